@@ -1,0 +1,663 @@
+/**
+ * The shared model of the Messaging Session Console: field references, picklist values with
+ * their meaning, session durations, message-channel payloads and readable errors.
+ * Components import from here instead of repeating field names, value lists or error handling.
+ */
+import SESSION_OBJECT from '@salesforce/schema/MessagingSession';
+import ACCEPT_TIME_FIELD from '@salesforce/schema/MessagingSession.AcceptTime';
+import AGENT_MESSAGE_COUNT_FIELD from '@salesforce/schema/MessagingSession.AgentMessageCount';
+import AGENT_TYPE_FIELD from '@salesforce/schema/MessagingSession.AgentType';
+import CASE_FIELD from '@salesforce/schema/MessagingSession.CaseId';
+import CHANNEL_GROUP_FIELD from '@salesforce/schema/MessagingSession.ChannelGroup';
+import CHANNEL_INTENT_FIELD from '@salesforce/schema/MessagingSession.ChannelIntent';
+import CHANNEL_KEY_FIELD from '@salesforce/schema/MessagingSession.ChannelKey';
+import CHANNEL_LOCALE_FIELD from '@salesforce/schema/MessagingSession.ChannelLocale';
+import CHANNEL_NAME_FIELD from '@salesforce/schema/MessagingSession.ChannelName';
+import CHANNEL_TYPE_FIELD from '@salesforce/schema/MessagingSession.ChannelType';
+import CONVERSATION_FIELD from '@salesforce/schema/MessagingSession.ConversationId';
+import ENDED_BY_TYPE_FIELD from '@salesforce/schema/MessagingSession.EndedByType';
+import END_TIME_FIELD from '@salesforce/schema/MessagingSession.EndTime';
+import END_USER_ACCOUNT_FIELD from '@salesforce/schema/MessagingSession.EndUserAccountId';
+import END_USER_CONTACT_FIELD from '@salesforce/schema/MessagingSession.EndUserContactId';
+import END_USER_LANGUAGE_FIELD from '@salesforce/schema/MessagingSession.EndUserLanguage';
+import END_USER_MESSAGE_COUNT_FIELD from '@salesforce/schema/MessagingSession.EndUserMessageCount';
+import LEAD_FIELD from '@salesforce/schema/MessagingSession.LeadId';
+import MESSAGING_CHANNEL_FIELD from '@salesforce/schema/MessagingSession.MessagingChannelId';
+import MESSAGING_END_USER_FIELD from '@salesforce/schema/MessagingSession.MessagingEndUserId';
+import NAME_FIELD from '@salesforce/schema/MessagingSession.Name';
+import OPPORTUNITY_FIELD from '@salesforce/schema/MessagingSession.OpportunityId';
+import ORIGIN_FIELD from '@salesforce/schema/MessagingSession.Origin';
+import OWNER_FIELD from '@salesforce/schema/MessagingSession.OwnerId';
+import PREVIEW_DETAILS_FIELD from '@salesforce/schema/MessagingSession.PreviewDetails';
+import SESSION_KEY_FIELD from '@salesforce/schema/MessagingSession.SessionKey';
+import START_TIME_FIELD from '@salesforce/schema/MessagingSession.StartTime';
+import STATUS_FIELD from '@salesforce/schema/MessagingSession.Status';
+import TARGET_USER_FIELD from '@salesforce/schema/MessagingSession.TargetUserId';
+import labelAgentTypeAgent from '@salesforce/label/c.AgentTypeAgent';
+import labelAgentTypeBot from '@salesforce/label/c.AgentTypeBot';
+import labelAgentTypeBotToAgent from '@salesforce/label/c.AgentTypeBotToAgent';
+import labelAgentTypeSystem from '@salesforce/label/c.AgentTypeSystem';
+import labelChannelAlexa from '@salesforce/label/c.ChannelTypeAlexa';
+import labelChannelApple from '@salesforce/label/c.ChannelTypeAppleBusinessChat';
+import labelChannelEmbedded from '@salesforce/label/c.ChannelTypeEmbeddedMessaging';
+import labelChannelFacebook from '@salesforce/label/c.ChannelTypeFacebook';
+import labelChannelGoogleHome from '@salesforce/label/c.ChannelTypeGoogleHome';
+import labelChannelLine from '@salesforce/label/c.ChannelTypeLine';
+import labelChannelOmega from '@salesforce/label/c.ChannelTypeOmega';
+import labelChannelPhone from '@salesforce/label/c.ChannelTypePhone';
+import labelChannelText from '@salesforce/label/c.ChannelTypeText';
+import labelChannelVoice from '@salesforce/label/c.ChannelTypeVoice';
+import labelChannelWeChat from '@salesforce/label/c.ChannelTypeWeChat';
+import labelChannelWebChat from '@salesforce/label/c.ChannelTypeWebChat';
+import labelChannelWhatsApp from '@salesforce/label/c.ChannelTypeWhatsApp';
+import labelDurationDays from '@salesforce/label/c.DurationDays';
+import labelDurationHours from '@salesforce/label/c.DurationHours';
+import labelDurationMinutes from '@salesforce/label/c.DurationMinutes';
+import labelDurationSeconds from '@salesforce/label/c.DurationSeconds';
+import labelErrorAccess from '@salesforce/label/c.ErrorAccess';
+import labelErrorConflict from '@salesforce/label/c.ErrorConflict';
+import labelErrorNetwork from '@salesforce/label/c.ErrorNetwork';
+import labelErrorNotFound from '@salesforce/label/c.ErrorNotFound';
+import labelErrorUnknown from '@salesforce/label/c.ErrorUnknown';
+import labelErrorUnsupported from '@salesforce/label/c.ErrorUnsupported';
+import labelOriginAgentInitiated from '@salesforce/label/c.OriginAgentInitiated';
+import labelOriginConversationClose from '@salesforce/label/c.OriginConversationClose';
+import labelOriginConversationControlLost from '@salesforce/label/c.OriginConversationControlLost';
+import labelOriginHelp from '@salesforce/label/c.OriginHelp';
+import labelOriginInboundInitiated from '@salesforce/label/c.OriginInboundInitiated';
+import labelOriginOptIn from '@salesforce/label/c.OriginOptIn';
+import labelOriginOptOut from '@salesforce/label/c.OriginOptOut';
+import labelOriginTriggeredOutbound from '@salesforce/label/c.OriginTriggeredOutbound';
+import labelStatusActive from '@salesforce/label/c.StatusActive';
+import labelStatusConsent from '@salesforce/label/c.StatusConsent';
+import labelStatusEnded from '@salesforce/label/c.StatusEnded';
+import labelStatusError from '@salesforce/label/c.StatusError';
+import labelStatusInactive from '@salesforce/label/c.StatusInactive';
+import labelStatusNew from '@salesforce/label/c.StatusNew';
+import labelStatusPaused from '@salesforce/label/c.StatusPaused';
+import labelStatusWaiting from '@salesforce/label/c.StatusWaiting';
+// ---------------------------------------------------------------------------------------------
+// Fields
+// ---------------------------------------------------------------------------------------------
+export { SESSION_OBJECT };
+/** Every MessagingSession field of the object reference that the console reads, by role. */
+export const SESSION_FIELDS = {
+    acceptTime: ACCEPT_TIME_FIELD,
+    agentMessageCount: AGENT_MESSAGE_COUNT_FIELD,
+    agentType: AGENT_TYPE_FIELD,
+    caseId: CASE_FIELD,
+    channelGroup: CHANNEL_GROUP_FIELD,
+    channelIntent: CHANNEL_INTENT_FIELD,
+    channelKey: CHANNEL_KEY_FIELD,
+    channelLocale: CHANNEL_LOCALE_FIELD,
+    channelName: CHANNEL_NAME_FIELD,
+    channelType: CHANNEL_TYPE_FIELD,
+    conversationId: CONVERSATION_FIELD,
+    endedByType: ENDED_BY_TYPE_FIELD,
+    endTime: END_TIME_FIELD,
+    endUserAccountId: END_USER_ACCOUNT_FIELD,
+    endUserContactId: END_USER_CONTACT_FIELD,
+    endUserLanguage: END_USER_LANGUAGE_FIELD,
+    endUserMessageCount: END_USER_MESSAGE_COUNT_FIELD,
+    leadId: LEAD_FIELD,
+    messagingChannelId: MESSAGING_CHANNEL_FIELD,
+    messagingEndUserId: MESSAGING_END_USER_FIELD,
+    name: NAME_FIELD,
+    opportunityId: OPPORTUNITY_FIELD,
+    origin: ORIGIN_FIELD,
+    ownerId: OWNER_FIELD,
+    previewDetails: PREVIEW_DETAILS_FIELD,
+    sessionKey: SESSION_KEY_FIELD,
+    startTime: START_TIME_FIELD,
+    status: STATUS_FIELD,
+    targetUserId: TARGET_USER_FIELD
+};
+/** Fields an agent may change on a session (the object reference lists Update for these). */
+export const EDITABLE_FIELD_ROLES = [
+    'caseId',
+    'leadId',
+    'opportunityId',
+    'ownerId',
+    'targetUserId',
+    'channelGroup',
+    'channelIntent',
+    'channelLocale'
+];
+/** The API names of the two duration fields stamped by the MessagingSession_Stamp_Durations flow. */
+export const WAIT_SECONDS_FIELD_NAME = 'WaitSeconds__c';
+export const HANDLE_SECONDS_FIELD_NAME = 'HandleSeconds__c';
+const BADGE = {
+    success: 'slds-badge slds-theme_success',
+    warning: 'slds-badge slds-theme_warning',
+    error: 'slds-badge slds-theme_error',
+    inverse: 'slds-badge slds-badge_inverse',
+    neutral: 'slds-badge'
+};
+/** MessagingSession.Status, in lifecycle order (object reference, API 66.0). */
+export const SESSION_STATUSES = [
+    {
+        value: 'New',
+        label: labelStatusNew,
+        availability: 'standard',
+        isOpen: true,
+        badgeClass: BADGE.neutral
+    },
+    {
+        value: 'Consent',
+        label: labelStatusConsent,
+        availability: 'enhanced',
+        isOpen: true,
+        badgeClass: BADGE.neutral
+    },
+    {
+        value: 'Waiting',
+        label: labelStatusWaiting,
+        availability: 'both',
+        isOpen: true,
+        badgeClass: BADGE.warning
+    },
+    {
+        value: 'Active',
+        label: labelStatusActive,
+        availability: 'both',
+        isOpen: true,
+        badgeClass: BADGE.success
+    },
+    {
+        value: 'Paused',
+        label: labelStatusPaused,
+        availability: 'enhanced',
+        isOpen: true,
+        badgeClass: BADGE.warning
+    },
+    {
+        value: 'Inactive',
+        label: labelStatusInactive,
+        availability: 'enhanced',
+        isOpen: true,
+        badgeClass: BADGE.neutral
+    },
+    {
+        value: 'Ended',
+        label: labelStatusEnded,
+        availability: 'both',
+        isOpen: false,
+        badgeClass: BADGE.inverse
+    },
+    {
+        value: 'Error',
+        label: labelStatusError,
+        availability: 'enhanced',
+        isOpen: false,
+        badgeClass: BADGE.error
+    }
+];
+/** The statuses counted as "open now" in workload figures: an agent is or will be busy with them. */
+export const OPEN_WORK_STATUSES = [
+    'Active',
+    'Waiting',
+    'Paused'
+];
+/** MessagingSession.ChannelType (object reference, API 66.0). */
+export const CHANNEL_TYPES = [
+    {
+        value: 'Text',
+        label: labelChannelText,
+        availability: 'both',
+        iconName: 'utility:sms'
+    },
+    {
+        value: 'WhatsApp',
+        label: labelChannelWhatsApp,
+        availability: 'both',
+        iconName: 'utility:chat'
+    },
+    {
+        value: 'Facebook',
+        label: labelChannelFacebook,
+        availability: 'both',
+        iconName: 'utility:facebook'
+    },
+    {
+        value: 'EmbeddedMessaging',
+        label: labelChannelEmbedded,
+        availability: 'enhanced',
+        iconName: 'utility:chat'
+    },
+    {
+        value: 'AppleBusinessChat',
+        label: labelChannelApple,
+        availability: 'both',
+        iconName: 'utility:apple'
+    },
+    {
+        value: 'Line',
+        label: labelChannelLine,
+        availability: 'both',
+        iconName: 'utility:chat'
+    },
+    {
+        value: 'WeChat',
+        label: labelChannelWeChat,
+        availability: 'both',
+        iconName: 'utility:chat'
+    },
+    {
+        value: 'WebChat',
+        label: labelChannelWebChat,
+        availability: 'both',
+        iconName: 'utility:chat'
+    },
+    {
+        value: 'Phone',
+        label: labelChannelPhone,
+        availability: 'both',
+        iconName: 'utility:call'
+    },
+    {
+        value: 'Voice',
+        label: labelChannelVoice,
+        availability: 'both',
+        iconName: 'utility:call'
+    },
+    {
+        value: 'Alexa',
+        label: labelChannelAlexa,
+        availability: 'both',
+        iconName: 'utility:volume_high'
+    },
+    {
+        value: 'GoogleHome',
+        label: labelChannelGoogleHome,
+        availability: 'both',
+        iconName: 'utility:volume_high'
+    },
+    {
+        value: 'Omega',
+        label: labelChannelOmega,
+        availability: 'both',
+        iconName: 'utility:chat'
+    }
+];
+/** The icon for a channel value the console does not know. */
+export const UNKNOWN_CHANNEL_ICON = 'utility:question_mark';
+/** MessagingSession.AgentType. System is used for triggered outbound messages. */
+export const AGENT_TYPES = [
+    { value: 'Agent', label: labelAgentTypeAgent, availability: 'both' },
+    { value: 'Bot', label: labelAgentTypeBot, availability: 'both' },
+    {
+        value: 'BotToAgent',
+        label: labelAgentTypeBotToAgent,
+        availability: 'both'
+    },
+    { value: 'System', label: labelAgentTypeSystem, availability: 'both' }
+];
+/** MessagingSession.Origin: who or what started the session. */
+export const SESSION_ORIGINS = [
+    {
+        value: 'InboundInitiated',
+        label: labelOriginInboundInitiated,
+        availability: 'both'
+    },
+    {
+        value: 'AgentInitiated',
+        label: labelOriginAgentInitiated,
+        availability: 'both'
+    },
+    {
+        value: 'TriggeredOutbound',
+        label: labelOriginTriggeredOutbound,
+        availability: 'both'
+    },
+    { value: 'OptIn', label: labelOriginOptIn, availability: 'both' },
+    { value: 'OptOut', label: labelOriginOptOut, availability: 'both' },
+    { value: 'Help', label: labelOriginHelp, availability: 'both' },
+    {
+        value: 'ConversationClose',
+        label: labelOriginConversationClose,
+        availability: 'both'
+    },
+    {
+        value: 'ConversationControlLost',
+        label: labelOriginConversationControlLost,
+        availability: 'both'
+    }
+];
+/**
+ * The option for a value, or undefined when the org returns a value this console does not know
+ * (a newer release, or a value added since). Callers then show the raw value.
+ */
+export function findOption(options, value) {
+    return value == null
+        ? undefined
+        : options.find((option) => option.value === value);
+}
+/** The label for a picklist value: the org's display value first, then ours, then the raw value. */
+export function picklistLabel(options, value, displayValue) {
+    if (value == null || value === '') {
+        return '';
+    }
+    return displayValue || findOption(options, value)?.label || value;
+}
+export function statusOption(value) {
+    return findOption(SESSION_STATUSES, value);
+}
+export function isOpenStatus(value) {
+    return statusOption(value)?.isOpen ?? false;
+}
+export function channelIcon(value) {
+    return findOption(CHANNEL_TYPES, value)?.iconName ?? UNKNOWN_CHANNEL_ICON;
+}
+/**
+ * Whether a session runs on the enhanced Messaging platform, where Salesforce does not calculate
+ * AgentMessageCount and EndUserMessageCount. Known from the channel's PlatformType when it can be
+ * read; otherwise inferred from a channel type or status that only enhanced Messaging has.
+ */
+export function isEnhancedSession(session) {
+    if (session.platformType) {
+        return session.platformType === 'Enhanced';
+    }
+    return (findOption(CHANNEL_TYPES, session.channelType)?.availability ===
+        'enhanced' ||
+        statusOption(session.status)?.availability === 'enhanced');
+}
+const UNAVAILABLE = Object.freeze({
+    seconds: null,
+    state: 'unavailable'
+});
+const INVALID = Object.freeze({ seconds: null, state: 'invalid' });
+/** Milliseconds since the epoch, null when absent, NaN when present but unreadable. */
+function toMillis(value) {
+    if (value == null || value === '') {
+        return null;
+    }
+    return Date.parse(value);
+}
+/**
+ * The span between two instants. Without an end, the span runs to `now` when one is given (an
+ * open session); otherwise it is unavailable.
+ */
+export function timeSpan(from, to, now) {
+    const start = toMillis(from);
+    const end = toMillis(to);
+    if (Number.isNaN(start) || Number.isNaN(end)) {
+        return INVALID;
+    }
+    if (start === null) {
+        return UNAVAILABLE;
+    }
+    if (end === null) {
+        if (now === undefined) {
+            return UNAVAILABLE;
+        }
+        // A start in the future (clock skew) reads as zero rather than as a negative wait.
+        return {
+            seconds: Math.max(0, Math.floor((now - start) / 1000)),
+            state: 'running'
+        };
+    }
+    if (end < start) {
+        return INVALID;
+    }
+    return { seconds: Math.floor((end - start) / 1000), state: 'complete' };
+}
+/**
+ * Wait, handle and length of a session. Pass `now` for an open session so that its running spans
+ * tick; an ended session is never measured against now.
+ */
+export function sessionDurations(times, now) {
+    const { startTime, acceptTime, endTime } = times;
+    const isEnded = Boolean(endTime);
+    const openNow = isEnded ? undefined : now;
+    // Once a session has ended without being accepted, nothing was waited for or handled.
+    const wait = isEnded && !acceptTime
+        ? UNAVAILABLE
+        : timeSpan(startTime, acceptTime, openNow);
+    const handle = acceptTime
+        ? timeSpan(acceptTime, endTime, openNow)
+        : UNAVAILABLE;
+    const length = timeSpan(startTime, endTime, openNow);
+    // An EndTime before the AcceptTime makes the whole record suspect, not only the handle time.
+    const acceptMs = toMillis(acceptTime);
+    const endMs = toMillis(endTime);
+    if (acceptMs !== null && endMs !== null && endMs < acceptMs) {
+        return {
+            wait: wait.state === 'complete' ? wait : INVALID,
+            handle: INVALID,
+            length
+        };
+    }
+    return { wait, handle, length };
+}
+/** Fills `{0}`, `{1}`… in a custom label. */
+export function formatLabel(template, ...values) {
+    return template.replace(/\{(\d+)\}/g, (match, index) => {
+        const value = values[Number(index)];
+        return value === undefined ? match : String(value);
+    });
+}
+/**
+ * A duration for people: the two largest units, e.g. "2d 3h", "1h 05m", "4m 09s", "12s".
+ * Null and negative input give an empty string: callers show a flag or a dash instead.
+ */
+export function formatDuration(seconds) {
+    if (seconds == null || !Number.isFinite(seconds) || seconds < 0) {
+        return '';
+    }
+    const whole = Math.floor(seconds);
+    const days = Math.floor(whole / 86400);
+    const hours = Math.floor((whole % 86400) / 3600);
+    const minutes = Math.floor((whole % 3600) / 60);
+    const secs = whole % 60;
+    const pad = (value) => String(value).padStart(2, '0');
+    if (days > 0) {
+        return `${formatLabel(labelDurationDays, days)} ${formatLabel(labelDurationHours, hours)}`;
+    }
+    if (hours > 0) {
+        return `${formatLabel(labelDurationHours, hours)} ${formatLabel(labelDurationMinutes, pad(minutes))}`;
+    }
+    if (minutes > 0) {
+        return `${formatLabel(labelDurationMinutes, minutes)} ${formatLabel(labelDurationSeconds, pad(secs))}`;
+    }
+    return formatLabel(labelDurationSeconds, secs);
+}
+/** Reads a SessionSelectedMessage from an untrusted message-channel payload. */
+export function readSelectedMessage(message) {
+    if (!isObject(message) ||
+        typeof message.recordId !== 'string' ||
+        message.recordId === '') {
+        return null;
+    }
+    return {
+        recordId: message.recordId,
+        source: typeof message.source === 'string' ? message.source : ''
+    };
+}
+/** The value of a GraphQL UI API field, null when the field or its value is absent. */
+export function gqlValue(field) {
+    return field?.value ?? null;
+}
+const ACCESS_CODES = new Set([
+    'INSUFFICIENT_ACCESS',
+    'INSUFFICIENT_ACCESS_OR_READONLY',
+    'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+    'INVALID_FIELD_FOR_INSERT_UPDATE',
+    'FIELD_NOT_ACCESSIBLE',
+    'API_DISABLED_FOR_ORG',
+    'FUNCTIONALITY_NOT_ENABLED',
+    'INVALID_SESSION_ID'
+]);
+const UNSUPPORTED_CODES = new Set([
+    'INVALID_TYPE',
+    'NOT_SUPPORTED',
+    'UNSUPPORTED_API_VERSION'
+]);
+const NOT_FOUND_CODES = new Set([
+    'NOT_FOUND',
+    'ENTITY_IS_DELETED',
+    'INVALID_ID_FIELD'
+]);
+const CONFLICT_CODES = new Set([
+    'PRECONDITION_FAILED',
+    'CONFLICT',
+    'ENTITY_IS_LOCKED'
+]);
+function isObject(value) {
+    return typeof value === 'object' && value !== null;
+}
+function text(value) {
+    return typeof value === 'string' ? value.trim() : '';
+}
+function collectEntry(entry, into) {
+    if (typeof entry === 'string') {
+        if (entry.trim())
+            into.messages.push(entry.trim());
+        return;
+    }
+    if (!isObject(entry)) {
+        return;
+    }
+    const code = text(entry.errorCode) || text(entry.statusCode);
+    if (code)
+        into.codes.push(code);
+    const message = text(entry.message);
+    if (message)
+        into.messages.push(message);
+}
+function collectFieldErrors(fieldErrors, into) {
+    if (!isObject(fieldErrors)) {
+        return;
+    }
+    for (const [field, entries] of Object.entries(fieldErrors)) {
+        const list = Array.isArray(entries) ? entries : [entries];
+        const messages = list
+            .map((entry) => isObject(entry) ? text(entry.message) : text(entry))
+            .filter(Boolean);
+        list.forEach((entry) => {
+            if (isObject(entry) && text(entry.errorCode))
+                into.codes.push(text(entry.errorCode));
+        });
+        if (messages.length) {
+            into.fieldErrors[field] = messages.join(' ');
+        }
+    }
+}
+function collect(error, into, depth = 0) {
+    if (error == null || depth > 5) {
+        return;
+    }
+    if (typeof error === 'string') {
+        collectEntry(error, into);
+        return;
+    }
+    if (Array.isArray(error)) {
+        error.forEach((entry) => collect(entry, into, depth + 1));
+        return;
+    }
+    if (error instanceof Error) {
+        // fetch() rejects with a TypeError when the network or the server cannot be reached.
+        if (error.name === 'TypeError' &&
+            /fetch|network|load failed/i.test(error.message)) {
+            into.network = true;
+        }
+        collectEntry(error.message, into);
+        return;
+    }
+    if (!isObject(error)) {
+        return;
+    }
+    if (typeof error.status === 'number') {
+        into.status = error.status;
+        if (error.status === 0)
+            into.network = true;
+    }
+    // GraphQL: { errors: [{ message, locations, path }] }, possibly beside partial data.
+    if (Array.isArray(error.errors)) {
+        error.errors.forEach((entry) => collectEntry(entry, into));
+    }
+    const body = error.body;
+    if (Array.isArray(body)) {
+        // UI API read errors: an array of { errorCode, message }.
+        body.forEach((entry) => collectEntry(entry, into));
+    }
+    else if (isObject(body)) {
+        collectEntry(body, into);
+        // UI API record writes: { output: { errors, fieldErrors } }.
+        if (isObject(body.output)) {
+            collect(body.output.errors, into, depth + 1);
+            collectFieldErrors(body.output.fieldErrors, into);
+        }
+        // Older and Apex-style write errors: { pageErrors, fieldErrors }.
+        collect(body.pageErrors, into, depth + 1);
+        collectFieldErrors(body.fieldErrors, into);
+    }
+    else if (typeof body === 'string') {
+        collectEntry(body, into);
+    }
+    if (!Array.isArray(error.errors) && body === undefined) {
+        // A plain { errorCode, message } or { pageErrors, fieldErrors } object.
+        collectEntry(error, into);
+        collect(error.pageErrors, into, depth + 1);
+        collectFieldErrors(error.fieldErrors, into);
+    }
+    if (!into.messages.length && typeof error.statusText === 'string') {
+        collectEntry(error.statusText, into);
+    }
+}
+function classify(found) {
+    const has = (codes) => found.codes.some((code) => codes.has(code));
+    if (found.network)
+        return 'network';
+    if (found.status === 412 || found.status === 409 || has(CONFLICT_CODES))
+        return 'conflict';
+    if (found.status === 401 || found.status === 403 || has(ACCESS_CODES))
+        return 'access';
+    if (has(UNSUPPORTED_CODES))
+        return 'unsupported';
+    if (found.status === 404 || has(NOT_FOUND_CODES))
+        return 'notFound';
+    if (Object.keys(found.fieldErrors).length || found.status === 400)
+        return 'validation';
+    return 'unknown';
+}
+const KIND_PREFIX = {
+    network: labelErrorNetwork,
+    access: labelErrorAccess,
+    notFound: labelErrorNotFound,
+    conflict: labelErrorConflict,
+    unsupported: labelErrorUnsupported,
+    validation: '',
+    unknown: ''
+};
+/**
+ * Turns any error Salesforce hands a component into one readable message: UI API read errors
+ * (array bodies), record write errors (output.errors / output.fieldErrors, pageErrors /
+ * fieldErrors), GraphQL `errors`, fetch and network failures, Error objects and strings.
+ */
+export function describeError(error) {
+    const found = {
+        messages: [],
+        codes: [],
+        fieldErrors: {},
+        network: false
+    };
+    collect(error, found);
+    const kind = classify(found);
+    const details = [...new Set(found.messages)];
+    const fieldMessages = Object.values(found.fieldErrors).filter((message) => !details.includes(message));
+    const prefix = KIND_PREFIX[kind];
+    const parts = [
+        prefix,
+        ...details,
+        ...(details.length ? [] : fieldMessages)
+    ].filter(Boolean);
+    return {
+        kind,
+        message: parts.length ? parts.join(' ') : labelErrorUnknown,
+        fieldErrors: found.fieldErrors
+    };
+}
+/** Shorthand for the message of describeError. */
+export function errorMessage(error) {
+    return describeError(error).message;
+}

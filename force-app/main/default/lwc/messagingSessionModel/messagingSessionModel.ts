@@ -1,0 +1,1062 @@
+/**
+ * The shared model of the Messaging Session Console: field references, picklist values with
+ * their meaning, session durations, message-channel payloads and readable errors.
+ * Components import from here instead of repeating field names, value lists or error handling.
+ */
+import SESSION_OBJECT from '@salesforce/schema/MessagingSession';
+import ACCEPT_TIME_FIELD from '@salesforce/schema/MessagingSession.AcceptTime';
+import AGENT_MESSAGE_COUNT_FIELD from '@salesforce/schema/MessagingSession.AgentMessageCount';
+import AGENT_TYPE_FIELD from '@salesforce/schema/MessagingSession.AgentType';
+import CASE_FIELD from '@salesforce/schema/MessagingSession.CaseId';
+import CHANNEL_GROUP_FIELD from '@salesforce/schema/MessagingSession.ChannelGroup';
+import CHANNEL_INTENT_FIELD from '@salesforce/schema/MessagingSession.ChannelIntent';
+import CHANNEL_KEY_FIELD from '@salesforce/schema/MessagingSession.ChannelKey';
+import CHANNEL_LOCALE_FIELD from '@salesforce/schema/MessagingSession.ChannelLocale';
+import CHANNEL_NAME_FIELD from '@salesforce/schema/MessagingSession.ChannelName';
+import CHANNEL_TYPE_FIELD from '@salesforce/schema/MessagingSession.ChannelType';
+import CONVERSATION_FIELD from '@salesforce/schema/MessagingSession.ConversationId';
+import ENDED_BY_TYPE_FIELD from '@salesforce/schema/MessagingSession.EndedByType';
+import END_TIME_FIELD from '@salesforce/schema/MessagingSession.EndTime';
+import END_USER_ACCOUNT_FIELD from '@salesforce/schema/MessagingSession.EndUserAccountId';
+import END_USER_CONTACT_FIELD from '@salesforce/schema/MessagingSession.EndUserContactId';
+import END_USER_LANGUAGE_FIELD from '@salesforce/schema/MessagingSession.EndUserLanguage';
+import END_USER_MESSAGE_COUNT_FIELD from '@salesforce/schema/MessagingSession.EndUserMessageCount';
+import LEAD_FIELD from '@salesforce/schema/MessagingSession.LeadId';
+import MESSAGING_CHANNEL_FIELD from '@salesforce/schema/MessagingSession.MessagingChannelId';
+import MESSAGING_END_USER_FIELD from '@salesforce/schema/MessagingSession.MessagingEndUserId';
+import NAME_FIELD from '@salesforce/schema/MessagingSession.Name';
+import OPPORTUNITY_FIELD from '@salesforce/schema/MessagingSession.OpportunityId';
+import ORIGIN_FIELD from '@salesforce/schema/MessagingSession.Origin';
+import OWNER_FIELD from '@salesforce/schema/MessagingSession.OwnerId';
+import PREVIEW_DETAILS_FIELD from '@salesforce/schema/MessagingSession.PreviewDetails';
+import SESSION_KEY_FIELD from '@salesforce/schema/MessagingSession.SessionKey';
+import START_TIME_FIELD from '@salesforce/schema/MessagingSession.StartTime';
+import STATUS_FIELD from '@salesforce/schema/MessagingSession.Status';
+import TARGET_USER_FIELD from '@salesforce/schema/MessagingSession.TargetUserId';
+
+import labelAgentTypeAgent from '@salesforce/label/c.AgentTypeAgent';
+import labelAgentTypeBot from '@salesforce/label/c.AgentTypeBot';
+import labelAgentTypeBotToAgent from '@salesforce/label/c.AgentTypeBotToAgent';
+import labelAgentTypeSystem from '@salesforce/label/c.AgentTypeSystem';
+import labelChannelAlexa from '@salesforce/label/c.ChannelTypeAlexa';
+import labelChannelApple from '@salesforce/label/c.ChannelTypeAppleBusinessChat';
+import labelChannelEmbedded from '@salesforce/label/c.ChannelTypeEmbeddedMessaging';
+import labelChannelFacebook from '@salesforce/label/c.ChannelTypeFacebook';
+import labelChannelGoogleHome from '@salesforce/label/c.ChannelTypeGoogleHome';
+import labelChannelLine from '@salesforce/label/c.ChannelTypeLine';
+import labelChannelOmega from '@salesforce/label/c.ChannelTypeOmega';
+import labelChannelPhone from '@salesforce/label/c.ChannelTypePhone';
+import labelChannelText from '@salesforce/label/c.ChannelTypeText';
+import labelChannelVoice from '@salesforce/label/c.ChannelTypeVoice';
+import labelChannelWeChat from '@salesforce/label/c.ChannelTypeWeChat';
+import labelChannelWebChat from '@salesforce/label/c.ChannelTypeWebChat';
+import labelChannelWhatsApp from '@salesforce/label/c.ChannelTypeWhatsApp';
+import labelDurationDays from '@salesforce/label/c.DurationDays';
+import labelDurationHours from '@salesforce/label/c.DurationHours';
+import labelDurationMinutes from '@salesforce/label/c.DurationMinutes';
+import labelDurationSeconds from '@salesforce/label/c.DurationSeconds';
+import labelErrorAccess from '@salesforce/label/c.ErrorAccess';
+import labelErrorConflict from '@salesforce/label/c.ErrorConflict';
+import labelErrorNetwork from '@salesforce/label/c.ErrorNetwork';
+import labelErrorNotFound from '@salesforce/label/c.ErrorNotFound';
+import labelErrorUnknown from '@salesforce/label/c.ErrorUnknown';
+import labelErrorUnsupported from '@salesforce/label/c.ErrorUnsupported';
+import labelOriginAgentInitiated from '@salesforce/label/c.OriginAgentInitiated';
+import labelOriginConversationClose from '@salesforce/label/c.OriginConversationClose';
+import labelOriginConversationControlLost from '@salesforce/label/c.OriginConversationControlLost';
+import labelOriginHelp from '@salesforce/label/c.OriginHelp';
+import labelOriginInboundInitiated from '@salesforce/label/c.OriginInboundInitiated';
+import labelOriginOptIn from '@salesforce/label/c.OriginOptIn';
+import labelOriginOptOut from '@salesforce/label/c.OriginOptOut';
+import labelOriginTriggeredOutbound from '@salesforce/label/c.OriginTriggeredOutbound';
+import labelStatusActive from '@salesforce/label/c.StatusActive';
+import labelStatusConsent from '@salesforce/label/c.StatusConsent';
+import labelStatusEnded from '@salesforce/label/c.StatusEnded';
+import labelStatusError from '@salesforce/label/c.StatusError';
+import labelStatusInactive from '@salesforce/label/c.StatusInactive';
+import labelStatusNew from '@salesforce/label/c.StatusNew';
+import labelStatusPaused from '@salesforce/label/c.StatusPaused';
+import labelStatusWaiting from '@salesforce/label/c.StatusWaiting';
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+// ---------------------------------------------------------------------------------------------
+
+export { SESSION_OBJECT };
+
+/** Every MessagingSession field of the object reference that the console reads, by role. */
+export const SESSION_FIELDS = {
+    acceptTime: ACCEPT_TIME_FIELD,
+    agentMessageCount: AGENT_MESSAGE_COUNT_FIELD,
+    agentType: AGENT_TYPE_FIELD,
+    caseId: CASE_FIELD,
+    channelGroup: CHANNEL_GROUP_FIELD,
+    channelIntent: CHANNEL_INTENT_FIELD,
+    channelKey: CHANNEL_KEY_FIELD,
+    channelLocale: CHANNEL_LOCALE_FIELD,
+    channelName: CHANNEL_NAME_FIELD,
+    channelType: CHANNEL_TYPE_FIELD,
+    conversationId: CONVERSATION_FIELD,
+    endedByType: ENDED_BY_TYPE_FIELD,
+    endTime: END_TIME_FIELD,
+    endUserAccountId: END_USER_ACCOUNT_FIELD,
+    endUserContactId: END_USER_CONTACT_FIELD,
+    endUserLanguage: END_USER_LANGUAGE_FIELD,
+    endUserMessageCount: END_USER_MESSAGE_COUNT_FIELD,
+    leadId: LEAD_FIELD,
+    messagingChannelId: MESSAGING_CHANNEL_FIELD,
+    messagingEndUserId: MESSAGING_END_USER_FIELD,
+    name: NAME_FIELD,
+    opportunityId: OPPORTUNITY_FIELD,
+    origin: ORIGIN_FIELD,
+    ownerId: OWNER_FIELD,
+    previewDetails: PREVIEW_DETAILS_FIELD,
+    sessionKey: SESSION_KEY_FIELD,
+    startTime: START_TIME_FIELD,
+    status: STATUS_FIELD,
+    targetUserId: TARGET_USER_FIELD
+} as const;
+
+export type SessionFieldRole = keyof typeof SESSION_FIELDS;
+
+/** Fields an agent may change on a session (the object reference lists Update for these). */
+export const EDITABLE_FIELD_ROLES: readonly SessionFieldRole[] = [
+    'caseId',
+    'leadId',
+    'opportunityId',
+    'ownerId',
+    'targetUserId',
+    'channelGroup',
+    'channelIntent',
+    'channelLocale'
+];
+
+/** The API names of the two duration fields stamped by the MessagingSession_Stamp_Durations flow. */
+export const WAIT_SECONDS_FIELD_NAME = 'WaitSeconds__c';
+export const HANDLE_SECONDS_FIELD_NAME = 'HandleSeconds__c';
+
+// ---------------------------------------------------------------------------------------------
+// Picklist values
+// ---------------------------------------------------------------------------------------------
+
+/** Which Messaging platform a value belongs to: both, only enhanced channels, or only standard ones. */
+export type PlatformAvailability = 'both' | 'enhanced' | 'standard';
+
+export interface PicklistOption<TValue extends string = string> {
+    value: TValue;
+    label: string;
+    availability: PlatformAvailability;
+}
+
+export type SessionStatus =
+    | 'New'
+    | 'Active'
+    | 'Consent'
+    | 'Waiting'
+    | 'Paused'
+    | 'Inactive'
+    | 'Ended'
+    | 'Error';
+
+export interface StatusOption extends PicklistOption<SessionStatus> {
+    /** The session is still going on: durations tick, and it counts as open work. */
+    isOpen: boolean;
+    /** SLDS badge theme for the status. */
+    badgeClass: string;
+}
+
+const BADGE = {
+    success: 'slds-badge slds-theme_success',
+    warning: 'slds-badge slds-theme_warning',
+    error: 'slds-badge slds-theme_error',
+    inverse: 'slds-badge slds-badge_inverse',
+    neutral: 'slds-badge'
+} as const;
+
+/** MessagingSession.Status, in lifecycle order (object reference, API 66.0). */
+export const SESSION_STATUSES: readonly StatusOption[] = [
+    {
+        value: 'New',
+        label: labelStatusNew,
+        availability: 'standard',
+        isOpen: true,
+        badgeClass: BADGE.neutral
+    },
+    {
+        value: 'Consent',
+        label: labelStatusConsent,
+        availability: 'enhanced',
+        isOpen: true,
+        badgeClass: BADGE.neutral
+    },
+    {
+        value: 'Waiting',
+        label: labelStatusWaiting,
+        availability: 'both',
+        isOpen: true,
+        badgeClass: BADGE.warning
+    },
+    {
+        value: 'Active',
+        label: labelStatusActive,
+        availability: 'both',
+        isOpen: true,
+        badgeClass: BADGE.success
+    },
+    {
+        value: 'Paused',
+        label: labelStatusPaused,
+        availability: 'enhanced',
+        isOpen: true,
+        badgeClass: BADGE.warning
+    },
+    {
+        value: 'Inactive',
+        label: labelStatusInactive,
+        availability: 'enhanced',
+        isOpen: true,
+        badgeClass: BADGE.neutral
+    },
+    {
+        value: 'Ended',
+        label: labelStatusEnded,
+        availability: 'both',
+        isOpen: false,
+        badgeClass: BADGE.inverse
+    },
+    {
+        value: 'Error',
+        label: labelStatusError,
+        availability: 'enhanced',
+        isOpen: false,
+        badgeClass: BADGE.error
+    }
+];
+
+/** The statuses counted as "open now" in workload figures: an agent is or will be busy with them. */
+export const OPEN_WORK_STATUSES: readonly SessionStatus[] = [
+    'Active',
+    'Waiting',
+    'Paused'
+];
+
+export type ChannelType =
+    | 'Alexa'
+    | 'AppleBusinessChat'
+    | 'EmbeddedMessaging'
+    | 'Facebook'
+    | 'GoogleHome'
+    | 'Line'
+    | 'Omega'
+    | 'Phone'
+    | 'Text'
+    | 'Voice'
+    | 'WeChat'
+    | 'WebChat'
+    | 'WhatsApp';
+
+export interface ChannelTypeOption extends PicklistOption<ChannelType> {
+    /** lightning-icon name shown beside the channel. */
+    iconName: string;
+}
+
+/** MessagingSession.ChannelType (object reference, API 66.0). */
+export const CHANNEL_TYPES: readonly ChannelTypeOption[] = [
+    {
+        value: 'Text',
+        label: labelChannelText,
+        availability: 'both',
+        iconName: 'utility:sms'
+    },
+    {
+        value: 'WhatsApp',
+        label: labelChannelWhatsApp,
+        availability: 'both',
+        iconName: 'utility:chat'
+    },
+    {
+        value: 'Facebook',
+        label: labelChannelFacebook,
+        availability: 'both',
+        iconName: 'utility:facebook'
+    },
+    {
+        value: 'EmbeddedMessaging',
+        label: labelChannelEmbedded,
+        availability: 'enhanced',
+        iconName: 'utility:chat'
+    },
+    {
+        value: 'AppleBusinessChat',
+        label: labelChannelApple,
+        availability: 'both',
+        iconName: 'utility:apple'
+    },
+    {
+        value: 'Line',
+        label: labelChannelLine,
+        availability: 'both',
+        iconName: 'utility:chat'
+    },
+    {
+        value: 'WeChat',
+        label: labelChannelWeChat,
+        availability: 'both',
+        iconName: 'utility:chat'
+    },
+    {
+        value: 'WebChat',
+        label: labelChannelWebChat,
+        availability: 'both',
+        iconName: 'utility:chat'
+    },
+    {
+        value: 'Phone',
+        label: labelChannelPhone,
+        availability: 'both',
+        iconName: 'utility:call'
+    },
+    {
+        value: 'Voice',
+        label: labelChannelVoice,
+        availability: 'both',
+        iconName: 'utility:call'
+    },
+    {
+        value: 'Alexa',
+        label: labelChannelAlexa,
+        availability: 'both',
+        iconName: 'utility:volume_high'
+    },
+    {
+        value: 'GoogleHome',
+        label: labelChannelGoogleHome,
+        availability: 'both',
+        iconName: 'utility:volume_high'
+    },
+    {
+        value: 'Omega',
+        label: labelChannelOmega,
+        availability: 'both',
+        iconName: 'utility:chat'
+    }
+];
+
+/** The icon for a channel value the console does not know. */
+export const UNKNOWN_CHANNEL_ICON = 'utility:question_mark';
+
+export type AgentType = 'Agent' | 'Bot' | 'BotToAgent' | 'System';
+
+/** MessagingSession.AgentType. System is used for triggered outbound messages. */
+export const AGENT_TYPES: readonly PicklistOption<AgentType>[] = [
+    { value: 'Agent', label: labelAgentTypeAgent, availability: 'both' },
+    { value: 'Bot', label: labelAgentTypeBot, availability: 'both' },
+    {
+        value: 'BotToAgent',
+        label: labelAgentTypeBotToAgent,
+        availability: 'both'
+    },
+    { value: 'System', label: labelAgentTypeSystem, availability: 'both' }
+];
+
+export type SessionOrigin =
+    | 'InboundInitiated'
+    | 'AgentInitiated'
+    | 'TriggeredOutbound'
+    | 'OptIn'
+    | 'OptOut'
+    | 'Help'
+    | 'ConversationClose'
+    | 'ConversationControlLost';
+
+/** MessagingSession.Origin: who or what started the session. */
+export const SESSION_ORIGINS: readonly PicklistOption<SessionOrigin>[] = [
+    {
+        value: 'InboundInitiated',
+        label: labelOriginInboundInitiated,
+        availability: 'both'
+    },
+    {
+        value: 'AgentInitiated',
+        label: labelOriginAgentInitiated,
+        availability: 'both'
+    },
+    {
+        value: 'TriggeredOutbound',
+        label: labelOriginTriggeredOutbound,
+        availability: 'both'
+    },
+    { value: 'OptIn', label: labelOriginOptIn, availability: 'both' },
+    { value: 'OptOut', label: labelOriginOptOut, availability: 'both' },
+    { value: 'Help', label: labelOriginHelp, availability: 'both' },
+    {
+        value: 'ConversationClose',
+        label: labelOriginConversationClose,
+        availability: 'both'
+    },
+    {
+        value: 'ConversationControlLost',
+        label: labelOriginConversationControlLost,
+        availability: 'both'
+    }
+];
+
+/**
+ * The option for a value, or undefined when the org returns a value this console does not know
+ * (a newer release, or a value added since). Callers then show the raw value.
+ */
+export function findOption<TOption extends PicklistOption>(
+    options: readonly TOption[],
+    value: string | null | undefined
+): TOption | undefined {
+    return value == null
+        ? undefined
+        : options.find((option) => option.value === value);
+}
+
+/** The label for a picklist value: the org's display value first, then ours, then the raw value. */
+export function picklistLabel(
+    options: readonly PicklistOption[],
+    value: string | null | undefined,
+    displayValue?: string | null
+): string {
+    if (value == null || value === '') {
+        return '';
+    }
+    return displayValue || findOption(options, value)?.label || value;
+}
+
+export function statusOption(
+    value: string | null | undefined
+): StatusOption | undefined {
+    return findOption(SESSION_STATUSES, value);
+}
+
+export function isOpenStatus(value: string | null | undefined): boolean {
+    return statusOption(value)?.isOpen ?? false;
+}
+
+export function channelIcon(value: string | null | undefined): string {
+    return findOption(CHANNEL_TYPES, value)?.iconName ?? UNKNOWN_CHANNEL_ICON;
+}
+
+/**
+ * Whether a session runs on the enhanced Messaging platform, where Salesforce does not calculate
+ * AgentMessageCount and EndUserMessageCount. Known from the channel's PlatformType when it can be
+ * read; otherwise inferred from a channel type or status that only enhanced Messaging has.
+ */
+export function isEnhancedSession(session: {
+    platformType?: string | null;
+    channelType?: string | null;
+    status?: string | null;
+}): boolean {
+    if (session.platformType) {
+        return session.platformType === 'Enhanced';
+    }
+    return (
+        findOption(CHANNEL_TYPES, session.channelType)?.availability ===
+            'enhanced' ||
+        statusOption(session.status)?.availability === 'enhanced'
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Durations
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * - complete: both ends are known and in order;
+ * - running: the span has started and the session is open, measured up to now;
+ * - unavailable: an end is missing (never accepted, not started, or ended without acceptance);
+ * - invalid: the end is before the start, or a date cannot be read. Flagged, never shown as a number.
+ */
+export type SpanState = 'complete' | 'running' | 'unavailable' | 'invalid';
+
+export interface Span {
+    seconds: number | null;
+    state: SpanState;
+}
+
+export interface SessionTimes {
+    startTime?: string | null;
+    acceptTime?: string | null;
+    endTime?: string | null;
+}
+
+export interface SessionDurations {
+    /** AcceptTime − StartTime: how long the customer waited for an agent. */
+    wait: Span;
+    /** EndTime − AcceptTime: how long an agent handled the session. */
+    handle: Span;
+    /** EndTime − StartTime: the whole session. */
+    length: Span;
+}
+
+const UNAVAILABLE: Span = Object.freeze({
+    seconds: null,
+    state: 'unavailable'
+});
+const INVALID: Span = Object.freeze({ seconds: null, state: 'invalid' });
+
+/** Milliseconds since the epoch, null when absent, NaN when present but unreadable. */
+function toMillis(value: string | null | undefined): number | null {
+    if (value == null || value === '') {
+        return null;
+    }
+    return Date.parse(value);
+}
+
+/**
+ * The span between two instants. Without an end, the span runs to `now` when one is given (an
+ * open session); otherwise it is unavailable.
+ */
+export function timeSpan(
+    from: string | null | undefined,
+    to: string | null | undefined,
+    now?: number
+): Span {
+    const start = toMillis(from);
+    const end = toMillis(to);
+    if (Number.isNaN(start) || Number.isNaN(end)) {
+        return INVALID;
+    }
+    if (start === null) {
+        return UNAVAILABLE;
+    }
+    if (end === null) {
+        if (now === undefined) {
+            return UNAVAILABLE;
+        }
+        // A start in the future (clock skew) reads as zero rather than as a negative wait.
+        return {
+            seconds: Math.max(0, Math.floor((now - start) / 1000)),
+            state: 'running'
+        };
+    }
+    if (end < start) {
+        return INVALID;
+    }
+    return { seconds: Math.floor((end - start) / 1000), state: 'complete' };
+}
+
+/**
+ * Wait, handle and length of a session. Pass `now` for an open session so that its running spans
+ * tick; an ended session is never measured against now.
+ */
+export function sessionDurations(
+    times: SessionTimes,
+    now?: number
+): SessionDurations {
+    const { startTime, acceptTime, endTime } = times;
+    const isEnded = Boolean(endTime);
+    const openNow = isEnded ? undefined : now;
+
+    // Once a session has ended without being accepted, nothing was waited for or handled.
+    const wait =
+        isEnded && !acceptTime
+            ? UNAVAILABLE
+            : timeSpan(startTime, acceptTime, openNow);
+    const handle = acceptTime
+        ? timeSpan(acceptTime, endTime, openNow)
+        : UNAVAILABLE;
+    const length = timeSpan(startTime, endTime, openNow);
+
+    // An EndTime before the AcceptTime makes the whole record suspect, not only the handle time.
+    const acceptMs = toMillis(acceptTime);
+    const endMs = toMillis(endTime);
+    if (acceptMs !== null && endMs !== null && endMs < acceptMs) {
+        return {
+            wait: wait.state === 'complete' ? wait : INVALID,
+            handle: INVALID,
+            length
+        };
+    }
+    return { wait, handle, length };
+}
+
+/** Fills `{0}`, `{1}`… in a custom label. */
+export function formatLabel(
+    template: string,
+    ...values: Array<string | number>
+): string {
+    return template.replace(/\{(\d+)\}/g, (match, index: string) => {
+        const value = values[Number(index)];
+        return value === undefined ? match : String(value);
+    });
+}
+
+/**
+ * A duration for people: the two largest units, e.g. "2d 3h", "1h 05m", "4m 09s", "12s".
+ * Null and negative input give an empty string: callers show a flag or a dash instead.
+ */
+export function formatDuration(seconds: number | null | undefined): string {
+    if (seconds == null || !Number.isFinite(seconds) || seconds < 0) {
+        return '';
+    }
+    const whole = Math.floor(seconds);
+    const days = Math.floor(whole / 86400);
+    const hours = Math.floor((whole % 86400) / 3600);
+    const minutes = Math.floor((whole % 3600) / 60);
+    const secs = whole % 60;
+    const pad = (value: number): string => String(value).padStart(2, '0');
+    if (days > 0) {
+        return `${formatLabel(labelDurationDays, days)} ${formatLabel(labelDurationHours, hours)}`;
+    }
+    if (hours > 0) {
+        return `${formatLabel(labelDurationHours, hours)} ${formatLabel(labelDurationMinutes, pad(minutes))}`;
+    }
+    if (minutes > 0) {
+        return `${formatLabel(labelDurationMinutes, minutes)} ${formatLabel(labelDurationSeconds, pad(secs))}`;
+    }
+    return formatLabel(labelDurationSeconds, secs);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message channels
+// ---------------------------------------------------------------------------------------------
+
+/** Payload of MessagingSessionSelected__c: a session was chosen in the list. */
+export interface SessionSelectedMessage {
+    recordId: string;
+    source: string;
+}
+
+/** Why MessagingSessionsChanged__c was published. */
+export type SessionsChangedReason =
+    'conversationStarted' | 'sessionUpdated' | 'sessionsChanged';
+
+/** Payload of MessagingSessionsChanged__c: sessions were created or changed; listeners refetch. */
+export interface SessionsChangedMessage {
+    reason: SessionsChangedReason;
+    source: string;
+    recordIds?: string[];
+}
+
+/** Reads a SessionSelectedMessage from an untrusted message-channel payload. */
+export function readSelectedMessage(
+    message: unknown
+): SessionSelectedMessage | null {
+    if (
+        !isObject(message) ||
+        typeof message.recordId !== 'string' ||
+        message.recordId === ''
+    ) {
+        return null;
+    }
+    return {
+        recordId: message.recordId,
+        source: typeof message.source === 'string' ? message.source : ''
+    };
+}
+
+// ---------------------------------------------------------------------------------------------
+// GraphQL values
+// ---------------------------------------------------------------------------------------------
+
+/** A scalar field of a GraphQL UI API node: `{ value, displayValue }`, or null when not readable. */
+export interface GqlField<TValue = string> {
+    value: TValue | null;
+    displayValue?: string | null;
+}
+
+/** The value of a GraphQL UI API field, null when the field or its value is absent. */
+export function gqlValue<TValue>(
+    field: GqlField<TValue> | null | undefined
+): TValue | null {
+    return field?.value ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+export type ErrorKind =
+    | 'network'
+    | 'access'
+    | 'notFound'
+    | 'conflict'
+    | 'validation'
+    | 'unsupported'
+    | 'unknown';
+
+export interface ReadableError {
+    kind: ErrorKind;
+    /** One sentence or a few, ready to show. */
+    message: string;
+    /** Field API name → message, for errors a write reports on a field. */
+    fieldErrors: Record<string, string>;
+}
+
+const ACCESS_CODES = new Set([
+    'INSUFFICIENT_ACCESS',
+    'INSUFFICIENT_ACCESS_OR_READONLY',
+    'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+    'INVALID_FIELD_FOR_INSERT_UPDATE',
+    'FIELD_NOT_ACCESSIBLE',
+    'API_DISABLED_FOR_ORG',
+    'FUNCTIONALITY_NOT_ENABLED',
+    'INVALID_SESSION_ID'
+]);
+const UNSUPPORTED_CODES = new Set([
+    'INVALID_TYPE',
+    'NOT_SUPPORTED',
+    'UNSUPPORTED_API_VERSION'
+]);
+const NOT_FOUND_CODES = new Set([
+    'NOT_FOUND',
+    'ENTITY_IS_DELETED',
+    'INVALID_ID_FIELD'
+]);
+const CONFLICT_CODES = new Set([
+    'PRECONDITION_FAILED',
+    'CONFLICT',
+    'ENTITY_IS_LOCKED'
+]);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null;
+}
+
+function text(value: unknown): string {
+    return typeof value === 'string' ? value.trim() : '';
+}
+
+interface Collected {
+    messages: string[];
+    codes: string[];
+    fieldErrors: Record<string, string>;
+    status?: number;
+    network: boolean;
+}
+
+function collectEntry(entry: unknown, into: Collected): void {
+    if (typeof entry === 'string') {
+        if (entry.trim()) into.messages.push(entry.trim());
+        return;
+    }
+    if (!isObject(entry)) {
+        return;
+    }
+    const code = text(entry.errorCode) || text(entry.statusCode);
+    if (code) into.codes.push(code);
+    const message = text(entry.message);
+    if (message) into.messages.push(message);
+}
+
+function collectFieldErrors(fieldErrors: unknown, into: Collected): void {
+    if (!isObject(fieldErrors)) {
+        return;
+    }
+    for (const [field, entries] of Object.entries(fieldErrors)) {
+        const list = Array.isArray(entries) ? entries : [entries];
+        const messages = list
+            .map((entry) =>
+                isObject(entry) ? text(entry.message) : text(entry)
+            )
+            .filter(Boolean);
+        list.forEach((entry) => {
+            if (isObject(entry) && text(entry.errorCode))
+                into.codes.push(text(entry.errorCode));
+        });
+        if (messages.length) {
+            into.fieldErrors[field] = messages.join(' ');
+        }
+    }
+}
+
+function collect(error: unknown, into: Collected, depth = 0): void {
+    if (error == null || depth > 5) {
+        return;
+    }
+    if (typeof error === 'string') {
+        collectEntry(error, into);
+        return;
+    }
+    if (Array.isArray(error)) {
+        error.forEach((entry) => collect(entry, into, depth + 1));
+        return;
+    }
+    if (error instanceof Error) {
+        // fetch() rejects with a TypeError when the network or the server cannot be reached.
+        if (
+            error.name === 'TypeError' &&
+            /fetch|network|load failed/i.test(error.message)
+        ) {
+            into.network = true;
+        }
+        collectEntry(error.message, into);
+        return;
+    }
+    if (!isObject(error)) {
+        return;
+    }
+    if (typeof error.status === 'number') {
+        into.status = error.status;
+        if (error.status === 0) into.network = true;
+    }
+    // GraphQL: { errors: [{ message, locations, path }] }, possibly beside partial data.
+    if (Array.isArray(error.errors)) {
+        error.errors.forEach((entry) => collectEntry(entry, into));
+    }
+    const body = error.body;
+    if (Array.isArray(body)) {
+        // UI API read errors: an array of { errorCode, message }.
+        body.forEach((entry) => collectEntry(entry, into));
+    } else if (isObject(body)) {
+        collectEntry(body, into);
+        // UI API record writes: { output: { errors, fieldErrors } }.
+        if (isObject(body.output)) {
+            collect(body.output.errors, into, depth + 1);
+            collectFieldErrors(body.output.fieldErrors, into);
+        }
+        // Older and Apex-style write errors: { pageErrors, fieldErrors }.
+        collect(body.pageErrors, into, depth + 1);
+        collectFieldErrors(body.fieldErrors, into);
+    } else if (typeof body === 'string') {
+        collectEntry(body, into);
+    }
+    if (!Array.isArray(error.errors) && body === undefined) {
+        // A plain { errorCode, message } or { pageErrors, fieldErrors } object.
+        collectEntry(error, into);
+        collect(error.pageErrors, into, depth + 1);
+        collectFieldErrors(error.fieldErrors, into);
+    }
+    if (!into.messages.length && typeof error.statusText === 'string') {
+        collectEntry(error.statusText, into);
+    }
+}
+
+function classify(found: Collected): ErrorKind {
+    const has = (codes: Set<string>): boolean =>
+        found.codes.some((code) => codes.has(code));
+    if (found.network) return 'network';
+    if (found.status === 412 || found.status === 409 || has(CONFLICT_CODES))
+        return 'conflict';
+    if (found.status === 401 || found.status === 403 || has(ACCESS_CODES))
+        return 'access';
+    if (has(UNSUPPORTED_CODES)) return 'unsupported';
+    if (found.status === 404 || has(NOT_FOUND_CODES)) return 'notFound';
+    if (Object.keys(found.fieldErrors).length || found.status === 400)
+        return 'validation';
+    return 'unknown';
+}
+
+const KIND_PREFIX: Record<ErrorKind, string> = {
+    network: labelErrorNetwork,
+    access: labelErrorAccess,
+    notFound: labelErrorNotFound,
+    conflict: labelErrorConflict,
+    unsupported: labelErrorUnsupported,
+    validation: '',
+    unknown: ''
+};
+
+/**
+ * Turns any error Salesforce hands a component into one readable message: UI API read errors
+ * (array bodies), record write errors (output.errors / output.fieldErrors, pageErrors /
+ * fieldErrors), GraphQL `errors`, fetch and network failures, Error objects and strings.
+ */
+export function describeError(error: unknown): ReadableError {
+    const found: Collected = {
+        messages: [],
+        codes: [],
+        fieldErrors: {},
+        network: false
+    };
+    collect(error, found);
+    const kind = classify(found);
+    const details = [...new Set(found.messages)];
+    const fieldMessages = Object.values(found.fieldErrors).filter(
+        (message) => !details.includes(message)
+    );
+    const prefix = KIND_PREFIX[kind];
+    const parts = [
+        prefix,
+        ...details,
+        ...(details.length ? [] : fieldMessages)
+    ].filter(Boolean);
+    return {
+        kind,
+        message: parts.length ? parts.join(' ') : labelErrorUnknown,
+        fieldErrors: found.fieldErrors
+    };
+}
+
+/** Shorthand for the message of describeError. */
+export function errorMessage(error: unknown): string {
+    return describeError(error).message;
+}
+
+// ---------------------------------------------------------------------------------------------
+// UI API records (shared by the detail, history and feed components)
+// ---------------------------------------------------------------------------------------------
+
+/** A scalar UI API field value. */
+export type ScalarValue = string | number | boolean | null;
+
+/**
+ * The field representation at a dotted path of a UI API record, following spanning fields
+ * ("Owner.Name" reads record.fields.Owner.value.fields.Name). Undefined when the record does not
+ * carry the path: the field was not requested, or it is hidden from the user (optionalFields).
+ */
+export function recordField(
+    record: UiApi.RecordRepresentation | null | undefined,
+    path: string
+): UiApi.FieldValueRepresentation | undefined {
+    let current: UiApi.RecordRepresentation | null | undefined = record;
+    const names = path.split('.');
+    for (let index = 0; index < names.length; index++) {
+        const field: UiApi.FieldValueRepresentation | undefined = current?.fields?.[names[index]];
+        if (field === undefined || index === names.length - 1) {
+            return field;
+        }
+        const value = field.value;
+        current = isObject(value) ? (value as UiApi.RecordRepresentation) : null;
+        if (!current) {
+            // A null relationship: the path exists but holds no record.
+            return { value: null, displayValue: null };
+        }
+    }
+    return undefined;
+}
+
+/** The scalar value at a path: undefined when not returned, null when empty, never a nested record. */
+export function recordValue(
+    record: UiApi.RecordRepresentation | null | undefined,
+    path: string
+): ScalarValue | undefined {
+    const field = recordField(record, path);
+    if (field === undefined) {
+        return undefined;
+    }
+    const value = field.value;
+    return isObject(value) ? null : (value as ScalarValue);
+}
+
+/** The scalar value at a path as a string, null when absent or empty. */
+export function recordString(record: UiApi.RecordRepresentation | null | undefined, path: string): string | null {
+    const value = recordValue(record, path);
+    return value == null || value === '' ? null : String(value);
+}
+
+/** The nested record of a relationship field ("Owner"), null when absent or empty. */
+export function relatedRecord(
+    record: UiApi.RecordRepresentation | null | undefined,
+    relationshipName: string
+): UiApi.RecordRepresentation | null {
+    const value = record?.fields?.[relationshipName]?.value;
+    return isObject(value) ? (value as UiApi.RecordRepresentation) : null;
+}
+
+/**
+ * An instant as an RFC 1123 date ("Fri, 20 Nov 2026 09:02:30 GMT"), the format of the
+ * If-Unmodified-Since header that updateRecord's ifUnmodifiedSince option sends. Undefined when
+ * the date is missing or unreadable, so that a save is never sent with a bad precondition.
+ */
+export function toHttpDate(value: string | null | undefined): string | undefined {
+    const millis = toMillis(value);
+    if (millis === null || Number.isNaN(millis)) {
+        return undefined;
+    }
+    return new Date(millis).toUTCString();
+}
+
+/**
+ * Appends a page of related-list records to those already shown. A record already present (same
+ * id) is replaced in place, so a page that is served again (a refresh) never duplicates rows.
+ */
+export function mergeRecordPages(
+    existing: readonly UiApi.RecordRepresentation[],
+    incoming: readonly UiApi.RecordRepresentation[]
+): UiApi.RecordRepresentation[] {
+    const merged = [...existing];
+    const positions = new Map<string, number>();
+    merged.forEach((record, index) => {
+        if (record.id) positions.set(record.id, index);
+    });
+    for (const record of incoming) {
+        const position = record.id ? positions.get(record.id) : undefined;
+        if (position === undefined) {
+            if (record.id) positions.set(record.id, merged.length);
+            merged.push(record);
+        } else {
+            merged[position] = record;
+        }
+    }
+    return merged;
+}
+
+/** A 15- or 18-character Salesforce record id. */
+export function isSalesforceId(value: unknown): value is string {
+    return typeof value === 'string' && /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value);
+}
+
+/** Key prefix of Group records: an OwnerId starting with it is a queue, not a user. */
+export const GROUP_KEY_PREFIX = '00G';
+
+// ---------------------------------------------------------------------------------------------
+// Live session clock (session list)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * - waiting: open and not yet accepted, measured from StartTime to now;
+ * - active: open and accepted, measured from AcceptTime to now;
+ * - ended: EndTime is set, the whole length is shown;
+ * - unknown: nothing can be measured (no StartTime, or a status the console doesn't know).
+ */
+export type SessionClockPhase = 'waiting' | 'active' | 'ended' | 'unknown';
+
+export interface SessionClock {
+    phase: SessionClockPhase;
+    /** Null when there is nothing to show (unavailable) or the times are inconsistent (flagged). */
+    seconds: number | null;
+    /** The times contradict each other (EndTime before AcceptTime, or unreadable): show a flag, never a number. */
+    flagged: boolean;
+}
+
+/**
+ * What a list row shows as its live duration: "waiting for" while an open session is unaccepted,
+ * "active for" once accepted, and the length once ended. `now` makes open sessions tick.
+ */
+export function sessionClock(
+    session: SessionTimes & { status?: string | null },
+    now: number
+): SessionClock {
+    const durations = sessionDurations(session, now);
+    if (session.endTime) {
+        const flagged = durations.handle.state === 'invalid' || durations.length.state === 'invalid';
+        return {
+            phase: 'ended',
+            seconds: flagged ? null : durations.length.seconds,
+            flagged
+        };
+    }
+    if (!isOpenStatus(session.status)) {
+        return { phase: 'unknown', seconds: null, flagged: durations.length.state === 'invalid' };
+    }
+    const span = session.acceptTime ? durations.handle : durations.wait;
+    return {
+        phase: session.acceptTime ? 'active' : 'waiting',
+        seconds: span.state === 'invalid' ? null : span.seconds,
+        flagged: span.state === 'invalid'
+    };
+}
+
+/** Reads a SessionsChangedMessage from an untrusted message-channel payload. */
+export function readSessionsChangedMessage(message: unknown): SessionsChangedMessage | null {
+    if (typeof message !== 'object' || message === null) {
+        return null;
+    }
+    const { reason, source, recordIds } = message as Record<string, unknown>;
+    if (reason !== 'conversationStarted' && reason !== 'sessionUpdated' && reason !== 'sessionsChanged') {
+        return null;
+    }
+    const ids = Array.isArray(recordIds)
+        ? recordIds.filter((id): id is string => typeof id === 'string' && id !== '')
+        : undefined;
+    return {
+        reason,
+        source: typeof source === 'string' ? source : '',
+        ...(ids ? { recordIds: ids } : {})
+    };
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in one run, with one summary at the end.
+//   1. type-check the sources and the tests      4. Jest on the TypeScript sources (+ project checks)
+//   2. ESLint                                      5. Jest again on the emitted JavaScript
+//   3. Prettier --check                            6. end-to-end tests of the local preview in Chromium
+// Every step runs even when an earlier one fails, so one run shows everything that is wrong.
+// Pass step names to run only some: `npm test -- lint jest-ts`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const reportDir = join(root, '.cache/test-reports');
+mkdirSync(reportDir, { recursive: true });
+
+/** Jest writes its counts to a JSON report; the step's tests count in the summary. */
+function jestStep(name, args, env = {}) {
+    const report = join(reportDir, `${name}.json`);
+    return {
+        name,
+        command: [bin('jest'), ...args, '--json', `--outputFile=${report}`],
+        env,
+        counts: () => {
+            if (!existsSync(report)) return null;
+            const result = JSON.parse(readFileSync(report, 'utf8'));
+            return {
+                passed: result.numPassedTests,
+                failed: result.numFailedTests + result.numRuntimeErrorTestSuites
+            };
+        }
+    };
+}
+
+const steps = [
+    {
+        name: 'typecheck',
+        command: [bin('tsc'), '-p', 'tsconfig.json', '--noEmit']
+    },
+    {
+        name: 'typecheck-tests',
+        command: [bin('tsc'), '-p', 'tsconfig.test.json']
+    },
+    { name: 'lint', command: [bin('eslint'), '.', '--max-warnings=0'] },
+    {
+        name: 'format',
+        command: [bin('prettier'), '--check', '.', '--log-level', 'warn']
+    },
+    jestStep('jest-ts', []),
+    jestStep('jest-js', ['force-app'], { LWC_TEST_SOURCE: 'js' })
+];
+if (existsSync(join(root, 'preview/e2e/run.ts'))) {
+    steps.push({
+        name: 'e2e',
+        command: [bin('tsx'), 'preview/e2e/run.ts'],
+        counts: () => {
+            const report = join(reportDir, 'e2e.json');
+            return existsSync(report)
+                ? JSON.parse(readFileSync(report, 'utf8'))
+                : null;
+        }
+    });
+}
+
+const only = process.argv.slice(2);
+const selected = only.length
+    ? steps.filter((step) => only.includes(step.name))
+    : steps;
+if (only.length && selected.length !== only.length) {
+    console.error(
+        `Unknown step. Steps: ${steps.map((step) => step.name).join(', ')}`
+    );
+    process.exit(2);
+}
+
+const results = [];
+for (const step of selected) {
+    console.log(
+        `\n=== ${step.name}: ${step.command.map((part) => part.replace(root, '')).join(' ')}`
+    );
+    const started = Date.now();
+    const run = spawnSync(step.command[0], step.command.slice(1), {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, ...step.env }
+    });
+    const ok = run.status === 0;
+    const counts = step.counts?.() ?? null;
+    results.push({
+        name: step.name,
+        ok,
+        seconds: (Date.now() - started) / 1000,
+        counts
+    });
+}
+
+console.log('\n=== summary');
+let passed = 0;
+let failed = 0;
+for (const { name, ok, seconds, counts } of results) {
+    // A step with test counts adds its tests; a check without them counts as one.
+    const stepPassed = counts ? counts.passed : ok ? 1 : 0;
+    const stepFailed = counts
+        ? Math.max(counts.failed, ok ? 0 : 1)
+        : ok
+          ? 0
+          : 1;
+    passed += stepPassed;
+    failed += stepFailed;
+    const detail = counts
+        ? `${counts.passed} passed, ${counts.failed} failed`
+        : ok
+          ? 'clean'
+          : 'FAILED';
+    console.log(
+        `${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(16)} ${detail.padEnd(28)} ${seconds.toFixed(1)}s`
+    );
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.every((result) => result.ok) ? 0 : 1);

@@ -1,0 +1,49 @@
+// Jest global setup: turns every custom label of force-app into a module under .cache/jest-labels,
+// so components under test read the label's real text. A label a component imports but the
+// project does not define stays unresolved, and the test sees "c.LabelName" instead of text.
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const LABELS_FILE = path.join(
+    ROOT,
+    'force-app/main/default/labels/CustomLabels.labels-meta.xml'
+);
+const OUT_DIR = path.join(ROOT, '.cache/jest-labels');
+
+function decodeXml(text) {
+    return text
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
+}
+
+function readLabels(xml) {
+    const labels = {};
+    for (const block of xml.match(/<labels>[\s\S]*?<\/labels>/g) || []) {
+        const name = /<fullName>([\s\S]*?)<\/fullName>/.exec(block);
+        const value = /<value>([\s\S]*?)<\/value>/.exec(block);
+        if (name && value) {
+            labels[name[1].trim()] = decodeXml(value[1]);
+        }
+    }
+    return labels;
+}
+
+module.exports = async function generateLabelModules() {
+    const labels = fs.existsSync(LABELS_FILE)
+        ? readLabels(fs.readFileSync(LABELS_FILE, 'utf8'))
+        : {};
+    fs.rmSync(OUT_DIR, { recursive: true, force: true });
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    for (const [name, value] of Object.entries(labels)) {
+        fs.writeFileSync(
+            path.join(OUT_DIR, `${name}.js`),
+            `module.exports = { default: ${JSON.stringify(value)} };\n`
+        );
+    }
+};
+
+module.exports.readLabels = readLabels;
