@@ -17,9 +17,13 @@ module.exports = {
             '<rootDir>/force-app/test/jest-mocks/lightning/graphql'
     },
     globalSetup: '<rootDir>/test/setup/labelModules.js',
+    // The LWC preset's setup and sa11y need a DOM: test/setup/domOnlySetup.js runs them only where
+    // there is one, so metadata tests can use `@jest-environment node`.
     setupFilesAfterEnv: [
-        ...(jestConfig.setupFilesAfterEnv || []),
-        '<rootDir>/jest-sa11y-setup.js'
+        ...(jestConfig.setupFilesAfterEnv || []).filter(
+            (file) => !file.includes('@lwc/jest-preset/src/setup')
+        ),
+        '<rootDir>/test/setup/domOnlySetup.js'
     ],
     testMatch: [
         '<rootDir>/force-app/**/__tests__/**/*.test.ts',

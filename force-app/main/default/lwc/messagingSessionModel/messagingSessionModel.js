@@ -661,3 +661,138 @@ export function describeError(error) {
 export function errorMessage(error) {
     return describeError(error).message;
 }
+/**
+ * The field representation at a dotted path of a UI API record, following spanning fields
+ * ("Owner.Name" reads record.fields.Owner.value.fields.Name). Undefined when the record does not
+ * carry the path: the field was not requested, or it is hidden from the user (optionalFields).
+ */
+export function recordField(record, path) {
+    let current = record;
+    const names = path.split('.');
+    for (let index = 0; index < names.length; index++) {
+        const field = current?.fields?.[names[index]];
+        if (field === undefined || index === names.length - 1) {
+            return field;
+        }
+        const value = field.value;
+        current = isObject(value)
+            ? value
+            : null;
+        if (!current) {
+            // A null relationship: the path exists but holds no record.
+            return { value: null, displayValue: null };
+        }
+    }
+    return undefined;
+}
+/** The scalar value at a path: undefined when not returned, null when empty, never a nested record. */
+export function recordValue(record, path) {
+    const field = recordField(record, path);
+    if (field === undefined) {
+        return undefined;
+    }
+    const value = field.value;
+    return isObject(value) ? null : value;
+}
+/** The scalar value at a path as a string, null when absent or empty. */
+export function recordString(record, path) {
+    const value = recordValue(record, path);
+    return value == null || value === '' ? null : String(value);
+}
+/** The nested record of a relationship field ("Owner"), null when absent or empty. */
+export function relatedRecord(record, relationshipName) {
+    const value = record?.fields?.[relationshipName]?.value;
+    return isObject(value) ? value : null;
+}
+/**
+ * An instant as an RFC 1123 date ("Fri, 20 Nov 2026 09:02:30 GMT"), the format of the
+ * If-Unmodified-Since header that updateRecord's ifUnmodifiedSince option sends. Undefined when
+ * the date is missing or unreadable, so that a save is never sent with a bad precondition.
+ */
+export function toHttpDate(value) {
+    const millis = toMillis(value);
+    if (millis === null || Number.isNaN(millis)) {
+        return undefined;
+    }
+    return new Date(millis).toUTCString();
+}
+/**
+ * Appends a page of related-list records to those already shown. A record already present (same
+ * id) is replaced in place, so a page that is served again (a refresh) never duplicates rows.
+ */
+export function mergeRecordPages(existing, incoming) {
+    const merged = [...existing];
+    const positions = new Map();
+    merged.forEach((record, index) => {
+        if (record.id)
+            positions.set(record.id, index);
+    });
+    for (const record of incoming) {
+        const position = record.id ? positions.get(record.id) : undefined;
+        if (position === undefined) {
+            if (record.id)
+                positions.set(record.id, merged.length);
+            merged.push(record);
+        }
+        else {
+            merged[position] = record;
+        }
+    }
+    return merged;
+}
+/** A 15- or 18-character Salesforce record id. */
+export function isSalesforceId(value) {
+    return (typeof value === 'string' &&
+        /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value));
+}
+/** Key prefix of Group records: an OwnerId starting with it is a queue, not a user. */
+export const GROUP_KEY_PREFIX = '00G';
+/**
+ * What a list row shows as its live duration: "waiting for" while an open session is unaccepted,
+ * "active for" once accepted, and the length once ended. `now` makes open sessions tick.
+ */
+export function sessionClock(session, now) {
+    const durations = sessionDurations(session, now);
+    if (session.endTime) {
+        const flagged = durations.handle.state === 'invalid' ||
+            durations.length.state === 'invalid';
+        return {
+            phase: 'ended',
+            seconds: flagged ? null : durations.length.seconds,
+            flagged
+        };
+    }
+    if (!isOpenStatus(session.status)) {
+        return {
+            phase: 'unknown',
+            seconds: null,
+            flagged: durations.length.state === 'invalid'
+        };
+    }
+    const span = session.acceptTime ? durations.handle : durations.wait;
+    return {
+        phase: session.acceptTime ? 'active' : 'waiting',
+        seconds: span.state === 'invalid' ? null : span.seconds,
+        flagged: span.state === 'invalid'
+    };
+}
+/** Reads a SessionsChangedMessage from an untrusted message-channel payload. */
+export function readSessionsChangedMessage(message) {
+    if (typeof message !== 'object' || message === null) {
+        return null;
+    }
+    const { reason, source, recordIds } = message;
+    if (reason !== 'conversationStarted' &&
+        reason !== 'sessionUpdated' &&
+        reason !== 'sessionsChanged') {
+        return null;
+    }
+    const ids = Array.isArray(recordIds)
+        ? recordIds.filter((id) => typeof id === 'string' && id !== '')
+        : undefined;
+    return {
+        reason,
+        source: typeof source === 'string' ? source : '',
+        ...(ids ? { recordIds: ids } : {})
+    };
+}

@@ -906,12 +906,15 @@ export function recordField(
     let current: UiApi.RecordRepresentation | null | undefined = record;
     const names = path.split('.');
     for (let index = 0; index < names.length; index++) {
-        const field: UiApi.FieldValueRepresentation | undefined = current?.fields?.[names[index]];
+        const field: UiApi.FieldValueRepresentation | undefined =
+            current?.fields?.[names[index]];
         if (field === undefined || index === names.length - 1) {
             return field;
         }
         const value = field.value;
-        current = isObject(value) ? (value as UiApi.RecordRepresentation) : null;
+        current = isObject(value)
+            ? (value as UiApi.RecordRepresentation)
+            : null;
         if (!current) {
             // A null relationship: the path exists but holds no record.
             return { value: null, displayValue: null };
@@ -934,7 +937,10 @@ export function recordValue(
 }
 
 /** The scalar value at a path as a string, null when absent or empty. */
-export function recordString(record: UiApi.RecordRepresentation | null | undefined, path: string): string | null {
+export function recordString(
+    record: UiApi.RecordRepresentation | null | undefined,
+    path: string
+): string | null {
     const value = recordValue(record, path);
     return value == null || value === '' ? null : String(value);
 }
@@ -953,7 +959,9 @@ export function relatedRecord(
  * If-Unmodified-Since header that updateRecord's ifUnmodifiedSince option sends. Undefined when
  * the date is missing or unreadable, so that a save is never sent with a bad precondition.
  */
-export function toHttpDate(value: string | null | undefined): string | undefined {
+export function toHttpDate(
+    value: string | null | undefined
+): string | undefined {
     const millis = toMillis(value);
     if (millis === null || Number.isNaN(millis)) {
         return undefined;
@@ -988,7 +996,10 @@ export function mergeRecordPages(
 
 /** A 15- or 18-character Salesforce record id. */
 export function isSalesforceId(value: unknown): value is string {
-    return typeof value === 'string' && /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value);
+    return (
+        typeof value === 'string' &&
+        /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value)
+    );
 }
 
 /** Key prefix of Group records: an OwnerId starting with it is a queue, not a user. */
@@ -1024,7 +1035,9 @@ export function sessionClock(
 ): SessionClock {
     const durations = sessionDurations(session, now);
     if (session.endTime) {
-        const flagged = durations.handle.state === 'invalid' || durations.length.state === 'invalid';
+        const flagged =
+            durations.handle.state === 'invalid' ||
+            durations.length.state === 'invalid';
         return {
             phase: 'ended',
             seconds: flagged ? null : durations.length.seconds,
@@ -1032,7 +1045,11 @@ export function sessionClock(
         };
     }
     if (!isOpenStatus(session.status)) {
-        return { phase: 'unknown', seconds: null, flagged: durations.length.state === 'invalid' };
+        return {
+            phase: 'unknown',
+            seconds: null,
+            flagged: durations.length.state === 'invalid'
+        };
     }
     const span = session.acceptTime ? durations.handle : durations.wait;
     return {
@@ -1043,16 +1060,24 @@ export function sessionClock(
 }
 
 /** Reads a SessionsChangedMessage from an untrusted message-channel payload. */
-export function readSessionsChangedMessage(message: unknown): SessionsChangedMessage | null {
+export function readSessionsChangedMessage(
+    message: unknown
+): SessionsChangedMessage | null {
     if (typeof message !== 'object' || message === null) {
         return null;
     }
     const { reason, source, recordIds } = message as Record<string, unknown>;
-    if (reason !== 'conversationStarted' && reason !== 'sessionUpdated' && reason !== 'sessionsChanged') {
+    if (
+        reason !== 'conversationStarted' &&
+        reason !== 'sessionUpdated' &&
+        reason !== 'sessionsChanged'
+    ) {
         return null;
     }
     const ids = Array.isArray(recordIds)
-        ? recordIds.filter((id): id is string => typeof id === 'string' && id !== '')
+        ? recordIds.filter(
+              (id): id is string => typeof id === 'string' && id !== ''
+          )
         : undefined;
     return {
         reason,

@@ -1,5 +1,8 @@
 // Model additions for the session list: the live clock of a row and the sessions-changed reader.
-import { readSessionsChangedMessage, sessionClock } from 'c/messagingSessionModel';
+import {
+    readSessionsChangedMessage,
+    sessionClock
+} from 'c/messagingSessionModel';
 
 const START = '2026-11-20T09:00:00.000Z';
 const ACCEPT = '2026-11-20T09:02:30.000Z';
@@ -8,7 +11,9 @@ const NOW = Date.parse('2026-11-20T09:10:00.000Z');
 
 describe('sessionClock', () => {
     it('runs a waiting clock from StartTime while an open session is unaccepted', () => {
-        expect(sessionClock({ status: 'Waiting', startTime: START }, NOW)).toEqual({
+        expect(
+            sessionClock({ status: 'Waiting', startTime: START }, NOW)
+        ).toEqual({
             phase: 'waiting',
             seconds: 600,
             flagged: false
@@ -16,7 +21,12 @@ describe('sessionClock', () => {
     });
 
     it('runs an active clock from AcceptTime once accepted', () => {
-        expect(sessionClock({ status: 'Active', startTime: START, acceptTime: ACCEPT }, NOW)).toEqual({
+        expect(
+            sessionClock(
+                { status: 'Active', startTime: START, acceptTime: ACCEPT },
+                NOW
+            )
+        ).toEqual({
             phase: 'active',
             seconds: 450,
             flagged: false
@@ -25,26 +35,46 @@ describe('sessionClock', () => {
 
     it('shows the whole length of an ended session, not measured against now', () => {
         expect(
-            sessionClock({ status: 'Ended', startTime: START, acceptTime: ACCEPT, endTime: END }, NOW + 86400000)
+            sessionClock(
+                {
+                    status: 'Ended',
+                    startTime: START,
+                    acceptTime: ACCEPT,
+                    endTime: END
+                },
+                NOW + 86400000
+            )
         ).toEqual({ phase: 'ended', seconds: 1950, flagged: false });
     });
 
     it('flags an EndTime before the AcceptTime instead of giving a negative duration', () => {
         const clock = sessionClock(
-            { status: 'Ended', startTime: START, acceptTime: END, endTime: ACCEPT },
+            {
+                status: 'Ended',
+                startTime: START,
+                acceptTime: END,
+                endTime: ACCEPT
+            },
             NOW
         );
         expect(clock).toEqual({ phase: 'ended', seconds: null, flagged: true });
     });
 
     it('flags unreadable times and measures nothing for unknown statuses or missing starts', () => {
-        expect(sessionClock({ status: 'Waiting', startTime: 'not a date' }, NOW).flagged).toBe(true);
-        expect(sessionClock({ status: 'Telepathy', startTime: START }, NOW)).toEqual({
+        expect(
+            sessionClock({ status: 'Waiting', startTime: 'not a date' }, NOW)
+                .flagged
+        ).toBe(true);
+        expect(
+            sessionClock({ status: 'Telepathy', startTime: START }, NOW)
+        ).toEqual({
             phase: 'unknown',
             seconds: null,
             flagged: false
         });
-        expect(sessionClock({ status: 'Waiting', startTime: null }, NOW)).toEqual({
+        expect(
+            sessionClock({ status: 'Waiting', startTime: null }, NOW)
+        ).toEqual({
             phase: 'waiting',
             seconds: null,
             flagged: false
@@ -55,16 +85,28 @@ describe('sessionClock', () => {
 describe('readSessionsChangedMessage', () => {
     it('reads a valid payload and keeps only string ids', () => {
         expect(
-            readSessionsChangedMessage({ reason: 'sessionUpdated', source: 'detail', recordIds: ['a', 3, '', 'b'] })
-        ).toEqual({ reason: 'sessionUpdated', source: 'detail', recordIds: ['a', 'b'] });
-        expect(readSessionsChangedMessage({ reason: 'conversationStarted' })).toEqual({
+            readSessionsChangedMessage({
+                reason: 'sessionUpdated',
+                source: 'detail',
+                recordIds: ['a', 3, '', 'b']
+            })
+        ).toEqual({
+            reason: 'sessionUpdated',
+            source: 'detail',
+            recordIds: ['a', 'b']
+        });
+        expect(
+            readSessionsChangedMessage({ reason: 'conversationStarted' })
+        ).toEqual({
             reason: 'conversationStarted',
             source: ''
         });
     });
 
     it('rejects unknown reasons and non-objects', () => {
-        expect(readSessionsChangedMessage({ reason: 'somethingElse', source: 'x' })).toBeNull();
+        expect(
+            readSessionsChangedMessage({ reason: 'somethingElse', source: 'x' })
+        ).toBeNull();
         expect(readSessionsChangedMessage('sessionsChanged')).toBeNull();
         expect(readSessionsChangedMessage(null)).toBeNull();
     });

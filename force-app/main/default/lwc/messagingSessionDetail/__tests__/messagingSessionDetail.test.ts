@@ -1,0 +1,590 @@
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the wire adapters' test doubles. */
+import { createElement } from 'lwc';
+import MessagingSessionDetail from 'c/messagingSessionDetail';
+import {
+    getRecord,
+    notifyRecordUpdateAvailable,
+    updateRecord
+} from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { publish, subscribe, unsubscribe } from 'lightning/messageService';
+import {
+    IsConsoleNavigation,
+    EnclosingTabId,
+    openSubtab,
+    openTab
+} from 'lightning/platformWorkspaceApi';
+import { formatDuration } from 'c/messagingSessionModel';
+
+import getRecordFixture from './data/getRecord.json';
+import getRecordAllNull from './data/getRecordAllNull.json';
+import getRecordBadInput from './data/getRecordBadInput.json';
+import getRecordEnhanced from './data/getRecordEnhanced.json';
+import getRecordError from './data/getRecordError.json';
+import getObjectInfoFixture from './data/getObjectInfo.json';
+import updateRecordFixture from './data/updateRecord.json';
+import updateRecordConflict from './data/updateRecordConflict.json';
+import updateRecordFieldError from './data/updateRecordFieldError.json';
+
+interface TestWireAdapter {
+    emit(value: unknown): void;
+    error(body?: unknown, status?: number, statusText?: string): void;
+    getLastConfig(): Record<string, unknown>;
+}
+const recordAdapter = getRecord as unknown as TestWireAdapter;
+const objectInfoAdapter = getObjectInfo as unknown as TestWireAdapter;
+const consoleAdapter = IsConsoleNavigation as unknown as TestWireAdapter;
+const tabAdapter = EnclosingTabId as unknown as TestWireAdapter;
+const mockUpdateRecord = updateRecord as unknown as jest.Mock;
+const mockNotify = notifyRecordUpdateAvailable as unknown as jest.Mock;
+const mockPublish = publish as unknown as jest.Mock;
+const mockSubscribe = subscribe as unknown as jest.Mock;
+const mockUnsubscribe = unsubscribe as unknown as jest.Mock;
+
+const SID = '0Mwxx0000000001CAA';
+type DetailElement = HTMLElement & { recordId?: string };
+
+const flush = async (): Promise<void> => {
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+};
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function mount(recordId: string | null = SID): DetailElement {
+    const element = createElement('c-messaging-session-detail', {
+        is: MessagingSessionDetail
+    }) as DetailElement;
+    if (recordId) element.recordId = recordId;
+    document.body.appendChild(element);
+    return element;
+}
+const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
+    element.shadowRoot!.querySelector(selector);
+const $$ = (element: HTMLElement, selector: string): HTMLElement[] =>
+    Array.from(element.shadowRoot!.querySelectorAll(selector));
+const text = (element: HTMLElement, selector: string): string =>
+    ($(element, selector)?.textContent ?? '').trim();
+/** A linked record's shown name: the base button's label when it opens, else the text. */
+const linkText = (element: HTMLElement, key: string): string => {
+    const cell = $(element, `[data-link="${key}"]`);
+    const button = cell?.querySelector('lightning-button') as
+        (HTMLElement & { label?: string }) | null | undefined;
+    return (button ? (button.label ?? '') : (cell?.textContent ?? '')).trim();
+};
+
+async function loaded(
+    record: unknown = getRecordFixture,
+    info: unknown = getObjectInfoFixture
+): Promise<DetailElement> {
+    const element = mount();
+    await flush();
+    recordAdapter.emit(clone(record));
+    if (info) objectInfoAdapter.emit(clone(info));
+    await flush();
+    return element;
+}
+
+afterEach(() => {
+    while (document.body.firstChild)
+        document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+    jest.useRealTimers();
+});
+
+describe('adapter configs', () => {
+    it('requires only Name and asks for everything else, spanning fields included, as optional', async () => {
+        mount();
+        await flush();
+        const config = recordAdapter.getLastConfig();
+        expect(config.recordId).toBe(SID);
+        expect(config.fields).toEqual(['MessagingSession.Name']);
+        const optional = config.optionalFields as string[];
+        expect(optional).not.toContain('MessagingSession.Name');
+        expect(optional).toEqual(
+            expect.arrayContaining([
+                'MessagingSession.Status',
+                'MessagingSession.OwnerId',
+                'MessagingSession.PreviewDetails',
+                'MessagingSession.MessagingChannel.PlatformType',
+                'MessagingSession.MessagingEndUser.Name',
+                'MessagingSession.Owner.Name',
+                'MessagingSession.Case.CaseNumber',
+                'MessagingSession.EndUserContact.Name',
+                'MessagingSession.EndUserAccount.Name'
+            ])
+        );
+        expect(objectInfoAdapter.getLastConfig().objectApiName).toEqual(
+            expect.objectContaining({ objectApiName: 'MessagingSession' })
+        );
+    });
+});
+
+describe('states', () => {
+    it('shows a spinner while loading', async () => {
+        const element = mount();
+        await flush();
+        expect($(element, 'lightning-spinner')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a readable error when the record cannot be read', async () => {
+        const element = mount();
+        await flush();
+        recordAdapter.error(
+            getRecordError.body,
+            getRecordError.status,
+            getRecordError.statusText
+        );
+        await flush();
+        const error = text(element, '.error');
+        expect(error).toContain("You don't have access to this record");
+        expect($(element, 'lightning-spinner')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('on an App page without a selection says what to do, and follows the list selection', async () => {
+        const subscription = { id: 'sub-1' };
+        mockSubscribe.mockReturnValueOnce(subscription);
+        const element = mount(null);
+        await flush();
+        expect(text(element, '.empty')).toBe(
+            'Select a messaging session in the list to see its details.'
+        );
+        expect(mockSubscribe).toHaveBeenCalledTimes(1);
+        const listener = mockSubscribe.mock.calls[0][2] as (
+            message: unknown
+        ) => void;
+        listener({ recordId: SID, source: 'messagingSessionList' });
+        await flush();
+        expect(recordAdapter.getLastConfig().recordId).toBe(SID);
+        recordAdapter.emit(clone(getRecordFixture));
+        await flush();
+        expect(text(element, '.session-name')).toBe('MS-000123');
+        await expect(element).toBeAccessible();
+        document.body.removeChild(element);
+        expect(mockUnsubscribe).toHaveBeenCalledWith(subscription);
+    });
+
+    it('ignores malformed selection messages', async () => {
+        const element = mount(null);
+        await flush();
+        const listener = mockSubscribe.mock.calls[0][2] as (
+            message: unknown
+        ) => void;
+        listener({ recordId: 42 });
+        listener(null);
+        await flush();
+        expect(recordAdapter.getLastConfig().recordId).toBeUndefined();
+        expect(text(element, '.empty')).not.toBe('');
+    });
+
+    it('does not subscribe on a record page', async () => {
+        mount();
+        await flush();
+        expect(mockSubscribe).not.toHaveBeenCalled();
+    });
+});
+
+describe('rendering', () => {
+    it('renders the header, counts, durations and linked records with labels from object info', async () => {
+        jest.useFakeTimers({ now: Date.parse('2026-11-20T09:10:00.000Z') });
+        const element = await loaded();
+        expect(text(element, '.session-name')).toBe('MS-000123');
+        expect(text(element, '[data-id="status"]')).toBe('Active');
+        expect(text(element, '[data-id="channel-type"]')).toBe('SMS');
+        expect(text(element, '[data-id="channel-name"]')).toBe('Support SMS');
+        expect(text(element, '[data-id="origin"]')).toBe('Inbound');
+        expect(text(element, '[data-id="agent-type"]')).toBe('Agent');
+        expect(text(element, '[data-id="agent-count"]')).toBe('12');
+        expect(text(element, '[data-id="end-user-count"]')).toBe('9');
+        // Open session: wait is complete, handle and length run against now.
+        expect(text(element, '[data-duration="wait"]')).toBe(
+            formatDuration(150)
+        );
+        expect(text(element, '[data-duration="length"]')).toContain(
+            formatDuration(600)
+        );
+        expect(text(element, '[data-duration="length"]')).toContain(
+            'still running'
+        );
+
+        const labels = $$(element, '.links dt').map((dt) => dt.textContent);
+        expect(labels).toEqual(
+            expect.arrayContaining([
+                'Linked Case',
+                'Session Owner',
+                'Customer Contact'
+            ])
+        );
+        expect(linkText(element, 'CaseId')).toBe('00001026');
+        expect(linkText(element, 'LeadId')).toBe('Not set');
+        expect(linkText(element, 'EndUserAccountId')).toBe('Acme Corp');
+        expect($(element, '.partial-notice')).toBeNull();
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
+    it('ticks the durations of an open session and stops on disconnect', async () => {
+        jest.useFakeTimers({ now: Date.parse('2026-11-20T09:10:00.000Z') });
+        const element = await loaded();
+        const before = text(element, '[data-duration="length"]');
+        jest.advanceTimersByTime(65000);
+        await flush();
+        const after = text(element, '[data-duration="length"]');
+        expect(after).not.toBe(before);
+        expect(after).toContain(formatDuration(665));
+        expect(jest.getTimerCount()).toBe(1);
+        document.body.removeChild(element);
+        expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('does not tick an ended session', async () => {
+        jest.useFakeTimers({ now: Date.parse('2026-11-20T10:00:00.000Z') });
+        await loaded(getRecordEnhanced);
+        expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('says message counts are not calculated for enhanced sessions and offers session length', async () => {
+        const element = await loaded(getRecordEnhanced);
+        expect(text(element, '[data-id="counts-not-calculated"]')).toBe(
+            "Salesforce doesn't count messages in enhanced Messaging sessions."
+        );
+        expect(text(element, '[data-id="counts-length"]')).toBe(
+            `Session length instead: ${formatDuration(1950)}`
+        );
+        expect($(element, '[data-id="agent-count"]')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('renders a preview with markup as inert text', async () => {
+        const element = await loaded();
+        const preview = $(element, '[data-id="preview"]')!;
+        expect(preview.textContent).toContain('<script>alert(1)</script>');
+        expect(element.shadowRoot!.querySelector('script')).toBeNull();
+        expect(element.shadowRoot!.querySelector('img')).toBeNull();
+    });
+});
+
+describe('bad input', () => {
+    it('handles every nillable field null and a queue owner', async () => {
+        const element = await loaded(getRecordAllNull);
+        expect(text(element, '[data-id="channel-type"]')).toBe('Not set');
+        expect(text(element, '[data-id="agent-type"]')).toBe('Not set');
+        expect(text(element, '[data-duration="wait"]')).toBe('Not available');
+        expect(text(element, '[data-id="agent-count"]')).toBe('Not set');
+        expect($(element, '[data-id="preview"]')).toBeNull();
+        const owner = $(element, '[data-link="OwnerId"]')!;
+        expect(owner.textContent).toContain('Billing Queue');
+        expect(owner.querySelector('.queue-badge')?.textContent).toBe('Queue');
+        expect(owner.querySelector('lightning-button')).toBeNull();
+        expect(linkText(element, 'CaseId')).toBe('Not set');
+        await expect(element).toBeAccessible();
+    });
+
+    it('keeps unknown picklist values, flags EndTime before AcceptTime and reports hidden fields', async () => {
+        const element = await loaded(getRecordBadInput);
+        expect(text(element, '[data-id="status"]')).toBe('Transferring');
+        expect(text(element, '[data-id="channel-type"]')).toBe('Telegram');
+        expect(text(element, '[data-id="origin"]')).toBe('SomeFutureOrigin');
+        const channelIcon = $(
+            element,
+            '[data-id="channel"] lightning-icon'
+        ) as HTMLElement & { iconName: string };
+        expect(channelIcon.iconName).toBe('utility:question_mark');
+        expect(text(element, '[data-duration="handle"]')).toContain(
+            'Inconsistent times'
+        );
+        expect(text(element, '[data-duration="length"]')).toBe(
+            formatDuration(600)
+        );
+        // Enhanced via the channel's PlatformType: zero counts are not shown as 0.
+        expect($(element, '[data-id="counts-not-calculated"]')).not.toBeNull();
+        expect(text(element, '.partial-notice')).toContain('hidden');
+        expect($(element, '[data-link="EndUserAccountId"]')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('without object info keeps working with fallback labels and no editing', async () => {
+        const element = await loaded(getRecordFixture, null);
+        objectInfoAdapter.error(
+            [{ errorCode: 'INVALID_TYPE', message: 'Object not supported' }],
+            400
+        );
+        await flush();
+        expect(text(element, '.objectinfo-notice')).toContain(
+            'editing is turned off'
+        );
+        const labels = $$(element, '.links dt').map((dt) => dt.textContent);
+        expect(labels).toEqual(
+            expect.arrayContaining(['Case', 'Owner', 'Contact'])
+        );
+        expect($(element, '.edit-button')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+});
+
+describe('navigation', () => {
+    it('opens linked records in a console subtab', async () => {
+        const element = await loaded();
+        consoleAdapter.emit(true);
+        tabAdapter.emit('tab0');
+        await flush();
+        (
+            $(element, '[data-link="CaseId"] lightning-button') as HTMLElement
+        ).click();
+        await flush();
+        expect(openSubtab).toHaveBeenCalledWith('tab0', {
+            recordId: '500xx000000CaseAAA',
+            focus: true
+        });
+    });
+
+    it('opens a workspace tab when there is no enclosing tab', async () => {
+        const element = await loaded();
+        consoleAdapter.emit(true);
+        tabAdapter.emit(null);
+        await flush();
+        (
+            $(
+                element,
+                '[data-link="EndUserContactId"] lightning-button'
+            ) as HTMLElement
+        ).click();
+        await flush();
+        expect(openTab).toHaveBeenCalledWith({
+            recordId: '003xx000000ConAAA',
+            focus: true
+        });
+        expect(openSubtab).not.toHaveBeenCalled();
+    });
+
+    it('navigates to the record page outside a console', async () => {
+        const element = await loaded();
+        consoleAdapter.emit(false);
+        await flush();
+        (
+            $(
+                element,
+                '[data-link="OpportunityId"] lightning-button'
+            ) as HTMLElement
+        ).click();
+        await flush();
+        expect(openTab).not.toHaveBeenCalled();
+        expect(openSubtab).not.toHaveBeenCalled();
+    });
+});
+
+describe('inline edit', () => {
+    async function editing(): Promise<DetailElement> {
+        const element = await loaded();
+        ($(element, '.edit-button') as HTMLElement).click();
+        await flush();
+        return element;
+    }
+    const picker = (element: HTMLElement, field: string) =>
+        $(
+            element,
+            `lightning-record-picker[data-field="${field}"]`
+        ) as HTMLElement & Record<string, unknown>;
+    const input = (element: HTMLElement, field: string) =>
+        $(element, `lightning-input[data-field="${field}"]`) as HTMLElement &
+            Record<string, unknown>;
+
+    it('offers only the fields object info marks updateable, pickers for references', async () => {
+        const element = await editing();
+        const fields = $$(element, '[data-field]').map(
+            (node) => node.dataset.field
+        );
+        expect(fields).toEqual([
+            'CaseId',
+            'LeadId',
+            'OpportunityId',
+            'OwnerId',
+            'TargetUserId',
+            'ChannelGroup',
+            'ChannelIntent'
+        ]);
+        const casePicker = picker(element, 'CaseId');
+        expect(casePicker.objectApiName).toBe('Case');
+        expect(casePicker.value).toBe('500xx000000CaseAAA');
+        expect(casePicker.label).toBe('Linked Case');
+        expect(casePicker.displayInfo).toEqual({
+            primaryField: 'CaseNumber',
+            additionalFields: ['Subject']
+        });
+        expect(picker(element, 'OwnerId').filter).toEqual({
+            criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }]
+        });
+        expect(input(element, 'ChannelGroup').value).toBe('Tier 1');
+        await expect(element).toBeAccessible();
+    });
+
+    it('saves only changed fields with ifUnmodifiedSince, then notifies and publishes', async () => {
+        mockUpdateRecord.mockResolvedValueOnce(clone(updateRecordFixture));
+        const element = await editing();
+        picker(element, 'CaseId').dispatchEvent(
+            new CustomEvent('change', {
+                detail: { recordId: '500xx000000Cas2AAA' }
+            })
+        );
+        const group = input(element, 'ChannelGroup');
+        group.value = 'Tier 2';
+        group.dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'Tier 2' } })
+        );
+        await flush();
+        ($(element, '.save-button') as HTMLElement).click();
+        await flush();
+        expect(mockUpdateRecord).toHaveBeenCalledWith(
+            {
+                fields: {
+                    Id: SID,
+                    CaseId: '500xx000000Cas2AAA',
+                    ChannelGroup: 'Tier 2'
+                }
+            },
+            { ifUnmodifiedSince: 'Fri, 20 Nov 2026 09:05:00 GMT' }
+        );
+        expect(mockNotify).toHaveBeenCalledWith([{ recordId: SID }]);
+        expect(mockPublish).toHaveBeenCalledWith(undefined, expect.anything(), {
+            reason: 'sessionUpdated',
+            source: 'messagingSessionDetail',
+            recordIds: [SID]
+        });
+        expect($(element, '.edit-form')).toBeNull();
+    });
+
+    it('clearing a reference saves null', async () => {
+        const element = await editing();
+        picker(element, 'OpportunityId').dispatchEvent(
+            new CustomEvent('change', { detail: { recordId: null } })
+        );
+        ($(element, '.save-button') as HTMLElement).click();
+        await flush();
+        expect(mockUpdateRecord.mock.calls[0][0]).toEqual({
+            fields: { Id: SID, OpportunityId: null }
+        });
+    });
+
+    it('shows a field error on the field and keeps what was typed', async () => {
+        mockUpdateRecord.mockRejectedValueOnce(clone(updateRecordFieldError));
+        const element = await editing();
+        picker(element, 'CaseId').dispatchEvent(
+            new CustomEvent('change', {
+                detail: { recordId: '0015g00000XyZAbAAN' }
+            })
+        );
+        const intent = input(element, 'ChannelIntent');
+        intent.dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'Refunds' } })
+        );
+        await flush();
+        ($(element, '.save-button') as HTMLElement).click();
+        await flush();
+        expect(text(element, '[data-error-for="CaseId"]')).toBe(
+            'Case ID: id value of incorrect type: 0015g00000XyZAbAAN'
+        );
+        expect(picker(element, 'CaseId').value).toBe('0015g00000XyZAbAAN');
+        expect(input(element, 'ChannelIntent').value).toBe('Refunds');
+        expect(text(element, '.form-error')).toContain(
+            "The session wasn't saved."
+        );
+        expect(mockNotify).not.toHaveBeenCalled();
+        expect(mockPublish).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+    });
+
+    it('reports a text field error through the input validity API', async () => {
+        mockUpdateRecord.mockRejectedValueOnce({
+            ok: false,
+            status: 400,
+            statusText: 'Bad Request',
+            body: {
+                message:
+                    'An error occurred while trying to update the record. Please try again.',
+                output: {
+                    errors: [],
+                    fieldErrors: {
+                        ChannelGroup: [
+                            {
+                                constituentField: null,
+                                duplicateRecordError: null,
+                                errorCode: 'STRING_TOO_LONG',
+                                field: 'ChannelGroup',
+                                fieldLabel: 'Channel Group',
+                                message: 'Channel Group: data value too large'
+                            }
+                        ]
+                    }
+                }
+            }
+        });
+        const element = await editing();
+        const group = input(element, 'ChannelGroup');
+        const setCustomValidity = jest.fn();
+        const reportValidity = jest.fn();
+        Object.assign(group, { setCustomValidity, reportValidity });
+        group.dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'x'.repeat(300) } })
+        );
+        ($(element, '.save-button') as HTMLElement).click();
+        await flush();
+        expect(setCustomValidity).toHaveBeenCalledWith(
+            'Channel Group: data value too large'
+        );
+        expect(reportValidity).toHaveBeenCalled();
+        expect(input(element, 'ChannelGroup').value).toBe('x'.repeat(300));
+    });
+
+    it('reports a conflict instead of overwriting, keeping the draft', async () => {
+        mockUpdateRecord.mockRejectedValueOnce(clone(updateRecordConflict));
+        const element = await editing();
+        const group = input(element, 'ChannelGroup');
+        group.dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'Tier 3' } })
+        );
+        ($(element, '.save-button') as HTMLElement).click();
+        await flush();
+        const error = text(element, '.form-error');
+        expect(error).toContain('Someone else changed this record');
+        expect(error).toContain(
+            'modified since the specified If-Unmodified-Since date'
+        );
+        expect(input(element, 'ChannelGroup').value).toBe('Tier 3');
+        // A refreshed record arriving while editing does not wipe the draft.
+        const fresher = clone(getRecordFixture);
+        fresher.lastModifiedDate = '2026-11-20T09:07:00.000Z';
+        recordAdapter.emit(fresher);
+        await flush();
+        expect(input(element, 'ChannelGroup').value).toBe('Tier 3');
+        await expect(element).toBeAccessible();
+    });
+
+    it('requires an owner before saving', async () => {
+        const element = await editing();
+        picker(element, 'OwnerId').dispatchEvent(
+            new CustomEvent('change', { detail: { recordId: null } })
+        );
+        ($(element, '.save-button') as HTMLElement).click();
+        await flush();
+        expect(mockUpdateRecord).not.toHaveBeenCalled();
+        expect(text(element, '[data-error-for="OwnerId"]')).toBe(
+            'Complete this field.'
+        );
+    });
+
+    it('cancel restores the record values', async () => {
+        const element = await editing();
+        input(element, 'ChannelGroup').dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'Changed' } })
+        );
+        ($(element, '.cancel-button') as HTMLElement).click();
+        await flush();
+        expect($(element, '.edit-form')).toBeNull();
+        ($(element, '.edit-button') as HTMLElement).click();
+        await flush();
+        expect(input(element, 'ChannelGroup').value).toBe('Tier 1');
+    });
+});

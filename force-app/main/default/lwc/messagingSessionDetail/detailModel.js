@@ -1,0 +1,424 @@
+/**
+ * Pure view-model builders of messagingSessionDetail: which fields it reads, the header,
+ * durations, linked records, message counts and the inline-edit draft.
+ */
+import { AGENT_TYPES, CHANNEL_TYPES, GROUP_KEY_PREFIX, SESSION_FIELDS, SESSION_ORIGINS, SESSION_STATUSES, channelIcon, formatDuration, formatLabel, isEnhancedSession, isOpenStatus, picklistLabel, recordField, recordString, recordValue, relatedRecord, sessionDurations, statusOption } from 'c/messagingSessionModel';
+import labelDurationInvalid from '@salesforce/label/c.DetailDurationInvalid';
+import labelDurationUnavailable from '@salesforce/label/c.DetailDurationUnavailable';
+import labelFieldAccount from '@salesforce/label/c.DetailFieldAccount';
+import labelFieldCase from '@salesforce/label/c.DetailFieldCase';
+import labelFieldChannel from '@salesforce/label/c.DetailFieldChannel';
+import labelFieldChannelGroup from '@salesforce/label/c.DetailFieldChannelGroup';
+import labelFieldChannelIntent from '@salesforce/label/c.DetailFieldChannelIntent';
+import labelFieldChannelLocale from '@salesforce/label/c.DetailFieldChannelLocale';
+import labelFieldContact from '@salesforce/label/c.DetailFieldContact';
+import labelFieldConversation from '@salesforce/label/c.DetailFieldConversation';
+import labelFieldEndUser from '@salesforce/label/c.DetailFieldEndUser';
+import labelFieldLead from '@salesforce/label/c.DetailFieldLead';
+import labelFieldOpportunity from '@salesforce/label/c.DetailFieldOpportunity';
+import labelFieldOwner from '@salesforce/label/c.DetailFieldOwner';
+import labelFieldTargetUser from '@salesforce/label/c.DetailFieldTargetUser';
+import labelHandle from '@salesforce/label/c.DetailHandle';
+import labelLength from '@salesforce/label/c.DetailLength';
+import labelNotSet from '@salesforce/label/c.DetailNotSet';
+import labelOpenRecord from '@salesforce/label/c.DetailOpenRecord';
+import labelRequired from '@salesforce/label/c.DetailRequired';
+import labelRunning from '@salesforce/label/c.DetailRunning';
+import labelSearchPlaceholder from '@salesforce/label/c.DetailSearchPlaceholder';
+import labelSessionLengthInstead from '@salesforce/label/c.DetailSessionLengthInstead';
+import labelWait from '@salesforce/label/c.DetailWait';
+export const SESSION_OBJECT_NAME = 'MessagingSession';
+const qualified = (fieldApiName) => `${SESSION_OBJECT_NAME}.${fieldApiName}`;
+export const LINKS = [
+    {
+        idField: 'CaseId',
+        relationship: 'Case',
+        nameField: 'CaseNumber',
+        objectApiName: 'Case',
+        fallbackLabel: labelFieldCase
+    },
+    {
+        idField: 'LeadId',
+        relationship: 'Lead',
+        nameField: 'Name',
+        objectApiName: 'Lead',
+        fallbackLabel: labelFieldLead
+    },
+    {
+        idField: 'OpportunityId',
+        relationship: 'Opportunity',
+        nameField: 'Name',
+        objectApiName: 'Opportunity',
+        fallbackLabel: labelFieldOpportunity
+    },
+    {
+        idField: 'EndUserContactId',
+        relationship: 'EndUserContact',
+        nameField: 'Name',
+        objectApiName: 'Contact',
+        fallbackLabel: labelFieldContact
+    },
+    {
+        idField: 'EndUserAccountId',
+        relationship: 'EndUserAccount',
+        nameField: 'Name',
+        objectApiName: 'Account',
+        fallbackLabel: labelFieldAccount
+    },
+    {
+        idField: 'MessagingEndUserId',
+        relationship: 'MessagingEndUser',
+        nameField: 'Name',
+        objectApiName: 'MessagingEndUser',
+        fallbackLabel: labelFieldEndUser
+    },
+    {
+        idField: 'MessagingChannelId',
+        relationship: 'MessagingChannel',
+        nameField: 'MasterLabel',
+        objectApiName: 'MessagingChannel',
+        fallbackLabel: labelFieldChannel
+    },
+    {
+        idField: 'OwnerId',
+        relationship: 'Owner',
+        nameField: 'Name',
+        objectApiName: 'User',
+        fallbackLabel: labelFieldOwner
+    },
+    {
+        idField: 'TargetUserId',
+        relationship: 'TargetUser',
+        nameField: 'Name',
+        objectApiName: 'User',
+        fallbackLabel: labelFieldTargetUser
+    },
+    {
+        idField: 'ConversationId',
+        relationship: 'Conversation',
+        nameField: 'Name',
+        objectApiName: 'Conversation',
+        fallbackLabel: labelFieldConversation
+    }
+];
+/** The channel's platform type (Standard or Enhanced), read when the user may see the channel. */
+export const PLATFORM_TYPE_PATH = 'MessagingChannel.PlatformType';
+// ---------------------------------------------------------------------------------------------
+// getRecord configuration
+// ---------------------------------------------------------------------------------------------
+/** Required fields: only what every user who can open the session can read. */
+export const DETAIL_FIELDS = [
+    qualified(SESSION_FIELDS.name.fieldApiName)
+];
+/**
+ * Everything else is optional, so that one field hidden by field-level security (or a related
+ * object the user can't read) leaves that field out instead of failing the whole record.
+ */
+export const DETAIL_OPTIONAL_FIELDS = [
+    ...Object.values(SESSION_FIELDS)
+        .map((field) => field.fieldApiName)
+        .filter((name) => name !== SESSION_FIELDS.name.fieldApiName)
+        .map(qualified),
+    ...LINKS.map((link) => qualified(`${link.relationship}.${link.nameField}`)),
+    qualified(PLATFORM_TYPE_PATH)
+];
+/** The direct (non-spanning) optional fields: one missing from a record means it is hidden. */
+const DIRECT_OPTIONAL_FIELDS = Object.values(SESSION_FIELDS)
+    .map((field) => field.fieldApiName)
+    .filter((name) => name !== SESSION_FIELDS.name.fieldApiName);
+/** The API names of optional fields the record came back without (hidden from this user). */
+export function hiddenFields(record) {
+    if (!record) {
+        return [];
+    }
+    return DIRECT_OPTIONAL_FIELDS.filter((name) => record.fields?.[name] === undefined);
+}
+// ---------------------------------------------------------------------------------------------
+// Field labels from the object info
+// ---------------------------------------------------------------------------------------------
+export function fieldLabel(objectInfo, fieldApiName, fallback) {
+    return objectInfo?.fields?.[fieldApiName]?.label || fallback;
+}
+function orNotSet(text) {
+    return text || labelNotSet;
+}
+export function buildHeader(record) {
+    const display = (name) => recordField(record, name)?.displayValue ?? null;
+    const status = recordString(record, 'Status');
+    const channelType = recordString(record, 'ChannelType');
+    const preview = recordString(record, 'PreviewDetails');
+    return {
+        name: recordString(record, 'Name') ?? record.id ?? '',
+        status: orNotSet(picklistLabel(SESSION_STATUSES, status, display('Status'))),
+        statusBadgeClass: statusOption(status)?.badgeClass ?? 'slds-badge',
+        channelType: orNotSet(picklistLabel(CHANNEL_TYPES, channelType, display('ChannelType'))),
+        channelIcon: channelIcon(channelType),
+        channelName: orNotSet(recordString(record, 'ChannelName')),
+        origin: orNotSet(picklistLabel(SESSION_ORIGINS, recordString(record, 'Origin'), display('Origin'))),
+        agentType: orNotSet(picklistLabel(AGENT_TYPES, recordString(record, 'AgentType'), display('AgentType'))),
+        // Shown as text: markup in a preview is never interpreted.
+        preview: preview ?? '',
+        hasPreview: Boolean(preview)
+    };
+}
+export function spanText(span) {
+    switch (span.state) {
+        case 'complete':
+            return formatDuration(span.seconds);
+        case 'running':
+            return formatLabel(labelRunning, formatDuration(span.seconds));
+        case 'invalid':
+            return labelDurationInvalid;
+        default:
+            return labelDurationUnavailable;
+    }
+}
+/** Whether the session's spans run against the clock (it is open and has not ended). */
+export function isTicking(record) {
+    return (isOpenStatus(recordString(record, 'Status')) &&
+        !recordString(record, 'EndTime'));
+}
+export function buildDurations(record, now) {
+    const durations = sessionDurations({
+        startTime: recordString(record, 'StartTime'),
+        acceptTime: recordString(record, 'AcceptTime'),
+        endTime: recordString(record, 'EndTime')
+    }, isTicking(record) ? now : undefined);
+    const view = (key, label) => {
+        const span = durations[key];
+        return {
+            key,
+            label,
+            text: spanText(span),
+            state: span.state,
+            isInvalid: span.state === 'invalid',
+            isRunning: span.state === 'running'
+        };
+    };
+    return [
+        view('wait', labelWait),
+        view('handle', labelHandle),
+        view('length', labelLength)
+    ];
+}
+export function buildLinks(record, objectInfo) {
+    const views = [];
+    for (const link of LINKS) {
+        const idValue = recordField(record, link.idField);
+        if (idValue === undefined) {
+            // Hidden from this user: left out rather than shown as empty.
+            continue;
+        }
+        const recordId = recordString(record, link.idField);
+        const related = relatedRecord(record, link.relationship);
+        const relatedName = related
+            ? recordString(related, link.nameField)
+            : null;
+        const isQueue = Boolean(recordId) &&
+            (related?.apiName === 'Group' ||
+                (recordId ?? '').startsWith(GROUP_KEY_PREFIX)) &&
+            link.idField === 'OwnerId';
+        const name = recordId
+            ? relatedName || idValue.displayValue || recordId
+            : labelNotSet;
+        views.push({
+            key: link.idField,
+            label: fieldLabel(objectInfo, link.idField, link.fallbackLabel),
+            name,
+            recordId,
+            objectApiName: isQueue
+                ? 'Group'
+                : (related?.apiName ?? link.objectApiName),
+            hasRecord: Boolean(recordId),
+            isQueue,
+            canOpen: Boolean(recordId) && !isQueue,
+            openLabel: formatLabel(labelOpenRecord, name)
+        });
+    }
+    return views;
+}
+function countText(value, locale) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return labelNotSet;
+    }
+    try {
+        return new Intl.NumberFormat(locale).format(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+export function buildCounts(record, now, locale) {
+    const isEnhanced = isEnhancedSession({
+        platformType: recordString(record, PLATFORM_TYPE_PATH),
+        channelType: recordString(record, 'ChannelType'),
+        status: recordString(record, 'Status')
+    });
+    const length = buildDurations(record, now).find((view) => view.key === 'length');
+    return {
+        isEnhanced,
+        agentMessages: countText(recordValue(record, 'AgentMessageCount'), locale),
+        endUserMessages: countText(recordValue(record, 'EndUserMessageCount'), locale),
+        sessionLengthText: formatLabel(labelSessionLengthInstead, length?.text ?? labelDurationUnavailable)
+    };
+}
+/** The fields of EDITABLE_FIELD_ROLES, in the order the form shows them. */
+export const EDIT_FIELDS = [
+    {
+        apiName: 'CaseId',
+        kind: 'reference',
+        objectApiName: 'Case',
+        fallbackLabel: labelFieldCase,
+        required: false
+    },
+    {
+        apiName: 'LeadId',
+        kind: 'reference',
+        objectApiName: 'Lead',
+        fallbackLabel: labelFieldLead,
+        required: false
+    },
+    {
+        apiName: 'OpportunityId',
+        kind: 'reference',
+        objectApiName: 'Opportunity',
+        fallbackLabel: labelFieldOpportunity,
+        required: false
+    },
+    // OwnerId is not nillable. The picker searches users; a queue owner is kept unless changed.
+    {
+        apiName: 'OwnerId',
+        kind: 'reference',
+        objectApiName: 'User',
+        fallbackLabel: labelFieldOwner,
+        required: true
+    },
+    {
+        apiName: 'TargetUserId',
+        kind: 'reference',
+        objectApiName: 'User',
+        fallbackLabel: labelFieldTargetUser,
+        required: false
+    },
+    {
+        apiName: 'ChannelGroup',
+        kind: 'text',
+        fallbackLabel: labelFieldChannelGroup,
+        required: false,
+        maxLength: 255
+    },
+    {
+        apiName: 'ChannelIntent',
+        kind: 'text',
+        fallbackLabel: labelFieldChannelIntent,
+        required: false,
+        maxLength: 255
+    },
+    {
+        apiName: 'ChannelLocale',
+        kind: 'text',
+        fallbackLabel: labelFieldChannelLocale,
+        required: false,
+        maxLength: 255
+    }
+];
+/** What lightning-record-picker shows and matches for each object it searches. */
+const PICKER_INFO = {
+    Case: { primary: 'CaseNumber', additional: ['Subject'] },
+    Lead: { primary: 'Name', additional: ['Company'] },
+    Opportunity: { primary: 'Name', additional: ['StageName'] },
+    User: { primary: 'Name', additional: ['Email'] }
+};
+/** The editable fields this user may update, per the object info. Without object info: none. */
+export function editableFields(objectInfo, record) {
+    if (!objectInfo) {
+        return [];
+    }
+    return EDIT_FIELDS.filter((field) => objectInfo.fields?.[field.apiName]?.updateable === true &&
+        // A field hidden from the user can't be edited meaningfully.
+        (!record || record.fields?.[field.apiName] !== undefined));
+}
+export function initialDraft(record, fields) {
+    const draft = {};
+    for (const field of fields) {
+        draft[field.apiName] = recordString(record, field.apiName);
+    }
+    return draft;
+}
+const normalize = (value) => {
+    const trimmed = value == null ? '' : value.trim();
+    return trimmed === '' ? null : trimmed;
+};
+/** Only the fields whose drafted value differs from the record; blank text becomes null. */
+export function changedFields(record, draft, fields) {
+    const changes = {};
+    for (const field of fields) {
+        if (!(field.apiName in draft))
+            continue;
+        const next = normalize(draft[field.apiName]);
+        if (next !== normalize(recordString(record, field.apiName))) {
+            changes[field.apiName] = next;
+        }
+    }
+    return changes;
+}
+/** Client-side checks before a save: required fields. Field API name → message. */
+export function validateDraft(draft, fields) {
+    const errors = {};
+    for (const field of fields) {
+        if (field.required && normalize(draft[field.apiName]) === null) {
+            errors[field.apiName] = labelRequired;
+        }
+    }
+    return errors;
+}
+export function buildEditFields(fields, draft, errors, objectInfo) {
+    return fields.map((field) => {
+        const label = fieldLabel(objectInfo, field.apiName, field.fallbackLabel);
+        const info = field.objectApiName
+            ? PICKER_INFO[field.objectApiName]
+            : undefined;
+        const error = errors[field.apiName] ?? '';
+        return {
+            apiName: field.apiName,
+            label,
+            isReference: field.kind === 'reference',
+            objectApiName: field.objectApiName ?? '',
+            value: draft[field.apiName] ?? '',
+            required: field.required,
+            maxLength: field.maxLength,
+            placeholder: formatLabel(labelSearchPlaceholder, label),
+            displayInfo: info
+                ? {
+                    primaryField: info.primary,
+                    additionalFields: info.additional
+                }
+                : undefined,
+            matchingInfo: info
+                ? {
+                    primaryField: { fieldPath: info.primary },
+                    additionalFields: info.additional.map((fieldPath) => ({
+                        fieldPath
+                    }))
+                }
+                : undefined,
+            filter: field.objectApiName === 'User'
+                ? {
+                    criteria: [
+                        {
+                            fieldPath: 'IsActive',
+                            operator: 'eq',
+                            value: true
+                        }
+                    ]
+                }
+                : undefined,
+            error,
+            hasError: Boolean(error),
+            errorId: `${field.apiName}-error`,
+            inputClass: error
+                ? 'slds-form-element slds-has-error'
+                : 'slds-form-element'
+        };
+    });
+}

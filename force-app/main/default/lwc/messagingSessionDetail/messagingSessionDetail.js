@@ -1,0 +1,387 @@
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord, notifyRecordUpdateAvailable, updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
+import { NavigationMixin } from 'lightning/navigation';
+import { EnclosingTabId, IsConsoleNavigation, openSubtab, openTab } from 'lightning/platformWorkspaceApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
+import CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import LOCALE from '@salesforce/i18n/locale';
+import { SESSION_OBJECT, describeError, readSelectedMessage, toHttpDate } from 'c/messagingSessionModel';
+import { DETAIL_FIELDS, DETAIL_OPTIONAL_FIELDS, buildCounts, buildDurations, buildEditFields, buildHeader, buildLinks, changedFields, editableFields, hiddenFields, initialDraft, isTicking, validateDraft } from './detailModel';
+import labelAgentMessages from '@salesforce/label/c.DetailAgentMessages';
+import labelAgentType from '@salesforce/label/c.DetailAgentType';
+import labelCancel from '@salesforce/label/c.DetailCancel';
+import labelChannel from '@salesforce/label/c.DetailChannel';
+import labelCountsNotCalculated from '@salesforce/label/c.DetailCountsNotCalculated';
+import labelDurations from '@salesforce/label/c.DetailDurations';
+import labelEdit from '@salesforce/label/c.DetailEdit';
+import labelEditTitle from '@salesforce/label/c.DetailEditTitle';
+import labelEmptySelection from '@salesforce/label/c.DetailEmptySelection';
+import labelEndUserMessages from '@salesforce/label/c.DetailEndUserMessages';
+import labelLinkedRecords from '@salesforce/label/c.DetailLinkedRecords';
+import labelLoading from '@salesforce/label/c.DetailLoading';
+import labelMessageCounts from '@salesforce/label/c.DetailMessageCounts';
+import labelObjectInfoUnavailable from '@salesforce/label/c.DetailObjectInfoUnavailable';
+import labelOrigin from '@salesforce/label/c.DetailOrigin';
+import labelPartial from '@salesforce/label/c.DetailPartial';
+import labelPreview from '@salesforce/label/c.DetailPreview';
+import labelQueue from '@salesforce/label/c.DetailQueue';
+import labelSave from '@salesforce/label/c.DetailSave';
+import labelSaveFailed from '@salesforce/label/c.DetailSaveFailed';
+import labelSaved from '@salesforce/label/c.DetailSaved';
+import labelSaving from '@salesforce/label/c.DetailSaving';
+import labelStatus from '@salesforce/label/c.DetailStatus';
+import labelTitle from '@salesforce/label/c.DetailTitle';
+const SOURCE = 'messagingSessionDetail';
+const TICK_MS = 1000;
+export default class MessagingSessionDetail extends NavigationMixin(LightningElement) {
+    /** The session on a record page. On an App page it stays empty and the list's selection is followed. */
+    @api
+    recordId;
+    @wire(MessageContext)
+    messageContext;
+    @wire(IsConsoleNavigation)
+    isConsoleNavigation;
+    @wire(EnclosingTabId)
+    enclosingTabId;
+    selectedRecordId;
+    record;
+    recordError;
+    objectInfo;
+    objectInfoError;
+    now = Date.now();
+    isEditing = false;
+    isSaving = false;
+    draft = {};
+    fieldErrors = {};
+    formError = '';
+    subscription;
+    timerId;
+    labels = {
+        agentMessages: labelAgentMessages,
+        agentType: labelAgentType,
+        cancel: labelCancel,
+        channel: labelChannel,
+        countsNotCalculated: labelCountsNotCalculated,
+        durations: labelDurations,
+        edit: labelEdit,
+        editTitle: labelEditTitle,
+        emptySelection: labelEmptySelection,
+        endUserMessages: labelEndUserMessages,
+        linkedRecords: labelLinkedRecords,
+        loading: labelLoading,
+        messageCounts: labelMessageCounts,
+        objectInfoUnavailable: labelObjectInfoUnavailable,
+        origin: labelOrigin,
+        partial: labelPartial,
+        preview: labelPreview,
+        queue: labelQueue,
+        save: labelSave,
+        saving: labelSaving,
+        status: labelStatus,
+        title: labelTitle
+    };
+    /** The session shown: the page's record, else the one selected in the list. */
+    get sessionId() {
+        return this.recordId || this.selectedRecordId;
+    }
+    @wire(getRecord, {
+        recordId: '$sessionId',
+        fields: DETAIL_FIELDS,
+        optionalFields: DETAIL_OPTIONAL_FIELDS
+    })
+    wiredRecord({ data, error }) {
+        if (data) {
+            this.record = data;
+            this.recordError = undefined;
+            if (!this.isEditing) {
+                this.draft = initialDraft(data, editableFields(this.objectInfo, data));
+            }
+        }
+        else if (error) {
+            this.record = undefined;
+            this.recordError = error;
+        }
+        this.syncTimer();
+    }
+    @wire(getObjectInfo, { objectApiName: SESSION_OBJECT })
+    wiredObjectInfo({ data, error }) {
+        if (data) {
+            this.objectInfo = data;
+            this.objectInfoError = undefined;
+        }
+        else if (error) {
+            this.objectInfo = undefined;
+            this.objectInfoError = error;
+        }
+    }
+    connectedCallback() {
+        if (!this.recordId && !this.subscription) {
+            this.subscription = subscribe(this.messageContext, SELECTED, (message) => this.handleSelected(message));
+        }
+        this.syncTimer();
+    }
+    disconnectedCallback() {
+        if (this.subscription) {
+            unsubscribe(this.subscription);
+            this.subscription = undefined;
+        }
+        this.stopTimer();
+    }
+    handleSelected(message) {
+        const selected = readSelectedMessage(message);
+        if (!selected || selected.recordId === this.selectedRecordId) {
+            return;
+        }
+        this.selectedRecordId = selected.recordId;
+        this.record = undefined;
+        this.recordError = undefined;
+        this.resetEdit();
+    }
+    // -----------------------------------------------------------------------------------------
+    // Ticking durations: one interval, only while the shown session is open.
+    // -----------------------------------------------------------------------------------------
+    syncTimer() {
+        const shouldTick = Boolean(this.record && isTicking(this.record));
+        if (shouldTick && this.timerId === undefined) {
+            this.now = Date.now();
+            // The durations tick while the session is open; cleared in stopTimer and on disconnect.
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
+            this.timerId = setInterval(() => {
+                this.now = Date.now();
+            }, TICK_MS);
+        }
+        else if (!shouldTick) {
+            this.stopTimer();
+        }
+    }
+    stopTimer() {
+        if (this.timerId !== undefined) {
+            clearInterval(this.timerId);
+            this.timerId = undefined;
+        }
+    }
+    // -----------------------------------------------------------------------------------------
+    // States
+    // -----------------------------------------------------------------------------------------
+    get hasSession() {
+        return Boolean(this.sessionId);
+    }
+    get isLoading() {
+        return this.hasSession && !this.record && !this.recordError;
+    }
+    get hasError() {
+        return this.hasSession && !this.record && Boolean(this.recordError);
+    }
+    get errorText() {
+        return describeError(this.recordError).message;
+    }
+    get hasRecord() {
+        return Boolean(this.record);
+    }
+    get isPartial() {
+        return hiddenFields(this.record).length > 0;
+    }
+    get hasObjectInfoError() {
+        return Boolean(this.objectInfoError) && !this.objectInfo;
+    }
+    // -----------------------------------------------------------------------------------------
+    // View models
+    // -----------------------------------------------------------------------------------------
+    get header() {
+        return this.record ? buildHeader(this.record) : undefined;
+    }
+    get durations() {
+        return this.record ? buildDurations(this.record, this.now) : [];
+    }
+    get links() {
+        return this.record ? buildLinks(this.record, this.objectInfo) : [];
+    }
+    get counts() {
+        return this.record
+            ? buildCounts(this.record, this.now, LOCALE)
+            : undefined;
+    }
+    get canEdit() {
+        return (editableFields(this.objectInfo, this.record).length > 0 &&
+            !this.isEditing);
+    }
+    get editFields() {
+        return buildEditFields(editableFields(this.objectInfo, this.record), this.draft, this.fieldErrors, this.objectInfo);
+    }
+    get hasFormError() {
+        return Boolean(this.formError);
+    }
+    get saveLabel() {
+        return this.isSaving ? labelSaving : labelSave;
+    }
+    // -----------------------------------------------------------------------------------------
+    // Opening linked records: a console subtab (or tab) when in a console, else navigation.
+    // -----------------------------------------------------------------------------------------
+    handleOpenRecord(event) {
+        const recordId = event.currentTarget?.dataset
+            .recordId;
+        if (recordId) {
+            this.openRecord(recordId).catch(() => undefined);
+        }
+    }
+    async openRecord(recordId) {
+        if (this.isConsoleNavigation) {
+            try {
+                if (this.enclosingTabId) {
+                    await openSubtab(this.enclosingTabId, {
+                        recordId,
+                        focus: true
+                    });
+                }
+                else {
+                    await openTab({ recordId, focus: true });
+                }
+                return;
+            }
+            catch {
+                // Fall through to standard navigation when the workspace API refuses.
+            }
+        }
+        this[NavigationMixin.Navigate]({
+            type: 'standard__recordPage',
+            attributes: { recordId, actionName: 'view' }
+        });
+    }
+    // -----------------------------------------------------------------------------------------
+    // Inline edit
+    // -----------------------------------------------------------------------------------------
+    handleEdit() {
+        if (!this.record)
+            return;
+        this.draft = initialDraft(this.record, editableFields(this.objectInfo, this.record));
+        this.fieldErrors = {};
+        this.formError = '';
+        this.isEditing = true;
+    }
+    handleCancel() {
+        this.resetEdit();
+        if (this.record) {
+            this.draft = initialDraft(this.record, editableFields(this.objectInfo, this.record));
+        }
+    }
+    resetEdit() {
+        this.isEditing = false;
+        this.isSaving = false;
+        this.fieldErrors = {};
+        this.formError = '';
+    }
+    handlePickerChange(event) {
+        const apiName = event.currentTarget?.dataset
+            .field;
+        if (apiName) {
+            this.setDraft(apiName, event.detail?.recordId ?? null);
+        }
+    }
+    handleInputChange(event) {
+        const target = event.currentTarget;
+        const apiName = target?.dataset.field;
+        if (apiName) {
+            this.setDraft(apiName, event.detail?.value ?? target?.value ?? null);
+        }
+    }
+    setDraft(apiName, value) {
+        this.draft = { ...this.draft, [apiName]: value };
+        if (this.fieldErrors[apiName]) {
+            const rest = { ...this.fieldErrors };
+            delete rest[apiName];
+            this.fieldErrors = rest;
+            this.applyValidity(apiName, '');
+        }
+    }
+    async handleSave() {
+        const record = this.record;
+        const recordId = record?.id ?? this.sessionId;
+        if (!record || !recordId || this.isSaving)
+            return;
+        const fields = editableFields(this.objectInfo, record);
+        const invalid = validateDraft(this.draft, fields);
+        if (Object.keys(invalid).length) {
+            this.showFieldErrors(invalid);
+            return;
+        }
+        const changes = changedFields(record, this.draft, fields);
+        if (!Object.keys(changes).length) {
+            this.resetEdit();
+            return;
+        }
+        this.isSaving = true;
+        this.formError = '';
+        const ifUnmodifiedSince = toHttpDate(record.lastModifiedDate);
+        try {
+            await updateRecord({ fields: { Id: recordId, ...changes } }, ifUnmodifiedSince ? { ifUnmodifiedSince } : undefined);
+        }
+        catch (error) {
+            this.isSaving = false;
+            this.handleSaveError(error, fields.map((field) => field.apiName));
+            return;
+        }
+        this.resetEdit();
+        await notifyRecordUpdateAvailable([{ recordId }]);
+        const message = {
+            reason: 'sessionUpdated',
+            source: SOURCE,
+            recordIds: [recordId]
+        };
+        publish(this.messageContext, CHANGED, { ...message });
+        this.dispatchEvent(new ShowToastEvent({
+            title: labelSaved,
+            message: header(record),
+            variant: 'success'
+        }));
+    }
+    /** Keeps the form and everything typed; shows field errors on their fields, the rest above. */
+    handleSaveError(error, formFields) {
+        const readable = describeError(error);
+        const onForm = {};
+        const elsewhere = [];
+        for (const [field, message] of Object.entries(readable.fieldErrors)) {
+            if (formFields.includes(field))
+                onForm[field] = message;
+            else
+                elsewhere.push(message);
+        }
+        this.showFieldErrors(onForm);
+        const hasFieldErrors = Object.keys(onForm).length > 0;
+        if (readable.kind === 'conflict' ||
+            !hasFieldErrors ||
+            elsewhere.length) {
+            this.formError = [
+                labelSaveFailed,
+                readable.message,
+                ...elsewhere
+            ].join(' ');
+        }
+        else {
+            this.formError = labelSaveFailed;
+        }
+    }
+    showFieldErrors(errors) {
+        this.fieldErrors = errors;
+        // The inputs exist once the form has re-rendered with the messages.
+        Promise.resolve()
+            .then(() => {
+            for (const [apiName, message] of Object.entries(errors)) {
+                this.applyValidity(apiName, message);
+            }
+        })
+            .catch(() => undefined);
+    }
+    applyValidity(apiName, message) {
+        const element = this.template?.querySelector(`[data-field="${apiName}"]`);
+        if (element && typeof element.setCustomValidity === 'function') {
+            element.setCustomValidity(message);
+            element.reportValidity();
+        }
+    }
+}
+function header(record) {
+    return buildHeader(record).name;
+}

@@ -1,0 +1,247 @@
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the wire adapters' test doubles. */
+import { createElement } from 'lwc';
+import MessagingSessionFeed from 'c/messagingSessionFeed';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import { subscribe, unsubscribe } from 'lightning/messageService';
+
+import feedsFixture from './data/getRelatedListRecordsFeeds.json';
+import feedsEmpty from './data/getRelatedListRecordsFeedsEmpty.json';
+import feedsHidden from './data/getRelatedListRecordsFeedsHidden.json';
+import unsupported from './data/getRelatedListRecordsUnsupported.json';
+
+interface TestWireAdapter {
+    emit(value: unknown): void;
+    error(body?: unknown, status?: number, statusText?: string): void;
+    getLastConfig(): Record<string, unknown>;
+}
+const feedAdapter = getRelatedListRecords as unknown as TestWireAdapter;
+const mockSubscribe = subscribe as unknown as jest.Mock;
+const mockUnsubscribe = unsubscribe as unknown as jest.Mock;
+
+const SID = '0Mwxx0000000001CAA';
+type FeedElement = HTMLElement & { recordId?: string };
+type Collection = typeof feedsFixture;
+
+const flush = async (): Promise<void> => {
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+};
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
+    element.shadowRoot!.querySelector(selector);
+const $$ = (element: HTMLElement, selector: string): HTMLElement[] =>
+    Array.from(element.shadowRoot!.querySelectorAll(selector));
+const text = (node: Element | null | undefined): string =>
+    (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+function mount(recordId: string | null = SID): FeedElement {
+    const element = createElement('c-messaging-session-feed', {
+        is: MessagingSessionFeed
+    }) as FeedElement;
+    if (recordId) element.recordId = recordId;
+    document.body.appendChild(element);
+    return element;
+}
+
+async function loaded(
+    collection: unknown = feedsFixture
+): Promise<FeedElement> {
+    const element = mount();
+    await flush();
+    feedAdapter.emit(clone(collection));
+    await flush();
+    return element;
+}
+
+function generatedPage(
+    start: number,
+    size: number,
+    nextPageToken: string | null
+): Collection {
+    const page = clone(feedsFixture);
+    const template = page.records[0];
+    page.records = Array.from({ length: size }, (_, offset) => {
+        const index = start + offset;
+        const row = clone(template);
+        row.id = `0D5xx${String(index).padStart(10, '0')}AAA`;
+        row.fields.Id.value = row.id;
+        row.fields.Body.value = `<p>Post ${index}</p>`;
+        row.fields.CreatedDate.value = new Date(
+            Date.parse('2026-12-31T00:00:00.000Z') - index * 60000
+        ).toISOString();
+        return row;
+    });
+    page.count = size;
+    (page as { nextPageToken: string | null }).nextPageToken = nextPageToken;
+    return page;
+}
+
+afterEach(() => {
+    while (document.body.firstChild)
+        document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+});
+
+describe('adapter config', () => {
+    it('reads the Feeds related list with ObjectApiName.Field names', async () => {
+        mount();
+        await flush();
+        const config = feedAdapter.getLastConfig();
+        expect(config).toEqual(
+            expect.objectContaining({
+                parentRecordId: SID,
+                relatedListId: 'Feeds',
+                pageSize: 20,
+                pageToken: undefined,
+                sortBy: ['-CreatedDate'],
+                fields: [
+                    'MessagingSessionFeed.Id',
+                    'MessagingSessionFeed.Type',
+                    'MessagingSessionFeed.CreatedDate'
+                ]
+            })
+        );
+        expect(config.optionalFields).toEqual(
+            expect.arrayContaining([
+                'MessagingSessionFeed.Title',
+                'MessagingSessionFeed.Body',
+                'MessagingSessionFeed.LinkUrl',
+                'MessagingSessionFeed.CreatedBy.Name',
+                'MessagingSessionFeed.CommentCount',
+                'MessagingSessionFeed.LikeCount'
+            ])
+        );
+    });
+});
+
+describe('states', () => {
+    it('loading', async () => {
+        const element = mount();
+        await flush();
+        expect($(element, 'lightning-spinner')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('empty', async () => {
+        const element = await loaded(feedsEmpty);
+        expect(text($(element, '.empty'))).toBe(
+            'Nothing has been posted on this session yet.'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('says plainly when the org cannot serve the related list', async () => {
+        const element = mount();
+        await flush();
+        feedAdapter.error(
+            unsupported.body,
+            unsupported.status,
+            unsupported.statusText
+        );
+        await flush();
+        expect(text($(element, '.error'))).toContain(
+            "This org can't serve this request"
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('partial data with every optional field hidden or null', async () => {
+        const element = await loaded(feedsHidden);
+        expect(text($(element, '.partial-notice'))).toContain('hidden');
+        const item = $(element, '.feed-item')!;
+        expect(text(item.querySelector('.author'))).toBe('Unknown user');
+        expect(item.querySelector('lightning-formatted-rich-text')).toBeNull();
+        expect(item.querySelector('.counts')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('follows the list selection on an App page', async () => {
+        const subscription = { id: 'sub' };
+        mockSubscribe.mockReturnValueOnce(subscription);
+        const element = mount(null);
+        await flush();
+        expect(text($(element, '.empty-selection'))).toBe(
+            'Select a messaging session in the list to see its feed.'
+        );
+        (mockSubscribe.mock.calls[0][2] as (message: unknown) => void)({
+            recordId: SID,
+            source: 'list'
+        });
+        await flush();
+        expect(feedAdapter.getLastConfig().parentRecordId).toBe(SID);
+        document.body.removeChild(element);
+        expect(mockUnsubscribe).toHaveBeenCalledWith(subscription);
+    });
+});
+
+describe('item types', () => {
+    it('renders text posts, link posts and tracked changes each in its own way, newest first', async () => {
+        const element = await loaded();
+        const items = $$(element, '.feed-item');
+        expect(items.map((item) => item.dataset.kind)).toEqual([
+            'text',
+            'trackedChange',
+            'link',
+            'text',
+            'link',
+            'other'
+        ]);
+
+        const [xss, tracked, link, post, unsafe, other] = items;
+        const richText = post.querySelector(
+            'lightning-formatted-rich-text'
+        ) as HTMLElement & { value: string };
+        expect(richText.value).toBe(
+            '<p>Customer asked about <b>invoice 1042</b>.</p>'
+        );
+        expect(text(post.querySelector('.counts'))).toBe(
+            'Comments: 2 · Likes: 1'
+        );
+        expect(text(post.querySelector('.author'))).toBe('Ada Agent');
+
+        expect(text(tracked.querySelector('.tracked-change'))).toBe(
+            'Updated tracked fields of this session.'
+        );
+        expect(tracked.querySelector('lightning-formatted-url')).toBeNull();
+
+        const url = link.querySelector(
+            'lightning-formatted-url'
+        ) as HTMLElement & { value: string; label: string };
+        expect(url.value).toBe('https://help.example.com/refunds');
+        expect(url.label).toBe('Refund policy');
+        expect(text(link)).toContain('Link');
+
+        // A javascript: link is never made clickable.
+        expect(unsafe.querySelector('lightning-formatted-url')).toBeNull();
+        expect(text(unsafe.querySelector('.unsafe-link'))).toContain(
+            `${'javascript'}:alert(1)`
+        );
+
+        expect(text(other)).toContain('Feed item');
+
+        // Markup in a body reaches only lightning-formatted-rich-text (which sanitizes); nothing runs here.
+        const xssBody = xss.querySelector(
+            'lightning-formatted-rich-text'
+        ) as HTMLElement & { value: string };
+        expect(xssBody.value).toContain('<script>');
+        expect(element.shadowRoot!.querySelector('script')).toBeNull();
+        expect(element.shadowRoot!.querySelector('img')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+});
+
+describe('paging', () => {
+    it('loads more with the nextPageToken', async () => {
+        const element = await loaded(generatedPage(0, 20, 'next-20'));
+        expect($$(element, '.feed-item')).toHaveLength(20);
+        ($(element, '.load-more') as HTMLElement).click();
+        await flush();
+        expect(feedAdapter.getLastConfig().pageToken).toBe('next-20');
+        feedAdapter.emit(generatedPage(20, 5, null));
+        await flush();
+        expect($$(element, '.feed-item')).toHaveLength(25);
+        expect($(element, '.load-more')).toBeNull();
+    });
+});

@@ -1,0 +1,142 @@
+/**
+ * Pure logic of messagingSessionFeed: the related-list request and the classification of feed
+ * items (text posts, link posts, tracked changes) into what the template renders.
+ */
+import { formatLabel, recordString, recordValue } from 'c/messagingSessionModel';
+import labelCommentCount from '@salesforce/label/c.FeedCommentCount';
+import labelLikeCount from '@salesforce/label/c.FeedLikeCount';
+import labelLinkPost from '@salesforce/label/c.FeedLinkPost';
+import labelOther from '@salesforce/label/c.FeedOther';
+import labelTextPost from '@salesforce/label/c.FeedTextPost';
+import labelTrackedChange from '@salesforce/label/c.FeedTrackedChange';
+import labelTrackedChangeText from '@salesforce/label/c.FeedTrackedChangeText';
+import labelUnknownUser from '@salesforce/label/c.FeedUnknownUser';
+import labelUnsafeLink from '@salesforce/label/c.FeedUnsafeLink';
+export const FEED_OBJECT = 'MessagingSessionFeed';
+export const FEED_RELATED_LIST_ID = 'Feeds';
+export const FEED_PAGE_SIZE = 20;
+const qualified = (field) => `${FEED_OBJECT}.${field}`;
+export const FEED_FIELDS = ['Id', 'Type', 'CreatedDate'].map(qualified);
+export const FEED_OPTIONAL_FIELDS = [
+    'Title',
+    'Body',
+    'LinkUrl',
+    'IsRichText',
+    'CommentCount',
+    'LikeCount',
+    'CreatedById',
+    'CreatedBy.Name'
+].map(qualified);
+export const FEED_SORT_BY = ['-CreatedDate'];
+/** FeedItem Type → how the item renders. */
+export function classifyFeedItem(type) {
+    switch (type) {
+        case 'TextPost':
+        case 'AdvancedTextPost':
+            return 'text';
+        case 'LinkPost':
+            return 'link';
+        case 'TrackedChange':
+            return 'trackedChange';
+        default:
+            return 'other';
+    }
+}
+const KIND_LABEL = {
+    text: labelTextPost,
+    link: labelLinkPost,
+    trackedChange: labelTrackedChange,
+    other: labelOther
+};
+const KIND_ICON = {
+    text: 'utility:chat',
+    link: 'utility:link',
+    trackedChange: 'utility:edit',
+    other: 'utility:feed'
+};
+/** A link a user may follow: http(s) only. javascript:, data: and the like are never linked. */
+export function safeLinkUrl(url) {
+    if (!url)
+        return null;
+    const trimmed = url.trim();
+    return /^https?:\/\/[^\s]+$/i.test(trimmed) ? trimmed : null;
+}
+function formatTime(value, context) {
+    if (!value)
+        return '';
+    const millis = Date.parse(value);
+    if (Number.isNaN(millis))
+        return value;
+    try {
+        return new Intl.DateTimeFormat(context.locale, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone: context.timeZone
+        }).format(millis);
+    }
+    catch {
+        return new Date(millis).toISOString();
+    }
+}
+function count(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value > 0
+        ? value
+        : 0;
+}
+export function buildFeedItem(record, context, index = 0) {
+    const kind = classifyFeedItem(recordString(record, 'Type'));
+    const body = recordString(record, 'Body') ?? '';
+    const rawLink = recordString(record, 'LinkUrl');
+    const linkUrl = safeLinkUrl(rawLink);
+    const title = recordString(record, 'Title') ?? '';
+    const createdDate = recordString(record, 'CreatedDate');
+    const comments = count(recordValue(record, 'CommentCount'));
+    const likes = count(recordValue(record, 'LikeCount'));
+    const counts = [
+        comments ? formatLabel(labelCommentCount, comments) : '',
+        likes ? formatLabel(labelLikeCount, likes) : ''
+    ].filter(Boolean);
+    return {
+        id: record.id ?? recordString(record, 'Id') ?? `feed-${index}`,
+        kind,
+        isText: kind === 'text',
+        isLink: kind === 'link',
+        isTrackedChange: kind === 'trackedChange',
+        isOther: kind === 'other',
+        typeLabel: KIND_LABEL[kind],
+        iconName: KIND_ICON[kind],
+        author: recordString(record, 'CreatedBy.Name') ?? labelUnknownUser,
+        isoTime: createdDate ?? '',
+        timeText: formatTime(createdDate, context),
+        body,
+        hasBody: body !== '',
+        title: title || linkUrl || '',
+        linkUrl: linkUrl ?? '',
+        hasLink: Boolean(linkUrl),
+        unsafeLinkText: rawLink && !linkUrl ? formatLabel(labelUnsafeLink, rawLink) : '',
+        hasUnsafeLink: Boolean(rawLink && !linkUrl),
+        trackedChangeText: labelTrackedChangeText,
+        countsText: counts.join(' · ')
+    };
+}
+/** The feed, newest first. */
+export function buildFeedItems(records, context) {
+    return records
+        .map((record, index) => ({
+        item: buildFeedItem(record, context, index),
+        index
+    }))
+        .sort((a, b) => {
+        const timeA = Date.parse(a.item.isoTime);
+        const timeB = Date.parse(b.item.isoTime);
+        const safeA = Number.isNaN(timeA) ? -Infinity : timeA;
+        const safeB = Number.isNaN(timeB) ? -Infinity : timeB;
+        return safeB - safeA || a.index - b.index;
+    })
+        .map(({ item }) => item);
+}
+/** Whether records came back without optional fields the user can't see. */
+export function feedHasHiddenFields(records) {
+    return records.some((record) => record.fields?.Body === undefined ||
+        record.fields?.CreatedBy === undefined);
+}

@@ -1,0 +1,203 @@
+/**
+ * Pure logic of messagingSessionFeed: the related-list request and the classification of feed
+ * items (text posts, link posts, tracked changes) into what the template renders.
+ */
+import {
+    formatLabel,
+    recordString,
+    recordValue
+} from 'c/messagingSessionModel';
+
+import labelCommentCount from '@salesforce/label/c.FeedCommentCount';
+import labelLikeCount from '@salesforce/label/c.FeedLikeCount';
+import labelLinkPost from '@salesforce/label/c.FeedLinkPost';
+import labelOther from '@salesforce/label/c.FeedOther';
+import labelTextPost from '@salesforce/label/c.FeedTextPost';
+import labelTrackedChange from '@salesforce/label/c.FeedTrackedChange';
+import labelTrackedChangeText from '@salesforce/label/c.FeedTrackedChangeText';
+import labelUnknownUser from '@salesforce/label/c.FeedUnknownUser';
+import labelUnsafeLink from '@salesforce/label/c.FeedUnsafeLink';
+
+export const FEED_OBJECT = 'MessagingSessionFeed';
+export const FEED_RELATED_LIST_ID = 'Feeds';
+export const FEED_PAGE_SIZE = 20;
+
+const qualified = (field: string): string => `${FEED_OBJECT}.${field}`;
+
+export const FEED_FIELDS: readonly string[] = ['Id', 'Type', 'CreatedDate'].map(
+    qualified
+);
+export const FEED_OPTIONAL_FIELDS: readonly string[] = [
+    'Title',
+    'Body',
+    'LinkUrl',
+    'IsRichText',
+    'CommentCount',
+    'LikeCount',
+    'CreatedById',
+    'CreatedBy.Name'
+].map(qualified);
+export const FEED_SORT_BY: readonly string[] = ['-CreatedDate'];
+
+export type FeedItemKind = 'text' | 'link' | 'trackedChange' | 'other';
+
+/** FeedItem Type → how the item renders. */
+export function classifyFeedItem(
+    type: string | null | undefined
+): FeedItemKind {
+    switch (type) {
+        case 'TextPost':
+        case 'AdvancedTextPost':
+            return 'text';
+        case 'LinkPost':
+            return 'link';
+        case 'TrackedChange':
+            return 'trackedChange';
+        default:
+            return 'other';
+    }
+}
+
+const KIND_LABEL: Record<FeedItemKind, string> = {
+    text: labelTextPost,
+    link: labelLinkPost,
+    trackedChange: labelTrackedChange,
+    other: labelOther
+};
+
+const KIND_ICON: Record<FeedItemKind, string> = {
+    text: 'utility:chat',
+    link: 'utility:link',
+    trackedChange: 'utility:edit',
+    other: 'utility:feed'
+};
+
+/** A link a user may follow: http(s) only. javascript:, data: and the like are never linked. */
+export function safeLinkUrl(url: string | null | undefined): string | null {
+    if (!url) return null;
+    const trimmed = url.trim();
+    return /^https?:\/\/[^\s]+$/i.test(trimmed) ? trimmed : null;
+}
+
+export interface FeedContext {
+    locale: string;
+    timeZone: string;
+}
+
+export interface FeedItemView {
+    id: string;
+    kind: FeedItemKind;
+    isText: boolean;
+    isLink: boolean;
+    isTrackedChange: boolean;
+    isOther: boolean;
+    typeLabel: string;
+    iconName: string;
+    author: string;
+    isoTime: string;
+    timeText: string;
+    /** Rich text: rendered only through lightning-formatted-rich-text, which sanitizes it. */
+    body: string;
+    hasBody: boolean;
+    title: string;
+    linkUrl: string;
+    hasLink: boolean;
+    unsafeLinkText: string;
+    hasUnsafeLink: boolean;
+    trackedChangeText: string;
+    countsText: string;
+}
+
+function formatTime(value: string | null, context: FeedContext): string {
+    if (!value) return '';
+    const millis = Date.parse(value);
+    if (Number.isNaN(millis)) return value;
+    try {
+        return new Intl.DateTimeFormat(context.locale, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone: context.timeZone
+        }).format(millis);
+    } catch {
+        return new Date(millis).toISOString();
+    }
+}
+
+function count(value: unknown): number {
+    return typeof value === 'number' && Number.isFinite(value) && value > 0
+        ? value
+        : 0;
+}
+
+export function buildFeedItem(
+    record: UiApi.RecordRepresentation,
+    context: FeedContext,
+    index = 0
+): FeedItemView {
+    const kind = classifyFeedItem(recordString(record, 'Type'));
+    const body = recordString(record, 'Body') ?? '';
+    const rawLink = recordString(record, 'LinkUrl');
+    const linkUrl = safeLinkUrl(rawLink);
+    const title = recordString(record, 'Title') ?? '';
+    const createdDate = recordString(record, 'CreatedDate');
+    const comments = count(recordValue(record, 'CommentCount'));
+    const likes = count(recordValue(record, 'LikeCount'));
+    const counts = [
+        comments ? formatLabel(labelCommentCount, comments) : '',
+        likes ? formatLabel(labelLikeCount, likes) : ''
+    ].filter(Boolean);
+    return {
+        id: record.id ?? recordString(record, 'Id') ?? `feed-${index}`,
+        kind,
+        isText: kind === 'text',
+        isLink: kind === 'link',
+        isTrackedChange: kind === 'trackedChange',
+        isOther: kind === 'other',
+        typeLabel: KIND_LABEL[kind],
+        iconName: KIND_ICON[kind],
+        author: recordString(record, 'CreatedBy.Name') ?? labelUnknownUser,
+        isoTime: createdDate ?? '',
+        timeText: formatTime(createdDate, context),
+        body,
+        hasBody: body !== '',
+        title: title || linkUrl || '',
+        linkUrl: linkUrl ?? '',
+        hasLink: Boolean(linkUrl),
+        unsafeLinkText:
+            rawLink && !linkUrl ? formatLabel(labelUnsafeLink, rawLink) : '',
+        hasUnsafeLink: Boolean(rawLink && !linkUrl),
+        trackedChangeText: labelTrackedChangeText,
+        countsText: counts.join(' · ')
+    };
+}
+
+/** The feed, newest first. */
+export function buildFeedItems(
+    records: readonly UiApi.RecordRepresentation[],
+    context: FeedContext
+): FeedItemView[] {
+    return records
+        .map((record, index) => ({
+            item: buildFeedItem(record, context, index),
+            index
+        }))
+        .sort((a, b) => {
+            const timeA = Date.parse(a.item.isoTime);
+            const timeB = Date.parse(b.item.isoTime);
+            const safeA = Number.isNaN(timeA) ? -Infinity : timeA;
+            const safeB = Number.isNaN(timeB) ? -Infinity : timeB;
+            return safeB - safeA || a.index - b.index;
+        })
+        .map(({ item }) => item);
+}
+
+/** Whether records came back without optional fields the user can't see. */
+export function feedHasHiddenFields(
+    records: readonly UiApi.RecordRepresentation[]
+): boolean {
+    return records.some(
+        (record) =>
+            record.fields?.Body === undefined ||
+            record.fields?.CreatedBy === undefined
+    );
+}

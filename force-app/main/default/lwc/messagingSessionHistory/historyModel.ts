@@ -1,0 +1,409 @@
+/**
+ * Pure logic of messagingSessionHistory: the related-list request, reading history rows, turning
+ * field API names into labels, formatting values by their DataType, and grouping the timeline.
+ */
+import {
+    AGENT_TYPES,
+    CHANNEL_TYPES,
+    SESSION_ORIGINS,
+    SESSION_STATUSES,
+    formatLabel,
+    picklistLabel,
+    recordField,
+    recordString,
+    recordValue
+} from 'c/messagingSessionModel';
+import type { PicklistOption, ScalarValue } from 'c/messagingSessionModel';
+
+import labelBlank from '@salesforce/label/c.HistoryBlank';
+import labelChanged from '@salesforce/label/c.HistoryChanged';
+import labelChangedNoValues from '@salesforce/label/c.HistoryChangedNoValues';
+import labelCleared from '@salesforce/label/c.HistoryCleared';
+import labelCreated from '@salesforce/label/c.HistoryCreated';
+import labelFalse from '@salesforce/label/c.HistoryFalse';
+import labelFeedEvent from '@salesforce/label/c.HistoryFeedEvent';
+import labelLocked from '@salesforce/label/c.HistoryLocked';
+import labelOwnerAccepted from '@salesforce/label/c.HistoryOwnerAccepted';
+import labelOwnerAssignment from '@salesforce/label/c.HistoryOwnerAssignment';
+import labelOwnerAssignmentTo from '@salesforce/label/c.HistoryOwnerAssignmentTo';
+import labelSet from '@salesforce/label/c.HistorySet';
+import labelTrue from '@salesforce/label/c.HistoryTrue';
+import labelUnknownUser from '@salesforce/label/c.HistoryUnknownUser';
+import labelUnlocked from '@salesforce/label/c.HistoryUnlocked';
+import labelFieldOwner from '@salesforce/label/c.DetailFieldOwner';
+
+// ---------------------------------------------------------------------------------------------
+// getRelatedListRecords configuration
+// ---------------------------------------------------------------------------------------------
+
+export const HISTORY_OBJECT = 'MessagingSessionHistory';
+export const HISTORY_RELATED_LIST_ID = 'Histories';
+/** Rows requested per page and shown per "load more". */
+export const HISTORY_PAGE_SIZE = 50;
+
+const qualified = (field: string): string => `${HISTORY_OBJECT}.${field}`;
+
+/** Related-list fields are named ObjectApiName.Field. */
+export const HISTORY_FIELDS: readonly string[] = [
+    'Id',
+    'Field',
+    'CreatedDate'
+].map(qualified);
+export const HISTORY_OPTIONAL_FIELDS: readonly string[] = [
+    'OldValue',
+    'NewValue',
+    'DataType',
+    'CreatedById',
+    'CreatedBy.Name'
+].map(qualified);
+/** Newest first. */
+export const HISTORY_SORT_BY: readonly string[] = ['-CreatedDate'];
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+// ---------------------------------------------------------------------------------------------
+
+/** Special Field values that record an event rather than a field change. */
+export type HistoryEvent =
+    | 'created'
+    | 'ownerAssignment'
+    | 'ownerAccepted'
+    | 'feedEvent'
+    | 'locked'
+    | 'unlocked';
+export const HISTORY_EVENTS: readonly HistoryEvent[] = [
+    'created',
+    'ownerAssignment',
+    'ownerAccepted',
+    'feedEvent',
+    'locked',
+    'unlocked'
+];
+
+export interface HistoryRow {
+    id: string;
+    field: string;
+    dataType: string | null;
+    oldValue: ScalarValue;
+    newValue: ScalarValue;
+    oldDisplay: string | null;
+    newDisplay: string | null;
+    createdDate: string | null;
+    createdById: string | null;
+    createdByName: string | null;
+    /** OldValue/NewValue were not returned (hidden from the user). */
+    valuesHidden: boolean;
+}
+
+export function readHistoryRow(
+    record: UiApi.RecordRepresentation,
+    index = 0
+): HistoryRow {
+    const oldField = recordField(record, 'OldValue');
+    const newField = recordField(record, 'NewValue');
+    return {
+        id: record.id ?? recordString(record, 'Id') ?? `row-${index}`,
+        field: recordString(record, 'Field') ?? '',
+        dataType: recordString(record, 'DataType'),
+        oldValue: recordValue(record, 'OldValue') ?? null,
+        newValue: recordValue(record, 'NewValue') ?? null,
+        oldDisplay: oldField?.displayValue ?? null,
+        newDisplay: newField?.displayValue ?? null,
+        createdDate: recordString(record, 'CreatedDate'),
+        createdById: recordString(record, 'CreatedById'),
+        createdByName: recordString(record, 'CreatedBy.Name'),
+        valuesHidden: oldField === undefined || newField === undefined
+    };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels and values
+// ---------------------------------------------------------------------------------------------
+
+export interface FormatContext {
+    locale: string;
+    timeZone: string;
+    objectInfo?: UiApi.ObjectInfoRepresentation | null;
+}
+
+/**
+ * The label of a history Field through the object info. Lookups may be recorded without their
+ * "Id" suffix (Owner for OwnerId), so that is tried too. Unknown fields keep their API name.
+ */
+export function historyFieldLabel(
+    field: string,
+    objectInfo?: UiApi.ObjectInfoRepresentation | null
+): string {
+    const fields = objectInfo?.fields;
+    return fields?.[field]?.label || fields?.[`${field}Id`]?.label || field;
+}
+
+/** Picklists of MessagingSession whose values the console labels itself. */
+const FIELD_OPTIONS: Record<string, readonly PicklistOption[]> = {
+    Status: SESSION_STATUSES,
+    ChannelType: CHANNEL_TYPES,
+    AgentType: AGENT_TYPES,
+    Origin: SESSION_ORIGINS
+};
+
+const NUMBER_TYPES = new Set([
+    'double',
+    'int',
+    'integer',
+    'number',
+    'currency',
+    'percent',
+    'long'
+]);
+const PICKLIST_TYPES = new Set([
+    'picklist',
+    'dynamicenum',
+    'staticenum',
+    'multipicklist'
+]);
+
+export function formatDateTime(
+    value: string,
+    locale: string,
+    timeZone: string
+): string {
+    const millis = Date.parse(value);
+    if (Number.isNaN(millis)) {
+        return value;
+    }
+    try {
+        return new Intl.DateTimeFormat(locale, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone
+        }).format(millis);
+    } catch {
+        return new Date(millis).toISOString();
+    }
+}
+
+function formatDate(value: string, locale: string): string {
+    const millis = Date.parse(
+        value.length === 10 ? `${value}T00:00:00Z` : value
+    );
+    if (Number.isNaN(millis)) {
+        return value;
+    }
+    try {
+        // A date has no time zone: shown as the calendar day it names.
+        return new Intl.DateTimeFormat(locale, {
+            dateStyle: 'medium',
+            timeZone: 'UTC'
+        }).format(millis);
+    } catch {
+        return value;
+    }
+}
+
+/** A history value formatted by the DataType of its row. Empty values read "blank". */
+export function formatHistoryValue(
+    value: ScalarValue,
+    dataType: string | null,
+    field: string,
+    context: FormatContext,
+    displayValue?: string | null
+): string {
+    if (value === null || value === '') {
+        return labelBlank;
+    }
+    const type = (dataType ?? '').toLowerCase();
+    if (type === 'datetime') {
+        return formatDateTime(String(value), context.locale, context.timeZone);
+    }
+    if (type === 'date') {
+        return formatDate(String(value), context.locale);
+    }
+    if (type === 'boolean' || typeof value === 'boolean') {
+        return value === true || value === 'true' ? labelTrue : labelFalse;
+    }
+    if (NUMBER_TYPES.has(type)) {
+        const number = typeof value === 'number' ? value : Number(value);
+        if (Number.isFinite(number)) {
+            try {
+                return new Intl.NumberFormat(
+                    context.locale,
+                    type === 'percent' ? { maximumFractionDigits: 2 } : {}
+                ).format(number);
+            } catch {
+                return String(number);
+            }
+        }
+        return String(value);
+    }
+    if (PICKLIST_TYPES.has(type) || FIELD_OPTIONS[field]) {
+        const options = FIELD_OPTIONS[field];
+        return options
+            ? picklistLabel(options, String(value), displayValue)
+            : displayValue || String(value);
+    }
+    return displayValue || String(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries and groups
+// ---------------------------------------------------------------------------------------------
+
+export interface HistoryEntryView {
+    id: string;
+    text: string;
+    isEvent: boolean;
+    field: string;
+    fieldLabel: string;
+}
+
+export function describeHistoryRow(
+    row: HistoryRow,
+    context: FormatContext
+): HistoryEntryView {
+    const label = historyFieldLabel(row.field, context.objectInfo);
+    const oldText = formatHistoryValue(
+        row.oldValue,
+        row.dataType,
+        row.field,
+        context,
+        row.oldDisplay
+    );
+    const newText = formatHistoryValue(
+        row.newValue,
+        row.dataType,
+        row.field,
+        context,
+        row.newDisplay
+    );
+    const hasOld = row.oldValue !== null && row.oldValue !== '';
+    const hasNew = row.newValue !== null && row.newValue !== '';
+    const entry = (text: string, isEvent: boolean): HistoryEntryView => ({
+        id: row.id,
+        text,
+        isEvent,
+        field: row.field,
+        fieldLabel: isEvent ? '' : label
+    });
+    switch (row.field as HistoryEvent) {
+        case 'created':
+            return entry(labelCreated, true);
+        case 'ownerAssignment': {
+            const owner = historyFieldLabel('Owner', context.objectInfo);
+            const ownerLabel = owner === 'Owner' ? labelFieldOwner : owner;
+            if (hasOld && hasNew)
+                return entry(
+                    formatLabel(labelOwnerAssignment, oldText, newText),
+                    true
+                );
+            if (hasNew)
+                return entry(
+                    formatLabel(labelOwnerAssignmentTo, newText),
+                    true
+                );
+            return entry(formatLabel(labelChangedNoValues, ownerLabel), true);
+        }
+        case 'ownerAccepted':
+            return entry(labelOwnerAccepted, true);
+        case 'feedEvent':
+            return entry(labelFeedEvent, true);
+        case 'locked':
+            return entry(labelLocked, true);
+        case 'unlocked':
+            return entry(labelUnlocked, true);
+        default:
+            break;
+    }
+    if (row.valuesHidden || (!hasOld && !hasNew)) {
+        return entry(formatLabel(labelChangedNoValues, label), false);
+    }
+    if (!hasOld) return entry(formatLabel(labelSet, label, newText), false);
+    if (!hasNew) return entry(formatLabel(labelCleared, label, oldText), false);
+    return entry(formatLabel(labelChanged, label, oldText, newText), false);
+}
+
+export interface HistoryGroupView {
+    key: string;
+    actor: string;
+    isoTime: string;
+    timeText: string;
+    entries: HistoryEntryView[];
+}
+
+const timeOf = (row: HistoryRow): number => {
+    const millis = row.createdDate ? Date.parse(row.createdDate) : NaN;
+    return Number.isNaN(millis) ? -Infinity : millis;
+};
+
+/** Rows newest first (stable for equal times); rows without a readable date go last. */
+export function sortNewestFirst(rows: readonly HistoryRow[]): HistoryRow[] {
+    return rows
+        .map((row, index) => ({ row, index }))
+        .sort((a, b) => timeOf(b.row) - timeOf(a.row) || a.index - b.index)
+        .map(({ row }) => row);
+}
+
+/**
+ * A reference change is stored twice: once with names and once (DataType EntityId) with ids for
+ * the API. When both are in a group, only the readable one is kept.
+ */
+function dropIdTwins(rows: HistoryRow[]): HistoryRow[] {
+    return rows.filter(
+        (row) =>
+            row.dataType !== 'EntityId' ||
+            !rows.some(
+                (other) =>
+                    other !== row &&
+                    other.field === row.field &&
+                    other.dataType !== 'EntityId'
+            )
+    );
+}
+
+/**
+ * The timeline: rows newest first, grouped when made in the same minute by the same user.
+ * Expects rows already sorted (sortNewestFirst).
+ */
+export function groupHistory(
+    rows: readonly HistoryRow[],
+    context: FormatContext
+): HistoryGroupView[] {
+    const groups: Array<{
+        minute: number;
+        actorKey: string;
+        rows: HistoryRow[];
+    }> = [];
+    for (const row of rows) {
+        const time = timeOf(row);
+        const minute = Number.isFinite(time) ? Math.floor(time / 60000) : NaN;
+        const actorKey = row.createdById || row.createdByName || '';
+        const last = groups[groups.length - 1];
+        if (
+            last &&
+            last.actorKey === actorKey &&
+            (last.minute === minute ||
+                (Number.isNaN(last.minute) && Number.isNaN(minute)))
+        ) {
+            last.rows.push(row);
+        } else {
+            groups.push({ minute, actorKey, rows: [row] });
+        }
+    }
+    return groups.map((group, index) => {
+        const first = group.rows[0];
+        return {
+            key: `${first.id}-${index}`,
+            actor: first.createdByName || labelUnknownUser,
+            isoTime: first.createdDate ?? '',
+            timeText: first.createdDate
+                ? formatDateTime(
+                      first.createdDate,
+                      context.locale,
+                      context.timeZone
+                  )
+                : '',
+            entries: dropIdTwins(group.rows).map((row) =>
+                describeHistoryRow(row, context)
+            )
+        };
+    });
+}

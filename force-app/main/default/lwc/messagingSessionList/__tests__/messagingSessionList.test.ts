@@ -1,0 +1,972 @@
+import { createElement } from 'lwc';
+import MessagingSessionList from 'c/messagingSessionList';
+import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
+import { publish, subscribe as lmsSubscribe } from 'lightning/messageService';
+import {
+    isEmpEnabled,
+    onError,
+    subscribe as empSubscribe,
+    unsubscribe as empUnsubscribe
+} from 'lightning/empApi';
+import {
+    EnclosingTabId,
+    IsConsoleNavigation,
+    openSubtab,
+    openTab
+} from 'lightning/platformWorkspaceApi';
+import SESSION_SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
+import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+
+import graphqlSessions from './data/graphqlSessions.json';
+import graphqlSessionsPage2 from './data/graphqlSessionsPage2.json';
+import graphqlEmpty from './data/graphqlEmpty.json';
+import graphqlErrors from './data/graphqlErrors.json';
+
+jest.mock('lightning/navigation', () => {
+    const actual = jest.requireActual('lightning/navigation');
+    const Navigate = Symbol('Navigate');
+    const GenerateUrl = Symbol('GenerateUrl');
+    const mockNavigate = jest.fn();
+    const NavigationMixin = (Base: new () => object) =>
+        class extends Base {
+            [Navigate](pageReference: unknown) {
+                mockNavigate(pageReference);
+            }
+            [GenerateUrl]() {
+                return Promise.resolve('https://example.com');
+            }
+        };
+    NavigationMixin.Navigate = Navigate;
+    NavigationMixin.GenerateUrl = GenerateUrl;
+    return { ...actual, NavigationMixin, mockNavigate };
+});
+
+interface GraphqlAdapter {
+    emit(data: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
+    emitErrors(
+        errors: unknown,
+        filter?: unknown,
+        refresh?: () => Promise<void>
+    ): void;
+    getLastConfig(): { query: unknown; variables: Record<string, unknown> };
+}
+interface TestAdapter {
+    emit(value: unknown): void;
+}
+
+const adapter = graphql as unknown as GraphqlAdapter;
+const mockNavigate = (
+    jest.requireMock('lightning/navigation') as { mockNavigate: jest.Mock }
+).mockNavigate;
+const USER = '005000000000000000';
+const NOW = new Date('2026-11-20T09:10:00.000Z');
+// gql runs once, when the component module loads; keep the query text it was given.
+const queryText = String(
+    (gql as unknown as jest.Mock).mock.calls[0]?.[0]?.join('') ?? ''
+);
+
+async function flush(): Promise<void> {
+    // Let the wire, message and empApi promises settle (a few microtask turns).
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+}
+
+function createList(props: Record<string, unknown> = {}): HTMLElement {
+    const element = createElement('c-messaging-session-list', {
+        is: MessagingSessionList
+    });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+function variables(): Record<string, unknown> {
+    return adapter.getLastConfig().variables;
+}
+
+function rows(element: HTMLElement): HTMLElement[] {
+    return Array.from(
+        element.shadowRoot!.querySelectorAll<HTMLElement>('li.session-row')
+    );
+}
+
+function text(node: Element | null | undefined): string {
+    return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function chip(element: HTMLElement, value: string): HTMLButtonElement {
+    return element.shadowRoot!.querySelector<HTMLButtonElement>(
+        `button.status-chip[data-value="${value}"]`
+    )!;
+}
+
+function chipText(element: HTMLElement, value: string): string {
+    const button = chip(element, value);
+    return `${text(button.querySelector('.chip-label'))} ${text(button.querySelector('.chip-count'))}`;
+}
+
+function change(element: HTMLElement, selector: string, value: string): void {
+    const target = element.shadowRoot!.querySelector(selector)!;
+    target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+async function loaded(
+    props: Record<string, unknown> = {},
+    refresh?: () => Promise<void>
+): Promise<HTMLElement> {
+    const element = createList(props);
+    await flush();
+    adapter.emit(graphqlSessions, undefined, refresh);
+    await flush();
+    return element;
+}
+
+describe('c-messaging-session-list', () => {
+    beforeEach(() => {
+        (isEmpEnabled as jest.Mock).mockResolvedValue(false);
+        (empSubscribe as jest.Mock).mockResolvedValue({
+            channel: '/data/MessagingSessionChangeEvent',
+            id: 'sub1'
+        });
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+        jest.useRealTimers();
+    });
+
+    describe('query', () => {
+        it('sends one query whose text holds no values: filters, search, sort and paging are variables', () => {
+            expect(queryText).toContain('query messagingSessionList(');
+            for (const variable of [
+                '$where',
+                '$countWhere',
+                '$orderBy',
+                '$first',
+                '$after',
+                '$upperBound'
+            ]) {
+                expect(queryText).toContain(variable);
+            }
+            expect(queryText).toContain('aggregate {');
+            expect(queryText).toContain('groupBy: { Status: { group: true } }');
+            expect(queryText).toContain('totalCount');
+            expect(queryText).not.toMatch(/like:|in: \[|eq: "/);
+        });
+
+        it('starts from the App Builder defaults', async () => {
+            createList({
+                defaultStatuses: 'Waiting,Active',
+                defaultChannelType: 'WhatsApp',
+                defaultOwner: 'me',
+                defaultTimeWindow: 'today',
+                pageSize: 25
+            });
+            await flush();
+            expect(variables()).toEqual({
+                where: {
+                    and: [
+                        { Status: { in: ['Waiting', 'Active'] } },
+                        { ChannelType: { in: ['WhatsApp'] } },
+                        { OwnerId: { eq: USER } },
+                        { StartTime: { eq: { literal: 'TODAY' } } }
+                    ]
+                },
+                countWhere: {
+                    and: [
+                        { ChannelType: { in: ['WhatsApp'] } },
+                        { OwnerId: { eq: USER } },
+                        { StartTime: { eq: { literal: 'TODAY' } } }
+                    ]
+                },
+                orderBy: { StartTime: { order: 'DESC', nulls: 'LAST' } },
+                first: 25,
+                after: null,
+                upperBound: null
+            });
+        });
+
+        it('survives bad App Builder input', async () => {
+            const element = createList({
+                defaultStatuses: "Escalated, Active' OR 1=1, ,",
+                defaultOwner: 'nobody',
+                defaultTimeWindow: 'custom',
+                pageSize: 'lots',
+                refreshInterval: 'often'
+            });
+            await flush();
+            expect(variables()).toMatchObject({
+                where: {
+                    and: [
+                        { Status: { in: ['Escalated'] } },
+                        { OwnerId: { eq: USER } }
+                    ]
+                },
+                first: 50
+            });
+            // The unknown default status still gets a chip, with its raw value, pressed.
+            adapter.emit(graphqlEmpty);
+            await flush();
+            expect(
+                chip(element, 'Escalated').getAttribute('aria-pressed')
+            ).toBe('true');
+            expect(chipText(element, 'Escalated')).toBe('Escalated 0');
+        });
+
+        it('caps the page size at 200', async () => {
+            createList({ pageSize: 5000 });
+            await flush();
+            expect(variables().first).toBe(200);
+        });
+
+        it('sends every filter as a variable', async () => {
+            jest.useFakeTimers({ now: NOW });
+            const element = await loaded({ defaultOwner: 'all' });
+            expect(variables().where).toEqual({});
+
+            chip(element, 'Waiting').click();
+            chip(element, 'Active').click();
+            await flush();
+            expect(variables().where).toEqual({
+                Status: { in: ['Waiting', 'Active'] }
+            });
+            expect(variables().countWhere).toEqual({});
+
+            chip(element, 'Waiting').click();
+            change(element, '.channel-filter', 'Facebook');
+            change(element, '.agent-type-filter', 'Bot');
+            change(element, '.origin-filter', 'InboundInitiated');
+            change(element, '.owner-filter', 'me');
+            change(element, '.window-filter', 'last30');
+            await flush();
+            expect(variables().where).toEqual({
+                and: [
+                    { Status: { in: ['Active'] } },
+                    { ChannelType: { in: ['Facebook'] } },
+                    { AgentType: { in: ['Bot'] } },
+                    { Origin: { in: ['InboundInitiated'] } },
+                    { OwnerId: { eq: USER } },
+                    { StartTime: { eq: { range: { last_n_days: 30 } } } }
+                ]
+            });
+
+            change(element, '.channel-filter', '');
+            change(element, '.agent-type-filter', '');
+            change(element, '.origin-filter', '');
+            change(element, '.owner-filter', 'all');
+            change(element, '.window-filter', 'last7');
+            chip(element, 'Active').click();
+            await flush();
+            expect(variables().where).toEqual({
+                StartTime: { eq: { range: { last_n_days: 7 } } }
+            });
+        });
+
+        it('sends the search text as a variable after a pause, never in the query', async () => {
+            jest.useFakeTimers({ now: NOW });
+            const element = await loaded({ defaultOwner: 'all' });
+            const typed = `Grace" } ) { evil }`;
+            change(element, '.search-input', typed);
+            await flush();
+            expect(variables().where).toEqual({});
+            jest.advanceTimersByTime(300);
+            await flush();
+            const pattern = `%${typed}%`;
+            expect(variables().where).toEqual({
+                or: [
+                    { Name: { like: pattern } },
+                    { SessionKey: { like: pattern } },
+                    { MessagingEndUser: { Name: { like: pattern } } }
+                ]
+            });
+            expect(queryText).not.toContain('Grace');
+        });
+
+        it('applies a custom range, and flags a reversed one instead of sending it', async () => {
+            const element = await loaded({ defaultOwner: 'all' });
+            change(element, '.window-filter', 'custom');
+            await flush();
+            change(element, '.custom-from', '2026-11-10');
+            change(element, '.custom-to', '2026-11-12');
+            await flush();
+            const where = variables().where as {
+                StartTime: { gte: { value: string }; lte: { value: string } };
+            };
+            expect(new Date(where.StartTime.gte.value).getDate()).toBe(10);
+            expect(new Date(where.StartTime.lte.value).getDate()).toBe(12);
+
+            change(element, '.custom-from', '2026-11-20');
+            await flush();
+            expect(variables().where).toEqual({});
+            expect(
+                text(element.shadowRoot!.querySelector('.range-problem'))
+            ).toBe(
+                "The start date is after the end date, so the date range isn't applied."
+            );
+        });
+
+        it('sorts on the server and starts again from the first page', async () => {
+            const element = await loaded();
+            element
+                .shadowRoot!.querySelector<HTMLElement>(
+                    'lightning-button.load-more'
+                )!
+                .click();
+            await flush();
+            expect(variables().after).toBe('djE6Mg==');
+
+            change(element, '.sort-field', 'endUser');
+            await flush();
+            expect(variables()).toMatchObject({
+                orderBy: {
+                    MessagingEndUser: { Name: { order: 'DESC', nulls: 'LAST' } }
+                },
+                after: null
+            });
+            element
+                .shadowRoot!.querySelector<HTMLElement>('.sort-direction')!
+                .click();
+            await flush();
+            expect(variables().orderBy).toEqual({
+                MessagingEndUser: { Name: { order: 'ASC', nulls: 'LAST' } }
+            });
+
+            change(element, '.sort-field', 'DROP TABLE');
+            await flush();
+            expect(variables().orderBy).toEqual({
+                MessagingEndUser: { Name: { order: 'ASC', nulls: 'LAST' } }
+            });
+        });
+    });
+
+    describe('rows and counts', () => {
+        it('renders rows, status counts and the total', async () => {
+            jest.useFakeTimers({ now: NOW });
+            const element = await loaded();
+            const items = rows(element);
+            expect(items).toHaveLength(3);
+            expect(text(items[0].querySelector('.select-button'))).toBe(
+                'Grace Hopper'
+            );
+            expect(text(items[0].querySelector('.slds-badge'))).toBe('Waiting');
+            expect(text(items[0].querySelector('.row-detail'))).toBe(
+                'MS-0001 · SMS · Support SMS'
+            );
+            expect(
+                items[0]
+                    .querySelector('lightning-icon.channel-icon')!
+                    .getAttribute('title')
+            ).toBe('SMS');
+            expect(text(items[0].querySelector('.row-preview'))).toBe(
+                "Hi, my order hasn't arrived"
+            );
+            expect(text(items[1].querySelector('.row-case'))).toBe(
+                'Case 00001042'
+            );
+            expect(text(items[1].querySelector('.row-owner'))).toBe(
+                'Owner: Ada Agent'
+            );
+
+            expect(chipText(element, 'Waiting')).toBe('Waiting 1');
+            expect(chipText(element, 'Ended')).toBe('Ended 2');
+            expect(chipText(element, 'New')).toBe('New 0');
+            expect(chipText(element, 'Escalated')).toBe('Escalated 1');
+            expect(
+                text(element.shadowRoot!.querySelector('.total-count'))
+            ).toBe('Showing 3 of 5');
+        });
+
+        it('shows partial data: no owner, end user, case, preview; and flags EndTime before AcceptTime', async () => {
+            jest.useFakeTimers({ now: NOW });
+            const element = await loaded();
+            const [waiting, , ended] = rows(element);
+            expect(text(waiting.querySelector('.row-owner'))).toBe(
+                'Owner: Not set'
+            );
+            expect(waiting.querySelector('.row-case')).toBeNull();
+            expect(text(ended.querySelector('.select-button'))).toBe(
+                'Unknown messaging user'
+            );
+            expect(ended.querySelector('.row-preview')).toBeNull();
+            expect(text(ended.querySelector('.row-flag'))).toBe(
+                'Check times: the session ends before it was accepted.'
+            );
+            expect(ended.querySelector('.row-clock')).toBeNull();
+            expect(text(ended)).not.toMatch(/Lasted|Active|Waiting/);
+        });
+
+        it('ticks the open rows with one timer for the whole list', async () => {
+            jest.useFakeTimers({ now: NOW });
+            // Polling is off, so the only timer left is the clock.
+            const element = await loaded({ refreshInterval: 0 });
+            expect(jest.getTimerCount()).toBe(1);
+            expect(text(rows(element)[0].querySelector('.row-clock'))).toBe(
+                'Waiting 5m 00s'
+            );
+            expect(text(rows(element)[1].querySelector('.row-clock'))).toBe(
+                'Active 17m 30s'
+            );
+
+            jest.advanceTimersByTime(65000);
+            await flush();
+            expect(text(rows(element)[0].querySelector('.row-clock'))).toBe(
+                'Waiting 6m 05s'
+            );
+            expect(text(rows(element)[1].querySelector('.row-clock'))).toBe(
+                'Active 18m 35s'
+            );
+
+            // More rows arrive: still the same single timer.
+            element
+                .shadowRoot!.querySelector<HTMLElement>(
+                    'lightning-button.load-more'
+                )!
+                .click();
+            await flush();
+            adapter.emit(graphqlSessionsPage2);
+            await flush();
+            expect(rows(element)).toHaveLength(5);
+            expect(jest.getTimerCount()).toBe(1);
+            expect(text(rows(element)[4].querySelector('.row-clock'))).toBe(
+                'Lasted 32m 00s'
+            );
+        });
+    });
+
+    describe('paging', () => {
+        it('loads the next page with the cursor, merges it without duplicates and hides "load more" at the end', async () => {
+            const element = await loaded({ pageSize: 3 });
+            element
+                .shadowRoot!.querySelector<HTMLElement>(
+                    'lightning-button.load-more'
+                )!
+                .click();
+            await flush();
+            expect(variables()).toMatchObject({
+                after: 'djE6Mg==',
+                first: 3,
+                upperBound: null
+            });
+
+            adapter.emit(graphqlSessionsPage2);
+            await flush();
+            const items = rows(element);
+            expect(items.map((item) => item.dataset.id)).toEqual([
+                '0Mw5g000000AbC1CAK',
+                '0Mw5g000000AbC2CAK',
+                '0Mw5g000000AbC3CAK',
+                '0Mw5g000000AbC4CAK',
+                '0Mw5g000000AbC5CAK'
+            ]);
+            expect(text(items[2].querySelector('.row-owner'))).toBe(
+                'Owner: Bo Bot'
+            );
+            expect(text(items[3].querySelector('.slds-badge'))).toBe(
+                'Escalated'
+            );
+            expect(
+                items[3]
+                    .querySelector('lightning-icon.channel-icon')!
+                    .getAttribute('title')
+            ).toBe('Telepathy');
+            expect(
+                element.shadowRoot!.querySelector('lightning-button.load-more')
+            ).toBeNull();
+            expect(
+                text(element.shadowRoot!.querySelector('.total-count'))
+            ).toBe('5 sessions');
+        });
+
+        it('loads more when the list is scrolled to its end', async () => {
+            const element = await loaded();
+            const scroller =
+                element.shadowRoot!.querySelector<HTMLElement>(
+                    '.list-scroller'
+                )!;
+            Object.defineProperty(scroller, 'scrollHeight', {
+                value: 1000,
+                configurable: true
+            });
+            Object.defineProperty(scroller, 'clientHeight', {
+                value: 400,
+                configurable: true
+            });
+            scroller.scrollTop = 100;
+            scroller.dispatchEvent(new CustomEvent('scroll'));
+            await flush();
+            expect(variables().after).toBeNull();
+            scroller.scrollTop = 580;
+            scroller.dispatchEvent(new CustomEvent('scroll'));
+            await flush();
+            expect(variables().after).toBe('djE6Mg==');
+        });
+
+        it('refresh starts again from the first page and replaces the rows: no duplicates', async () => {
+            const refresh = jest.fn(() => Promise.resolve());
+            const element = await loaded({}, refresh);
+            element
+                .shadowRoot!.querySelector<HTMLElement>(
+                    'lightning-button.load-more'
+                )!
+                .click();
+            await flush();
+            adapter.emit(graphqlSessionsPage2, undefined, refresh);
+            await flush();
+            expect(rows(element)).toHaveLength(5);
+
+            element
+                .shadowRoot!.querySelector<HTMLElement>('.refresh-button')!
+                .click();
+            await flush();
+            expect(variables().after).toBeNull();
+            adapter.emit(graphqlSessions, undefined, refresh);
+            await flush();
+            // Back on the first page, the result is refreshed from the server.
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect(rows(element)).toHaveLength(3);
+            adapter.emit(graphqlSessions, undefined, refresh);
+            await flush();
+            const ids = rows(element).map((item) => item.dataset.id);
+            expect(new Set(ids).size).toBe(ids.length);
+        });
+
+        it('refreshes in place when on the first page, falling back to refreshGraphQL', async () => {
+            const element = await loaded();
+            element
+                .shadowRoot!.querySelector<HTMLElement>('.refresh-button')!
+                .click();
+            await flush();
+            expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+        });
+    });
+
+    describe('selection and navigation', () => {
+        it('publishes the selected session and marks the row', async () => {
+            const element = await loaded();
+            rows(element)[1]
+                .querySelector<HTMLElement>('.select-button')!
+                .click();
+            await flush();
+            expect(publish).toHaveBeenCalledWith(undefined, SESSION_SELECTED, {
+                recordId: '0Mw5g000000AbC2CAK',
+                source: 'messagingSessionList'
+            });
+            expect(
+                rows(element)[1]
+                    .querySelector('.select-button')!
+                    .getAttribute('aria-current')
+            ).toBe('true');
+            expect(openTab).not.toHaveBeenCalled();
+            expect(mockNavigate).not.toHaveBeenCalled();
+        });
+
+        it('navigates to the record page with NavigationMixin outside a console', async () => {
+            const element = await loaded();
+            (IsConsoleNavigation as unknown as TestAdapter).emit(false);
+            await flush();
+            rows(element)[0]
+                .querySelector<HTMLElement>('.open-button')!
+                .click();
+            await flush();
+            expect(mockNavigate).toHaveBeenCalledWith({
+                type: 'standard__recordPage',
+                attributes: {
+                    recordId: '0Mw5g000000AbC1CAK',
+                    objectApiName: 'MessagingSession',
+                    actionName: 'view'
+                }
+            });
+            expect(openTab).not.toHaveBeenCalled();
+        });
+
+        it('opens a workspace tab in a console app, on select and on open', async () => {
+            const element = await loaded();
+            (IsConsoleNavigation as unknown as TestAdapter).emit(true);
+            await flush();
+            rows(element)[0]
+                .querySelector<HTMLElement>('.select-button')!
+                .click();
+            await flush();
+            expect(openTab).toHaveBeenCalledWith({
+                recordId: '0Mw5g000000AbC1CAK',
+                focus: true
+            });
+            expect(publish).toHaveBeenCalledWith(
+                undefined,
+                SESSION_SELECTED,
+                expect.objectContaining({ recordId: '0Mw5g000000AbC1CAK' })
+            );
+            rows(element)[1]
+                .querySelector<HTMLElement>('.open-button')!
+                .click();
+            await flush();
+            expect(openTab).toHaveBeenLastCalledWith({
+                recordId: '0Mw5g000000AbC2CAK',
+                focus: true
+            });
+            expect(mockNavigate).not.toHaveBeenCalled();
+        });
+
+        it('opens a subtab of the enclosing workspace tab', async () => {
+            const element = await loaded();
+            (IsConsoleNavigation as unknown as TestAdapter).emit(true);
+            (EnclosingTabId as unknown as TestAdapter).emit('tab7');
+            await flush();
+            rows(element)[1]
+                .querySelector<HTMLElement>('.open-button')!
+                .click();
+            await flush();
+            expect(openSubtab).toHaveBeenCalledWith('tab7', {
+                recordId: '0Mw5g000000AbC2CAK',
+                focus: true
+            });
+            expect(openTab).not.toHaveBeenCalled();
+        });
+
+        it('falls back to navigation when the workspace API fails', async () => {
+            (openTab as jest.Mock).mockRejectedValueOnce(
+                new Error('Not in a console')
+            );
+            const element = await loaded();
+            (IsConsoleNavigation as unknown as TestAdapter).emit(true);
+            await flush();
+            rows(element)[0]
+                .querySelector<HTMLElement>('.open-button')!
+                .click();
+            await flush();
+            expect(mockNavigate).toHaveBeenCalledTimes(1);
+        });
+    });
+
+    describe('live updates', () => {
+        it('subscribes to MessagingSessionChangeEvent when empApi is enabled, and unsubscribes on disconnect', async () => {
+            jest.useFakeTimers({ now: NOW });
+            (isEmpEnabled as jest.Mock).mockResolvedValue(true);
+            const refresh = jest.fn(() => Promise.resolve());
+            const element = await loaded({}, refresh);
+            expect(empSubscribe).toHaveBeenCalledWith(
+                '/data/MessagingSessionChangeEvent',
+                -1,
+                expect.any(Function)
+            );
+            expect(onError).toHaveBeenCalled();
+            expect(text(element.shadowRoot!.querySelector('.live-mode'))).toBe(
+                'Live updates'
+            );
+
+            const onEvent = (empSubscribe as jest.Mock).mock.calls[0][2] as (
+                message: unknown
+            ) => void;
+            const event = (id: string) => ({
+                channel: '/data/MessagingSessionChangeEvent',
+                data: {
+                    payload: {
+                        ChangeEventHeader: {
+                            recordIds: [id],
+                            changeType: 'UPDATE'
+                        }
+                    },
+                    event: { replayId: 1 }
+                }
+            });
+            // A burst of five changes: one publish, one refetch.
+            ['a1', 'a2', 'a3', 'a1', 'a4'].forEach((id) => onEvent(event(id)));
+            expect(refresh).not.toHaveBeenCalled();
+            jest.advanceTimersByTime(250);
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect(publish).toHaveBeenCalledTimes(1);
+            expect(publish).toHaveBeenCalledWith(undefined, SESSIONS_CHANGED, {
+                reason: 'sessionsChanged',
+                source: 'messagingSessionList',
+                recordIds: ['a1', 'a2', 'a3', 'a4']
+            });
+            // Another change right after waits out the interval.
+            onEvent(event('a5'));
+            jest.advanceTimersByTime(2000);
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            jest.advanceTimersByTime(1000);
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(2);
+
+            document.body.removeChild(element);
+            expect(empUnsubscribe).toHaveBeenCalledWith({
+                channel: '/data/MessagingSessionChangeEvent',
+                id: 'sub1'
+            });
+        });
+
+        it('falls back to polling at the App Builder interval and stops on disconnect', async () => {
+            jest.useFakeTimers({ now: NOW });
+            // Like the platform, refresh() delivers the server's answer to the wire before resolving.
+            let serverData: unknown = graphqlSessions;
+            const refresh: jest.Mock<Promise<void>, []> = jest.fn(() => {
+                adapter.emit(serverData, undefined, refresh);
+                return Promise.resolve();
+            });
+            const element = await loaded({ refreshInterval: 30 }, refresh);
+            expect(empSubscribe).not.toHaveBeenCalled();
+            expect(text(element.shadowRoot!.querySelector('.live-mode'))).toBe(
+                'Refreshes every 30 seconds'
+            );
+
+            jest.advanceTimersByTime(29000);
+            await flush();
+            expect(refresh).not.toHaveBeenCalled();
+            jest.advanceTimersByTime(1000 + 250);
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            // A poll that brings nothing new publishes nothing.
+            expect(publish).not.toHaveBeenCalled();
+
+            // A poll that brings changes tells the other components.
+            serverData = graphqlSessionsPage2;
+            jest.advanceTimersByTime(30000 + 250);
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(2);
+            expect(rows(element).map((item) => item.dataset.id)).toEqual([
+                '0Mw5g000000AbC3CAK',
+                '0Mw5g000000AbC4CAK',
+                '0Mw5g000000AbC5CAK'
+            ]);
+            expect(publish).toHaveBeenCalledTimes(1);
+            expect(publish).toHaveBeenCalledWith(undefined, SESSIONS_CHANGED, {
+                reason: 'sessionsChanged',
+                source: 'messagingSessionList'
+            });
+
+            expect(jest.getTimerCount()).toBeGreaterThan(0);
+            document.body.removeChild(element);
+            expect(jest.getTimerCount()).toBe(0);
+            jest.advanceTimersByTime(120000);
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(2);
+        });
+
+        it('falls back to polling when the subscription fails or empApi reports an error', async () => {
+            jest.useFakeTimers({ now: NOW });
+            (isEmpEnabled as jest.Mock).mockResolvedValue(true);
+            (empSubscribe as jest.Mock).mockRejectedValueOnce(
+                new Error('Channel not found')
+            );
+            const element = await loaded({ refreshInterval: 20 });
+            expect(text(element.shadowRoot!.querySelector('.live-mode'))).toBe(
+                'Refreshes every 20 seconds'
+            );
+
+            document.body.removeChild(element);
+            (empSubscribe as jest.Mock).mockResolvedValue({
+                channel: '/data/MessagingSessionChangeEvent',
+                id: 'sub2'
+            });
+            const second = await loaded({ refreshInterval: 20 });
+            expect(text(second.shadowRoot!.querySelector('.live-mode'))).toBe(
+                'Live updates'
+            );
+            const onEmpError = (onError as jest.Mock).mock.calls.at(-1)![0] as (
+                error: unknown
+            ) => void;
+            onEmpError({ error: 'connection lost' });
+            await flush();
+            expect(text(second.shadowRoot!.querySelector('.live-mode'))).toBe(
+                'Refreshes every 20 seconds'
+            );
+        });
+
+        it('can have polling turned off', async () => {
+            const element = await loaded({ refreshInterval: 0 });
+            expect(text(element.shadowRoot!.querySelector('.live-mode'))).toBe(
+                'Refresh manually'
+            );
+        });
+
+        it('refetches when another component says sessions changed, but not for its own messages', async () => {
+            jest.useFakeTimers({ now: NOW });
+            const refresh = jest.fn(() => Promise.resolve());
+            await loaded({ refreshInterval: 0 }, refresh);
+            expect(lmsSubscribe).toHaveBeenCalledWith(
+                undefined,
+                SESSIONS_CHANGED,
+                expect.any(Function)
+            );
+            const listener = (lmsSubscribe as jest.Mock).mock.calls[0][2] as (
+                message: unknown
+            ) => void;
+            listener({
+                reason: 'sessionsChanged',
+                source: 'messagingSessionList'
+            });
+            listener({ reason: 'bogus', source: 'x' });
+            jest.advanceTimersByTime(5000);
+            await flush();
+            expect(refresh).not.toHaveBeenCalled();
+            listener({
+                reason: 'conversationStarted',
+                source: 'startConversation'
+            });
+            listener({
+                reason: 'sessionUpdated',
+                source: 'messagingSessionDetail',
+                recordIds: ['x']
+            });
+            jest.advanceTimersByTime(250);
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect(publish).not.toHaveBeenCalled();
+        });
+    });
+
+    describe('states', () => {
+        it('shows a spinner while loading', async () => {
+            const element = createList();
+            await flush();
+            expect(
+                element.shadowRoot!.querySelector('lightning-spinner')
+            ).not.toBeNull();
+            expect(
+                element
+                    .shadowRoot!.querySelector('article')!
+                    .getAttribute('aria-busy')
+            ).toBe('true');
+            adapter.emit(graphqlSessions);
+            await flush();
+            expect(
+                element.shadowRoot!.querySelector('lightning-spinner')
+            ).toBeNull();
+            expect(
+                element
+                    .shadowRoot!.querySelector('article')!
+                    .getAttribute('aria-busy')
+            ).toBe('false');
+        });
+
+        it('shows the empty state with a "clear filters" action that resets every filter', async () => {
+            jest.useFakeTimers({ now: NOW });
+            const element = createList({
+                defaultStatuses: 'Paused',
+                defaultOwner: 'me',
+                defaultTimeWindow: 'last7'
+            });
+            await flush();
+            change(element, '.search-input', 'nobody');
+            jest.advanceTimersByTime(300);
+            await flush();
+            adapter.emit(graphqlEmpty);
+            await flush();
+            expect(
+                text(element.shadowRoot!.querySelector('.empty-state'))
+            ).toContain('No sessions match these filters.');
+            expect(rows(element)).toHaveLength(0);
+            element
+                .shadowRoot!.querySelector<HTMLElement>(
+                    'lightning-button.clear-filters'
+                )!
+                .click();
+            await flush();
+            expect(variables().where).toEqual({});
+            expect(
+                element.shadowRoot!.querySelector<HTMLInputElement>(
+                    '.search-input'
+                )!.value
+            ).toBe('');
+        });
+
+        it('shows a readable error (for example, no access to MessagingSession) with a retry', async () => {
+            const element = createList();
+            await flush();
+            const refresh = jest.fn(() => Promise.resolve());
+            adapter.emitErrors(graphqlErrors.errors, undefined, refresh);
+            await flush();
+            expect(
+                text(element.shadowRoot!.querySelector('.error-state'))
+            ).toContain("Sessions couldn't be loaded.");
+            expect(
+                text(element.shadowRoot!.querySelector('.error-message'))
+            ).toBe(
+                'Cannot query field "MessagingSession" on type "RecordQuery".'
+            );
+            expect(rows(element)).toHaveLength(0);
+            element
+                .shadowRoot!.querySelector<HTMLElement>(
+                    'lightning-button.retry-button'
+                )!
+                .click();
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            adapter.emit(graphqlSessions);
+            await flush();
+            expect(
+                element.shadowRoot!.querySelector('.error-state')
+            ).toBeNull();
+            expect(rows(element)).toHaveLength(3);
+        });
+
+        it('shows rows with a warning when GraphQL returns data and errors together', async () => {
+            const element = createList();
+            await flush();
+            // The stub's emit() drops errors; the underlying test adapter can send both.
+            const base = Object.getPrototypeOf(graphql) as {
+                emit: (value: unknown) => void;
+            };
+            base.emit.call(graphql, {
+                data: graphqlSessions,
+                errors: [{ message: 'PreviewDetails is not accessible.' }]
+            });
+            await flush();
+            expect(rows(element)).toHaveLength(3);
+            expect(text(element.shadowRoot!.querySelector('.warning'))).toBe(
+                "Some session details couldn't be loaded. PreviewDetails is not accessible."
+            );
+        });
+
+        it('folds the secondary filters in compact mode', async () => {
+            const element = await loaded({ compact: true });
+            expect(
+                element.shadowRoot!.querySelector('.channel-filter')
+            ).toBeNull();
+            expect(
+                element.shadowRoot!.querySelector('article')!.className
+            ).toContain('session-list_compact');
+            const toggle =
+                element.shadowRoot!.querySelector<HTMLElement>(
+                    '.filters-toggle'
+                )!;
+            expect(toggle.getAttribute('aria-expanded')).toBe('false');
+            toggle.click();
+            await flush();
+            expect(
+                element.shadowRoot!.querySelector('.channel-filter')
+            ).not.toBeNull();
+        });
+    });
+
+    describe('accessibility', () => {
+        it('is accessible with rows', async () => {
+            const element = await loaded();
+            await expect(element).toBeAccessible();
+        });
+
+        it('is accessible when empty, in error and in compact mode', async () => {
+            const empty = createList();
+            await flush();
+            adapter.emit(graphqlEmpty);
+            await flush();
+            await expect(empty).toBeAccessible();
+            document.body.removeChild(empty);
+
+            const failed = createList({ compact: true });
+            await flush();
+            adapter.emitErrors(graphqlErrors.errors);
+            await flush();
+            await expect(failed).toBeAccessible();
+        });
+    });
+});

@@ -1,0 +1,492 @@
+import {
+    CoalescingScheduler,
+    DEFAULT_PAGE_SIZE,
+    buildOrderBy,
+    buildVariables,
+    buildWhere,
+    changeEventRecordIds,
+    customRangeProblem,
+    dayBoundary,
+    emptyFilters,
+    likePattern,
+    mergeRows,
+    normalizeSearch,
+    pageArguments,
+    pageSignature,
+    parseOwnerScope,
+    parsePageSize,
+    parsePicklistList,
+    parseRefreshSeconds,
+    parseTimeWindow,
+    readSessionPage,
+    readStatusCounts,
+    toSessionRow
+} from '../sessionListQuery';
+import type { SessionFilters, SessionListData } from '../sessionListQuery';
+
+import graphqlSessions from './data/graphqlSessions.json';
+import graphqlSessionsPage2 from './data/graphqlSessionsPage2.json';
+import graphqlEmpty from './data/graphqlEmpty.json';
+
+const USER = '005000000000000000';
+const page1 = graphqlSessions as unknown as SessionListData;
+const page2 = graphqlSessionsPage2 as unknown as SessionListData;
+
+function filters(changes: Partial<SessionFilters> = {}): SessionFilters {
+    return { ...emptyFilters(), ...changes };
+}
+
+describe('App Builder input', () => {
+    it('parses default statuses, keeping unknown well-formed values and dropping junk', () => {
+        expect(
+            parsePicklistList('Waiting, Active,,Waiting; Escalated')
+        ).toEqual(['Waiting', 'Active', 'Escalated']);
+        expect(parsePicklistList("Active' OR Name != '")).toEqual([]);
+        expect(parsePicklistList('1Bad, Good_1')).toEqual(['Good_1']);
+        expect(parsePicklistList(undefined)).toEqual([]);
+        expect(parsePicklistList(42)).toEqual([]);
+    });
+
+    it('clamps the page size to 1..200 and defaults unreadable input', () => {
+        expect(parsePageSize(25)).toBe(25);
+        expect(parsePageSize('120')).toBe(120);
+        expect(parsePageSize(5000)).toBe(200);
+        expect(parsePageSize(12.7)).toBe(12);
+        for (const bad of [
+            0,
+            -3,
+            'abc',
+            '',
+            null,
+            undefined,
+            Number.NaN,
+            Infinity
+        ]) {
+            expect(parsePageSize(bad)).toBe(DEFAULT_PAGE_SIZE);
+        }
+    });
+
+    it('keeps the refresh interval between 15 s and an hour, with 0 meaning off', () => {
+        expect(parseRefreshSeconds(0)).toBe(0);
+        expect(parseRefreshSeconds('0')).toBe(0);
+        expect(parseRefreshSeconds(5)).toBe(15);
+        expect(parseRefreshSeconds(90)).toBe(90);
+        expect(parseRefreshSeconds(99999)).toBe(3600);
+        expect(parseRefreshSeconds('soon')).toBe(60);
+        expect(parseRefreshSeconds(-1)).toBe(60);
+    });
+
+    it('accepts only known owner scopes and time windows (custom needs dates, so not as a default)', () => {
+        expect(parseOwnerScope('all')).toBe('all');
+        expect(parseOwnerScope('everyone')).toBe('me');
+        expect(parseTimeWindow('last7')).toBe('last7');
+        expect(parseTimeWindow('custom')).toBe('any');
+        expect(parseTimeWindow('yesterday', 'today')).toBe('today');
+    });
+});
+
+describe('buildWhere', () => {
+    it('is empty without filters', () => {
+        expect(buildWhere(filters(), USER)).toEqual({});
+    });
+
+    it('uses a single clause as it is, and combines several with and', () => {
+        expect(
+            buildWhere(filters({ statuses: ['Waiting', 'Active'] }), USER)
+        ).toEqual({
+            Status: { in: ['Waiting', 'Active'] }
+        });
+        expect(
+            buildWhere(
+                filters({
+                    channelTypes: ['WhatsApp'],
+                    agentTypes: ['Bot'],
+                    origins: ['AgentInitiated'],
+                    owner: 'me'
+                }),
+                USER
+            )
+        ).toEqual({
+            and: [
+                { ChannelType: { in: ['WhatsApp'] } },
+                { AgentType: { in: ['Bot'] } },
+                { Origin: { in: ['AgentInitiated'] } },
+                { OwnerId: { eq: USER } }
+            ]
+        });
+    });
+
+    it('leaves the status out of the count where, so every chip keeps its count', () => {
+        const state = filters({ statuses: ['Ended'], owner: 'me' });
+        expect(buildWhere(state, USER, false)).toEqual({
+            OwnerId: { eq: USER }
+        });
+    });
+
+    it('filters by owner only for "me" with a known user', () => {
+        expect(buildWhere(filters({ owner: 'all' }), USER)).toEqual({});
+        expect(buildWhere(filters({ owner: 'me' }), null)).toEqual({});
+    });
+
+    it('maps each start-time window', () => {
+        expect(buildWhere(filters({ window: 'today' }), USER)).toEqual({
+            StartTime: { eq: { literal: 'TODAY' } }
+        });
+        expect(buildWhere(filters({ window: 'last7' }), USER)).toEqual({
+            StartTime: { eq: { range: { last_n_days: 7 } } }
+        });
+        expect(buildWhere(filters({ window: 'last30' }), USER)).toEqual({
+            StartTime: { eq: { range: { last_n_days: 30 } } }
+        });
+        const custom = buildWhere(
+            filters({
+                window: 'custom',
+                customFrom: '2026-11-01',
+                customTo: '2026-11-15'
+            }),
+            USER
+        );
+        expect(custom).toEqual({
+            StartTime: {
+                gte: { value: dayBoundary('2026-11-01', 'start') },
+                lte: { value: dayBoundary('2026-11-15', 'end') }
+            }
+        });
+        expect(
+            buildWhere(
+                filters({ window: 'custom', customFrom: '2026-11-01' }),
+                USER
+            )
+        ).toEqual({
+            StartTime: { gte: { value: dayBoundary('2026-11-01', 'start') } }
+        });
+    });
+
+    it('ignores a reversed or unreadable custom range and says why', () => {
+        const reversed = filters({
+            window: 'custom',
+            customFrom: '2026-11-15',
+            customTo: '2026-11-01'
+        });
+        expect(buildWhere(reversed, USER)).toEqual({});
+        expect(customRangeProblem(reversed)).toBe('reversed');
+        const unreadable = filters({
+            window: 'custom',
+            customFrom: '2026-02-31'
+        });
+        expect(buildWhere(unreadable, USER)).toEqual({});
+        expect(customRangeProblem(unreadable)).toBe('unreadable');
+        expect(customRangeProblem(filters({ window: 'custom' }))).toBeNull();
+        expect(
+            customRangeProblem(filters({ window: 'today', customFrom: 'x' }))
+        ).toBeNull();
+    });
+
+    it('puts search text in a like pattern over name, session key and end-user name, escaped', () => {
+        const where = buildWhere(
+            filters({ search: `  50%_off "quotes" } { \\  ` }),
+            USER
+        );
+        const pattern = '%50\\%\\_off "quotes" } { \\\\%';
+        expect(where).toEqual({
+            or: [
+                { Name: { like: pattern } },
+                { SessionKey: { like: pattern } },
+                { MessagingEndUser: { Name: { like: pattern } } }
+            ]
+        });
+        expect(likePattern('a_b')).toBe('%a\\_b%');
+        expect(normalizeSearch('  many    spaces ')).toBe('many spaces');
+        expect(normalizeSearch('x'.repeat(200))).toHaveLength(80);
+        expect(normalizeSearch(null)).toBe('');
+    });
+});
+
+describe('sort and paging variables', () => {
+    it('builds orderBy from the allow-list, falling back to StartTime for unknown keys', () => {
+        expect(buildOrderBy('name', 'ASC')).toEqual({
+            Name: { order: 'ASC', nulls: 'LAST' }
+        });
+        expect(buildOrderBy('endUser', 'DESC')).toEqual({
+            MessagingEndUser: { Name: { order: 'DESC', nulls: 'LAST' } }
+        });
+        expect(buildOrderBy('caseNumber', 'ASC')).toEqual({
+            Case: { CaseNumber: { order: 'ASC', nulls: 'LAST' } }
+        });
+        expect(buildOrderBy('Name) { Id } #', 'sideways')).toEqual({
+            StartTime: { order: 'DESC', nulls: 'LAST' }
+        });
+    });
+
+    it('pages simply below 4,000 records and switches to upperBound past them', () => {
+        expect(pageArguments(0, 50, 120)).toEqual({
+            first: 50,
+            upperBound: null
+        });
+        expect(pageArguments(3950, 50, 9000)).toEqual({
+            first: 50,
+            upperBound: null
+        });
+        expect(pageArguments(3960, 50, 9000)).toEqual({
+            first: 200,
+            upperBound: 10000
+        });
+        expect(pageArguments(4000, 200, 23456)).toEqual({
+            first: 200,
+            upperBound: 24000
+        });
+        expect(pageArguments(4100, 10, null)).toEqual({
+            first: 200,
+            upperBound: 10000
+        });
+    });
+
+    it('combines filters, sort and paging into the variables', () => {
+        const state = filters({
+            statuses: ['Waiting'],
+            owner: 'me',
+            search: 'ada'
+        });
+        const first = buildVariables({
+            filters: state,
+            userId: USER,
+            sortKey: 'status',
+            sortDirection: 'ASC',
+            pageSize: 25,
+            after: null,
+            loadedCount: 0,
+            totalCount: null
+        });
+        expect(first).toEqual({
+            where: {
+                and: [
+                    { Status: { in: ['Waiting'] } },
+                    { OwnerId: { eq: USER } },
+                    buildWhere(filters({ search: 'ada' }), USER)
+                ]
+            },
+            countWhere: {
+                and: [
+                    { OwnerId: { eq: USER } },
+                    buildWhere(filters({ search: 'ada' }), USER)
+                ]
+            },
+            orderBy: { Status: { order: 'ASC', nulls: 'LAST' } },
+            first: 25,
+            after: null,
+            upperBound: null
+        });
+        const later = buildVariables({
+            filters: state,
+            userId: USER,
+            sortKey: 'status',
+            sortDirection: 'ASC',
+            pageSize: 25,
+            after: 'cursor',
+            loadedCount: 3990,
+            totalCount: 5000
+        });
+        expect(later).toMatchObject({
+            after: 'cursor',
+            first: 200,
+            upperBound: 10000
+        });
+    });
+});
+
+describe('reading responses', () => {
+    it('maps edges into rows with labels, icons and nulls kept', () => {
+        const page = readSessionPage(page1);
+        expect(page.rows.map((row) => row.id)).toEqual([
+            '0Mw5g000000AbC1CAK',
+            '0Mw5g000000AbC2CAK',
+            '0Mw5g000000AbC3CAK'
+        ]);
+        expect(page).toMatchObject({
+            hasNextPage: true,
+            endCursor: 'djE6Mg==',
+            totalCount: 5
+        });
+        const [waiting, active, ended] = page.rows;
+        expect(waiting).toMatchObject({
+            status: 'Waiting',
+            statusLabel: 'Waiting',
+            isOpen: true,
+            channelLabel: 'SMS',
+            channelIcon: 'utility:sms',
+            ownerName: null,
+            endUserName: 'Grace Hopper',
+            caseNumber: null,
+            acceptTime: null
+        });
+        expect(active).toMatchObject({
+            ownerName: 'Ada Agent',
+            caseNumber: '00001042',
+            originLabel: 'Agent Initiated'
+        });
+        expect(ended).toMatchObject({
+            endUserName: null,
+            preview: null,
+            isOpen: false,
+            agentTypeLabel: 'Bot'
+        });
+    });
+
+    it('keeps unknown picklist values raw and survives missing fields', () => {
+        const row = toSessionRow({
+            Id: 'x1',
+            Status: { value: 'Escalated', displayValue: null },
+            ChannelType: { value: 'Telepathy' },
+            Owner: { Name: null },
+            MessagingEndUser: null
+        });
+        expect(row).toMatchObject({
+            name: 'x1',
+            status: 'Escalated',
+            statusLabel: 'Escalated',
+            statusBadgeClass: 'slds-badge slds-badge_lightest',
+            isOpen: false,
+            channelLabel: 'Telepathy',
+            channelIcon: 'utility:question_mark',
+            agentType: null,
+            agentTypeLabel: '',
+            ownerName: null,
+            endUserName: null
+        });
+    });
+
+    it('reads an empty or missing response as no rows', () => {
+        expect(
+            readSessionPage(graphqlEmpty as unknown as SessionListData)
+        ).toEqual({
+            rows: [],
+            hasNextPage: false,
+            endCursor: null,
+            totalCount: 0
+        });
+        expect(readSessionPage(undefined)).toEqual({
+            rows: [],
+            hasNextPage: false,
+            endCursor: null,
+            totalCount: null
+        });
+        expect(
+            readSessionPage({
+                uiapi: {
+                    query: {
+                        MessagingSession: {
+                            edges: [null, { node: null }, { node: { Id: '' } }]
+                        }
+                    }
+                }
+            }).rows
+        ).toEqual([]);
+    });
+
+    it('merges pages without duplicates, updating a session that moved between pages', () => {
+        const first = readSessionPage(page1).rows;
+        const second = readSessionPage(page2).rows;
+        const merged = mergeRows(first, second);
+        expect(merged.map((row) => row.name)).toEqual([
+            'MS-0001',
+            'MS-0002',
+            'MS-0003',
+            'MS-0004',
+            'MS-0005'
+        ]);
+        expect(merged[2].ownerName).toBe('Bo Bot');
+        expect(mergeRows(merged, second)).toHaveLength(5);
+    });
+
+    it('counts sessions by status in lifecycle order, with unknown statuses after', () => {
+        const counts = readStatusCounts(page1);
+        expect(counts.map((count) => [count.value, count.count])).toEqual([
+            ['New', 0],
+            ['Consent', 0],
+            ['Waiting', 1],
+            ['Active', 1],
+            ['Paused', 0],
+            ['Inactive', 0],
+            ['Ended', 2],
+            ['Error', 0],
+            ['Escalated', 1]
+        ]);
+        expect(counts[8]).toEqual({
+            value: 'Escalated',
+            label: 'Escalated',
+            count: 1,
+            known: false
+        });
+        expect(
+            readStatusCounts(graphqlEmpty as unknown as SessionListData).every(
+                (count) => count.count === 0
+            )
+        ).toBe(true);
+    });
+
+    it('fingerprints a page so that polls can tell changes', () => {
+        const before = readSessionPage(page1);
+        const same = readSessionPage(JSON.parse(JSON.stringify(page1)));
+        const changed = readSessionPage(page1);
+        changed.rows[0] = { ...changed.rows[0], status: 'Active' };
+        expect(pageSignature(before)).toBe(pageSignature(same));
+        expect(pageSignature(before)).not.toBe(pageSignature(changed));
+    });
+
+    it('reads record ids from a change event', () => {
+        expect(
+            changeEventRecordIds({
+                data: {
+                    payload: { ChangeEventHeader: { recordIds: ['a', 1, 'b'] } }
+                }
+            })
+        ).toEqual(['a', 'b']);
+        expect(changeEventRecordIds({})).toEqual([]);
+        expect(changeEventRecordIds(null)).toEqual([]);
+    });
+});
+
+describe('CoalescingScheduler', () => {
+    afterEach(() => {
+        jest.useRealTimers();
+    });
+
+    function scheduler(task: () => void): CoalescingScheduler {
+        return new CoalescingScheduler(task, 3000, 250, {
+            now: () => Date.now(),
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- jest fake timers
+            setTimeout: (callback, ms) => setTimeout(callback, ms),
+            clearTimeout: (handle) =>
+                clearTimeout(handle as ReturnType<typeof setTimeout>)
+        });
+    }
+
+    it('collapses a burst into one run, then waits out the interval', () => {
+        jest.useFakeTimers();
+        const task = jest.fn();
+        const coalescer = scheduler(task);
+        for (let i = 0; i < 20; i++) coalescer.request();
+        expect(task).not.toHaveBeenCalled();
+        jest.advanceTimersByTime(250);
+        expect(task).toHaveBeenCalledTimes(1);
+
+        coalescer.request();
+        coalescer.request();
+        jest.advanceTimersByTime(2000);
+        expect(task).toHaveBeenCalledTimes(1);
+        jest.advanceTimersByTime(1000);
+        expect(task).toHaveBeenCalledTimes(2);
+    });
+
+    it('can be cancelled', () => {
+        jest.useFakeTimers();
+        const task = jest.fn();
+        const coalescer = scheduler(task);
+        coalescer.request();
+        expect(coalescer.pending).toBe(true);
+        coalescer.cancel();
+        expect(coalescer.pending).toBe(false);
+        jest.advanceTimersByTime(10000);
+        expect(task).not.toHaveBeenCalled();
+    });
+});

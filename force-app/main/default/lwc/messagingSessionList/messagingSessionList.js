@@ -1,0 +1,926 @@
+/**
+ * Messaging session list: every session an agent or supervisor needs, filtered, searched, sorted
+ * and paged through the GraphQL wire adapter, with status counts from an aggregate in the same
+ * request, live updates through Change Data Capture (or polling), and selection published on
+ * MessagingSessionSelected__c.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
+import { MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
+import { isEmpEnabled, onError as onEmpError, subscribe as empSubscribe, unsubscribe as empUnsubscribe } from 'lightning/empApi';
+import { NavigationMixin } from 'lightning/navigation';
+import { EnclosingTabId, IsConsoleNavigation, openSubtab, openTab } from 'lightning/platformWorkspaceApi';
+import SESSION_SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
+import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import USER_ID from '@salesforce/user/Id';
+import { AGENT_TYPES, CHANNEL_TYPES, SESSION_ORIGINS, errorMessage, formatDuration, formatLabel, readSessionsChangedMessage, sessionClock } from 'c/messagingSessionModel';
+import { CoalescingScheduler, DEFAULT_SORT, buildVariables, changeEventRecordIds, customRangeProblem, emptyFilters, isSortKey, mergeRows, pageArguments, pageSignature, parseOwnerScope, parsePageSize, parsePicklistList, parseRefreshSeconds, parseTimeWindow, readSessionPage, readStatusCounts } from './sessionListQuery';
+import labelActiveFor from '@salesforce/label/c.ListActiveFor';
+import labelAgentTypeFilter from '@salesforce/label/c.ListAgentTypeFilterLabel';
+import labelAllOption from '@salesforce/label/c.ListAllOption';
+import labelCase from '@salesforce/label/c.ListCase';
+import labelChannelFilter from '@salesforce/label/c.ListChannelFilterLabel';
+import labelClearFilters from '@salesforce/label/c.ListClearFilters';
+import labelColumnAcceptTime from '@salesforce/label/c.ListColumnAcceptTime';
+import labelColumnCaseNumber from '@salesforce/label/c.ListColumnCaseNumber';
+import labelColumnChannelName from '@salesforce/label/c.ListColumnChannelName';
+import labelColumnEndTime from '@salesforce/label/c.ListColumnEndTime';
+import labelColumnEndUser from '@salesforce/label/c.ListColumnEndUser';
+import labelColumnName from '@salesforce/label/c.ListColumnName';
+import labelColumnStartTime from '@salesforce/label/c.ListColumnStartTime';
+import labelCustomFrom from '@salesforce/label/c.ListCustomFrom';
+import labelCustomTo from '@salesforce/label/c.ListCustomTo';
+import labelEmptyTitle from '@salesforce/label/c.ListEmptyTitle';
+import labelErrorTitle from '@salesforce/label/c.ListErrorTitle';
+import labelFiltersToggle from '@salesforce/label/c.ListFiltersToggle';
+import labelLasted from '@salesforce/label/c.ListLasted';
+import labelLiveUpdates from '@salesforce/label/c.ListLiveUpdates';
+import labelLoadMore from '@salesforce/label/c.ListLoadMore';
+import labelLoading from '@salesforce/label/c.ListLoading';
+import labelManualRefresh from '@salesforce/label/c.ListManualRefresh';
+import labelNotSet from '@salesforce/label/c.ListNotSet';
+import labelOpenSession from '@salesforce/label/c.ListOpenSession';
+import labelOriginFilter from '@salesforce/label/c.ListOriginFilterLabel';
+import labelOwner from '@salesforce/label/c.ListOwner';
+import labelOwnerAll from '@salesforce/label/c.ListOwnerAll';
+import labelOwnerFilter from '@salesforce/label/c.ListOwnerFilterLabel';
+import labelOwnerMe from '@salesforce/label/c.ListOwnerMe';
+import labelPartialData from '@salesforce/label/c.ListPartialData';
+import labelPolling from '@salesforce/label/c.ListPolling';
+import labelRangeReversed from '@salesforce/label/c.ListRangeReversed';
+import labelRangeUnreadable from '@salesforce/label/c.ListRangeUnreadable';
+import labelRefresh from '@salesforce/label/c.ListRefresh';
+import labelRetry from '@salesforce/label/c.ListRetry';
+import labelSearch from '@salesforce/label/c.ListSearchLabel';
+import labelSearchPlaceholder from '@salesforce/label/c.ListSearchPlaceholder';
+import labelSessions from '@salesforce/label/c.ListSessionsLabel';
+import labelShownOfTotal from '@salesforce/label/c.ListShownOfTotal';
+import labelSortAscending from '@salesforce/label/c.ListSortAscending';
+import labelSortDescending from '@salesforce/label/c.ListSortDescending';
+import labelSortLabel from '@salesforce/label/c.ListSortLabel';
+import labelStatusFilter from '@salesforce/label/c.ListStatusFilterLabel';
+import labelTimesFlag from '@salesforce/label/c.ListTimesFlag';
+import labelTitle from '@salesforce/label/c.ListTitle';
+import labelTotalCount from '@salesforce/label/c.ListTotalCount';
+import labelUnknownEndUser from '@salesforce/label/c.ListUnknownEndUser';
+import labelWaitingFor from '@salesforce/label/c.ListWaitingFor';
+import labelWindowAny from '@salesforce/label/c.ListWindowAny';
+import labelWindowCustom from '@salesforce/label/c.ListWindowCustom';
+import labelWindowLabel from '@salesforce/label/c.ListWindowLabel';
+import labelWindowLast30 from '@salesforce/label/c.ListWindowLast30';
+import labelWindowLast7 from '@salesforce/label/c.ListWindowLast7';
+import labelWindowToday from '@salesforce/label/c.ListWindowToday';
+/**
+ * The one query the list sends. Its text never changes: filters, search text, sort and paging
+ * all travel in `variables` ($where, $countWhere, $orderBy, $first, $after, $upperBound), so no
+ * user input is ever spliced into it. The aggregate counts sessions by Status for the same
+ * filters minus the status filter ($countWhere), in the same round trip.
+ */
+const SESSION_LIST_QUERY = gql `
+    query messagingSessionList(
+        $where: MessagingSession_Filter
+        $countWhere: MessagingSession_Filter
+        $orderBy: MessagingSession_OrderBy
+        $first: Int
+        $after: String
+        $upperBound: Int
+    ) {
+        uiapi {
+            query {
+                MessagingSession(
+                    where: $where
+                    orderBy: $orderBy
+                    first: $first
+                    after: $after
+                    upperBound: $upperBound
+                ) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            Status {
+                                value
+                                displayValue
+                            }
+                            ChannelType {
+                                value
+                                displayValue
+                            }
+                            ChannelName {
+                                value
+                            }
+                            AgentType {
+                                value
+                                displayValue
+                            }
+                            Origin {
+                                value
+                                displayValue
+                            }
+                            StartTime {
+                                value
+                            }
+                            AcceptTime {
+                                value
+                            }
+                            EndTime {
+                                value
+                            }
+                            PreviewDetails {
+                                value
+                            }
+                            Owner {
+                                ... on User {
+                                    Name {
+                                        value
+                                    }
+                                }
+                            }
+                            MessagingEndUser {
+                                Name {
+                                    value
+                                }
+                            }
+                            Case {
+                                CaseNumber {
+                                    value
+                                }
+                            }
+                        }
+                        cursor
+                    }
+                    pageInfo {
+                        hasNextPage
+                        endCursor
+                    }
+                    totalCount
+                }
+            }
+            aggregate {
+                MessagingSession(
+                    where: $countWhere
+                    groupBy: { Status: { group: true } }
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                Status {
+                                    value
+                                }
+                                Id {
+                                    count {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;
+const SOURCE = 'messagingSessionList';
+const CDC_CHANNEL = '/data/MessagingSessionChangeEvent';
+/** The one timer that makes every open row's duration tick. */
+const CLOCK_INTERVAL_MS = 1000;
+/** At most one refetch per this many milliseconds, however many changes arrive. */
+const REFETCH_INTERVAL_MS = 3000;
+/** A change waits this long before the refetch, so that a burst becomes one request. */
+const REFETCH_SETTLE_MS = 250;
+const SEARCH_DEBOUNCE_MS = 300;
+/** Start loading the next page when the list is scrolled this close to its end (pixels). */
+const SCROLL_THRESHOLD_PX = 48;
+function options(list) {
+    return [
+        { label: labelAllOption, value: '' },
+        ...list.map((option) => ({ label: option.label, value: option.value }))
+    ];
+}
+export default class MessagingSessionList extends NavigationMixin(LightningElement) {
+    /** Comma-separated Status values selected at first (App Builder). */
+    @api
+    defaultStatuses;
+    /** One ChannelType value, or empty for every channel (App Builder). */
+    @api
+    defaultChannelType;
+    /** "me" or "all" (App Builder). */
+    @api
+    defaultOwner;
+    /** "any", "today", "last7" or "last30" (App Builder). */
+    @api
+    defaultTimeWindow;
+    /** Sessions per page, 1 to 200 (App Builder). */
+    @api
+    pageSize;
+    /** Narrow layout for the utility bar (App Builder). */
+    @api
+    compact = false;
+    /** Polling interval in seconds when Change Data Capture isn't available; 0 turns polling off. */
+    @api
+    refreshInterval;
+    @wire(MessageContext)
+    messageContext;
+    @wire(IsConsoleNavigation)
+    isConsoleNavigation;
+    @wire(EnclosingTabId)
+    enclosingTabId;
+    labels = {
+        title: labelTitle,
+        refresh: labelRefresh,
+        search: labelSearch,
+        searchPlaceholder: labelSearchPlaceholder,
+        status: labelStatusFilter,
+        channel: labelChannelFilter,
+        agentType: labelAgentTypeFilter,
+        origin: labelOriginFilter,
+        owner: labelOwnerFilter,
+        window: labelWindowLabel,
+        customFrom: labelCustomFrom,
+        customTo: labelCustomTo,
+        sortBy: labelSortLabel,
+        loading: labelLoading,
+        loadMore: labelLoadMore,
+        empty: labelEmptyTitle,
+        clearFilters: labelClearFilters,
+        errorTitle: labelErrorTitle,
+        retry: labelRetry,
+        timesFlag: labelTimesFlag,
+        filters: labelFiltersToggle,
+        sessions: labelSessions
+    };
+    filters = emptyFilters();
+    searchText = '';
+    sortKey = DEFAULT_SORT.key;
+    sortDirection = DEFAULT_SORT.direction;
+    after = null;
+    pageArgs = {
+        first: parsePageSize(undefined),
+        upperBound: null
+    };
+    rows = [];
+    statusCounts = [];
+    totalCount = null;
+    hasNextPage = false;
+    endCursor = null;
+    isLoading = true;
+    isLoadingMore = false;
+    errorText = null;
+    warningText = null;
+    now = Date.now();
+    selectedId = null;
+    filtersOpen = false;
+    liveMode = 'pending';
+    lastResult = null;
+    lastSignature = null;
+    awaitingRefresh = false;
+    detectChanges = false;
+    refreshOnFirstPage = false;
+    pendingChangeIds = new Set();
+    pendingCdc = false;
+    pendingPoll = false;
+    empSubscription = null;
+    messageSubscription = null;
+    pollHandle = null;
+    clockHandle = null;
+    searchHandle = null;
+    connected = false;
+    defaultsApplied = false;
+    scheduler = new CoalescingScheduler(() => this.runScheduledRefresh(), REFETCH_INTERVAL_MS, REFETCH_SETTLE_MS, {
+        now: () => Date.now(),
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
+        setTimeout: (callback, ms) => setTimeout(callback, ms),
+        clearTimeout: (handle) => clearTimeout(handle)
+    });
+    // -----------------------------------------------------------------------------------------
+    // Data
+    // -----------------------------------------------------------------------------------------
+    get effectivePageSize() {
+        return parsePageSize(this.pageSize);
+    }
+    /** The GraphQL variables: every filter value, the search text and the sort go here. */
+    get variables() {
+        const variables = buildVariables({
+            filters: this.filters,
+            userId: USER_ID ?? null,
+            sortKey: this.sortKey,
+            sortDirection: this.sortDirection,
+            pageSize: this.effectivePageSize,
+            after: this.after,
+            loadedCount: 0,
+            totalCount: null
+        });
+        // Page arguments are fixed when a page is asked for, so rows arriving don't re-query.
+        return this.after
+            ? {
+                ...variables,
+                first: this.pageArgs.first,
+                upperBound: this.pageArgs.upperBound
+            }
+            : variables;
+    }
+    @wire(graphql, { query: SESSION_LIST_QUERY, variables: '$variables' })
+    wiredSessions(result) {
+        const { data, errors } = result ?? {};
+        if (!data && !errors?.length) {
+            return;
+        }
+        this.lastResult = result;
+        const connection = data?.uiapi?.query?.MessagingSession;
+        if (!connection) {
+            this.errorText = errorMessage(errors?.length ? { errors } : errors);
+            this.warningText = null;
+            this.isLoading = false;
+            this.isLoadingMore = false;
+            return;
+        }
+        const page = readSessionPage(data);
+        if (this.after === null) {
+            const signature = pageSignature(page);
+            if (this.awaitingRefresh &&
+                this.detectChanges &&
+                this.lastSignature !== null &&
+                signature !== this.lastSignature) {
+                this.publishChanged([]);
+            }
+            if (this.awaitingRefresh) {
+                this.awaitingRefresh = false;
+                this.detectChanges = false;
+            }
+            this.lastSignature = signature;
+            this.rows = page.rows;
+            if (this.refreshOnFirstPage) {
+                // Back on the first page after a refresh request: the cached copy may be stale.
+                this.refreshOnFirstPage = false;
+                this.refreshResult(result);
+            }
+        }
+        else {
+            this.rows = mergeRows(this.rows, page.rows);
+        }
+        this.statusCounts = readStatusCounts(data);
+        this.totalCount = page.totalCount;
+        this.hasNextPage = page.hasNextPage && Boolean(page.endCursor);
+        this.endCursor = page.endCursor;
+        this.errorText = null;
+        this.warningText = errors?.length
+            ? `${labelPartialData} ${errorMessage({ errors })}`
+            : null;
+        this.isLoading = false;
+        this.isLoadingMore = false;
+        this.updateClock();
+    }
+    refreshResult(result) {
+        if (!result) {
+            return;
+        }
+        this.awaitingRefresh = true;
+        const refreshing = typeof result.refresh === 'function'
+            ? result.refresh()
+            : refreshGraphQL(result);
+        Promise.resolve(refreshing)
+            .then(() => {
+            this.awaitingRefresh = false;
+            this.detectChanges = false;
+        })
+            .catch((error) => {
+            this.awaitingRefresh = false;
+            this.errorText = errorMessage(error);
+        });
+    }
+    /** Reloads from the first page. `detectChanges` publishes sessionsChanged if the rows differ. */
+    refreshList(detectChanges = false) {
+        this.detectChanges = detectChanges;
+        if (this.after === null) {
+            this.refreshResult(this.lastResult);
+            return;
+        }
+        this.refreshOnFirstPage = true;
+        this.resetPaging();
+    }
+    resetPaging() {
+        this.after = null;
+        this.pageArgs = { first: this.effectivePageSize, upperBound: null };
+    }
+    /** The filters or the sort changed: a different list, starting over. */
+    restart() {
+        this.resetPaging();
+        this.lastSignature = null;
+        this.isLoading = true;
+    }
+    loadMore() {
+        if (!this.hasNextPage ||
+            !this.endCursor ||
+            this.isLoadingMore ||
+            this.isLoading) {
+            return;
+        }
+        this.pageArgs = pageArguments(this.rows.length, this.effectivePageSize, this.totalCount);
+        this.isLoadingMore = true;
+        this.after = this.endCursor;
+    }
+    // -----------------------------------------------------------------------------------------
+    // Lifecycle, live updates
+    // -----------------------------------------------------------------------------------------
+    connectedCallback() {
+        this.connected = true;
+        this.applyDefaults();
+        this.messageSubscription = subscribe(this.messageContext, SESSIONS_CHANGED, (message) => this.handleSessionsChanged(message));
+        this.startLiveUpdates().catch(() => this.startPolling());
+    }
+    disconnectedCallback() {
+        this.connected = false;
+        if (this.messageSubscription) {
+            unsubscribe(this.messageSubscription);
+            this.messageSubscription = null;
+        }
+        if (this.empSubscription) {
+            empUnsubscribe(this.empSubscription).catch(() => undefined);
+            this.empSubscription = null;
+        }
+        this.stopPolling();
+        this.stopClock();
+        this.scheduler.cancel();
+        if (this.searchHandle !== null) {
+            clearTimeout(this.searchHandle);
+            this.searchHandle = null;
+        }
+    }
+    applyDefaults() {
+        if (this.defaultsApplied) {
+            return;
+        }
+        this.defaultsApplied = true;
+        this.filters = this.defaultFilters();
+        this.resetPaging();
+    }
+    defaultFilters() {
+        return {
+            ...emptyFilters(),
+            statuses: parsePicklistList(this.defaultStatuses),
+            channelTypes: parsePicklistList(this.defaultChannelType).slice(0, 1),
+            owner: parseOwnerScope(this.defaultOwner, 'me'),
+            window: parseTimeWindow(this.defaultTimeWindow, 'any')
+        };
+    }
+    async startLiveUpdates() {
+        try {
+            const enabled = await isEmpEnabled();
+            if (!this.connected) {
+                return;
+            }
+            if (!enabled) {
+                this.startPolling();
+                return;
+            }
+            onEmpError(() => this.handleEmpError());
+            const subscription = await empSubscribe(CDC_CHANNEL, -1, (message) => this.handleChangeEvent(message));
+            if (!this.connected) {
+                if (subscription)
+                    empUnsubscribe(subscription).catch(() => undefined);
+                return;
+            }
+            if (!subscription) {
+                this.startPolling();
+                return;
+            }
+            this.empSubscription = subscription;
+            this.liveMode = 'cdc';
+        }
+        catch {
+            if (this.connected) {
+                this.startPolling();
+            }
+        }
+    }
+    handleEmpError() {
+        if (!this.connected || this.liveMode === 'polling') {
+            return;
+        }
+        this.empSubscription = null;
+        this.startPolling();
+    }
+    startPolling() {
+        this.stopPolling();
+        const seconds = parseRefreshSeconds(this.refreshInterval);
+        if (seconds === 0) {
+            this.liveMode = 'manual';
+            return;
+        }
+        this.liveMode = 'polling';
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
+        this.pollHandle = setInterval(() => {
+            this.pendingPoll = true;
+            this.scheduler.request();
+        }, seconds * 1000);
+    }
+    stopPolling() {
+        if (this.pollHandle !== null) {
+            clearInterval(this.pollHandle);
+            this.pollHandle = null;
+        }
+    }
+    handleChangeEvent(message) {
+        changeEventRecordIds(message).forEach((id) => this.pendingChangeIds.add(id));
+        this.pendingCdc = true;
+        this.scheduler.request();
+    }
+    handleSessionsChanged(message) {
+        const change = readSessionsChangedMessage(message);
+        // Other lists see the same changes themselves; refetch for everyone else's news.
+        if (!change || change.source === SOURCE) {
+            return;
+        }
+        this.scheduler.request();
+    }
+    runScheduledRefresh() {
+        const ids = [...this.pendingChangeIds];
+        const fromCdc = this.pendingCdc;
+        const fromPoll = this.pendingPoll;
+        this.pendingChangeIds.clear();
+        this.pendingCdc = false;
+        this.pendingPoll = false;
+        if (fromCdc) {
+            this.publishChanged(ids);
+        }
+        this.refreshList(fromPoll && !fromCdc);
+    }
+    publishChanged(recordIds) {
+        const message = {
+            reason: 'sessionsChanged',
+            source: SOURCE,
+            ...(recordIds.length ? { recordIds } : {})
+        };
+        publish(this.messageContext, SESSIONS_CHANGED, { ...message });
+    }
+    // -----------------------------------------------------------------------------------------
+    // Live durations: one timer for the whole list
+    // -----------------------------------------------------------------------------------------
+    updateClock() {
+        this.now = Date.now();
+        const ticking = this.rows.some((row) => row.isOpen && !row.endTime && (row.startTime || row.acceptTime));
+        if (ticking && this.clockHandle === null) {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
+            this.clockHandle = setInterval(() => {
+                this.now = Date.now();
+            }, CLOCK_INTERVAL_MS);
+        }
+        else if (!ticking) {
+            this.stopClock();
+        }
+    }
+    stopClock() {
+        if (this.clockHandle !== null) {
+            clearInterval(this.clockHandle);
+            this.clockHandle = null;
+        }
+    }
+    // -----------------------------------------------------------------------------------------
+    // View models
+    // -----------------------------------------------------------------------------------------
+    get rowViews() {
+        return this.rows.map((row) => {
+            const clock = sessionClock(row, this.now);
+            let clockText = '';
+            if (!clock.flagged && clock.seconds !== null) {
+                const duration = formatDuration(clock.seconds);
+                if (clock.phase === 'waiting')
+                    clockText = formatLabel(labelWaitingFor, duration);
+                else if (clock.phase === 'active')
+                    clockText = formatLabel(labelActiveFor, duration);
+                else if (clock.phase === 'ended')
+                    clockText = formatLabel(labelLasted, duration);
+            }
+            const title = row.endUserName ?? labelUnknownEndUser;
+            const selected = row.id === this.selectedId;
+            return {
+                ...row,
+                title,
+                ownerText: formatLabel(labelOwner, row.ownerName ?? labelNotSet),
+                caseText: row.caseNumber
+                    ? formatLabel(labelCase, row.caseNumber)
+                    : null,
+                detailText: [row.name, row.channelLabel, row.channelName]
+                    .filter(Boolean)
+                    .join(' · '),
+                clockText,
+                flagged: clock.flagged,
+                ariaCurrent: selected ? 'true' : 'false',
+                itemClass: selected
+                    ? 'slds-item session-row session-row_selected'
+                    : 'slds-item session-row',
+                openLabel: formatLabel(labelOpenSession, row.name),
+                hasPreview: Boolean(row.preview)
+            };
+        });
+    }
+    get statusChips() {
+        const counts = this.statusCounts.length
+            ? this.statusCounts
+            : readStatusCounts(null);
+        // A selected status the org doesn't report (e.g. an unknown default) still gets a chip.
+        const listed = new Set(counts.map((count) => count.value));
+        const extra = this.filters.statuses
+            .filter((value) => !listed.has(value))
+            .map((value) => ({ value, label: value, count: 0, known: false }));
+        return [...counts, ...extra].map((count) => {
+            const pressed = this.filters.statuses.includes(count.value);
+            return {
+                value: count.value,
+                label: count.label,
+                count: count.count,
+                pressed: pressed ? 'true' : 'false',
+                className: pressed
+                    ? 'slds-button slds-button_brand status-chip'
+                    : 'slds-button slds-button_neutral status-chip',
+                assistiveText: `${count.label}: ${count.count}`
+            };
+        });
+    }
+    get hasRows() {
+        return this.rows.length > 0;
+    }
+    get showSpinner() {
+        return this.isLoading && !this.errorText;
+    }
+    get showError() {
+        return Boolean(this.errorText);
+    }
+    get showEmpty() {
+        return !this.isLoading && !this.errorText && this.rows.length === 0;
+    }
+    get showList() {
+        return !this.errorText && this.rows.length > 0;
+    }
+    get showLoadMore() {
+        return this.hasNextPage && !this.isLoading;
+    }
+    get ariaBusy() {
+        return this.isLoading || this.isLoadingMore ? 'true' : 'false';
+    }
+    get totalText() {
+        if (this.totalCount === null) {
+            return '';
+        }
+        if (this.rows.length < this.totalCount) {
+            return formatLabel(labelShownOfTotal, this.rows.length, this.totalCount);
+        }
+        return formatLabel(labelTotalCount, this.totalCount);
+    }
+    get liveModeText() {
+        switch (this.liveMode) {
+            case 'cdc':
+                return labelLiveUpdates;
+            case 'polling':
+                return formatLabel(labelPolling, parseRefreshSeconds(this.refreshInterval));
+            case 'manual':
+                return labelManualRefresh;
+            default:
+                return '';
+        }
+    }
+    get containerClass() {
+        return this.compact
+            ? 'slds-card session-list session-list_compact'
+            : 'slds-card session-list';
+    }
+    get showFilters() {
+        return !this.compact || this.filtersOpen;
+    }
+    get filtersExpanded() {
+        return this.showFilters ? 'true' : 'false';
+    }
+    get channelOptions() {
+        return options(CHANNEL_TYPES);
+    }
+    get agentTypeOptions() {
+        return options(AGENT_TYPES);
+    }
+    get originOptions() {
+        return options(SESSION_ORIGINS);
+    }
+    get ownerOptions() {
+        return [
+            { label: labelOwnerMe, value: 'me' },
+            { label: labelOwnerAll, value: 'all' }
+        ];
+    }
+    get windowOptions() {
+        return [
+            { label: labelWindowAny, value: 'any' },
+            { label: labelWindowToday, value: 'today' },
+            { label: labelWindowLast7, value: 'last7' },
+            { label: labelWindowLast30, value: 'last30' },
+            { label: labelWindowCustom, value: 'custom' }
+        ];
+    }
+    get sortOptions() {
+        return [
+            { label: labelColumnStartTime, value: 'startTime' },
+            { label: labelColumnAcceptTime, value: 'acceptTime' },
+            { label: labelColumnEndTime, value: 'endTime' },
+            { label: labelColumnName, value: 'name' },
+            { label: labelStatusFilter, value: 'status' },
+            { label: labelChannelFilter, value: 'channelType' },
+            { label: labelColumnChannelName, value: 'channelName' },
+            { label: labelAgentTypeFilter, value: 'agentType' },
+            { label: labelOriginFilter, value: 'origin' },
+            { label: labelColumnEndUser, value: 'endUser' },
+            { label: labelColumnCaseNumber, value: 'caseNumber' }
+        ];
+    }
+    get channelValue() {
+        return this.filters.channelTypes[0] ?? '';
+    }
+    get agentTypeValue() {
+        return this.filters.agentTypes[0] ?? '';
+    }
+    get originValue() {
+        return this.filters.origins[0] ?? '';
+    }
+    get ownerValue() {
+        return this.filters.owner;
+    }
+    get windowValue() {
+        return this.filters.window;
+    }
+    get isCustomWindow() {
+        return this.filters.window === 'custom';
+    }
+    get customFrom() {
+        return this.filters.customFrom ?? '';
+    }
+    get customTo() {
+        return this.filters.customTo ?? '';
+    }
+    get rangeProblemText() {
+        const problem = customRangeProblem(this.filters);
+        if (problem === 'reversed')
+            return labelRangeReversed;
+        if (problem === 'unreadable')
+            return labelRangeUnreadable;
+        return '';
+    }
+    get sortDirectionIcon() {
+        return this.sortDirection === 'ASC'
+            ? 'utility:arrowup'
+            : 'utility:arrowdown';
+    }
+    get sortDirectionLabel() {
+        return this.sortDirection === 'ASC'
+            ? labelSortAscending
+            : labelSortDescending;
+    }
+    // -----------------------------------------------------------------------------------------
+    // Handlers
+    // -----------------------------------------------------------------------------------------
+    setFilters(changes) {
+        this.filters = { ...this.filters, ...changes };
+        this.restart();
+    }
+    handleStatusToggle(event) {
+        const value = event.currentTarget.dataset.value;
+        if (!value) {
+            return;
+        }
+        const statuses = this.filters.statuses.includes(value)
+            ? this.filters.statuses.filter((status) => status !== value)
+            : [...this.filters.statuses, value];
+        this.setFilters({ statuses });
+    }
+    picked(event) {
+        const detail = event.detail;
+        return typeof detail?.value === 'string' ? detail.value : '';
+    }
+    handleChannelChange(event) {
+        const value = this.picked(event);
+        this.setFilters({ channelTypes: value ? [value] : [] });
+    }
+    handleAgentTypeChange(event) {
+        const value = this.picked(event);
+        this.setFilters({ agentTypes: value ? [value] : [] });
+    }
+    handleOriginChange(event) {
+        const value = this.picked(event);
+        this.setFilters({ origins: value ? [value] : [] });
+    }
+    handleOwnerChange(event) {
+        this.setFilters({
+            owner: parseOwnerScope(this.picked(event), this.filters.owner)
+        });
+    }
+    handleWindowChange(event) {
+        const value = this.picked(event);
+        const current = this.filters.window === 'custom' ? 'any' : this.filters.window;
+        const nextWindow = value === 'custom' ? 'custom' : parseTimeWindow(value, current);
+        this.setFilters({ window: nextWindow });
+    }
+    handleCustomFromChange(event) {
+        this.setFilters({ customFrom: this.picked(event) || null });
+    }
+    handleCustomToChange(event) {
+        this.setFilters({ customTo: this.picked(event) || null });
+    }
+    handleSearchChange(event) {
+        this.searchText = this.picked(event);
+        if (this.searchHandle !== null) {
+            clearTimeout(this.searchHandle);
+        }
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
+        this.searchHandle = setTimeout(() => {
+            this.searchHandle = null;
+            if (this.searchText !== this.filters.search) {
+                this.setFilters({ search: this.searchText });
+            }
+        }, SEARCH_DEBOUNCE_MS);
+    }
+    handleSortChange(event) {
+        const key = this.picked(event);
+        if (!isSortKey(key) || key === this.sortKey) {
+            return;
+        }
+        this.sortKey = key;
+        this.restart();
+    }
+    handleSortDirection() {
+        this.sortDirection = this.sortDirection === 'ASC' ? 'DESC' : 'ASC';
+        this.restart();
+    }
+    handleClearFilters() {
+        this.searchText = '';
+        this.filters = emptyFilters();
+        this.restart();
+    }
+    handleToggleFilters() {
+        this.filtersOpen = !this.filtersOpen;
+    }
+    handleRefresh() {
+        this.errorText = null;
+        this.refreshList(false);
+    }
+    handleRetry() {
+        this.errorText = null;
+        this.isLoading = true;
+        this.refreshList(false);
+    }
+    handleLoadMore() {
+        this.loadMore();
+    }
+    handleScroll(event) {
+        const scroller = event.currentTarget;
+        if (scroller.scrollHeight -
+            scroller.scrollTop -
+            scroller.clientHeight <=
+            SCROLL_THRESHOLD_PX) {
+            this.loadMore();
+        }
+    }
+    handleSelect(event) {
+        const recordId = event.currentTarget.dataset.id;
+        if (!recordId) {
+            return;
+        }
+        this.selectedId = recordId;
+        const message = { recordId, source: SOURCE };
+        publish(this.messageContext, SESSION_SELECTED, { ...message });
+        if (this.isConsoleNavigation) {
+            this.openSession(recordId);
+        }
+    }
+    handleOpen(event) {
+        const recordId = event.currentTarget.dataset.id;
+        if (recordId) {
+            this.openSession(recordId);
+        }
+    }
+    /** A workspace tab (or a subtab of the enclosing tab) in a console app; a page navigation elsewhere. */
+    async openSession(recordId) {
+        if (this.isConsoleNavigation) {
+            try {
+                if (this.enclosingTabId) {
+                    await openSubtab(this.enclosingTabId, {
+                        recordId,
+                        focus: true
+                    });
+                }
+                else {
+                    await openTab({ recordId, focus: true });
+                }
+                return;
+            }
+            catch (error) {
+                this.warningText = errorMessage(error);
+            }
+        }
+        this[NavigationMixin.Navigate]({
+            type: 'standard__recordPage',
+            attributes: {
+                recordId,
+                objectApiName: 'MessagingSession',
+                actionName: 'view'
+            }
+        });
+    }
+}

@@ -1,0 +1,722 @@
+/**
+ * Pure logic of the session list: GraphQL variables from the filter state, rows from GraphQL
+ * edges, page merging, status counts from the aggregate, App Builder input parsing and the
+ * coalescing scheduler. No DOM and no Lightning modules here, so all of it is unit-tested.
+ *
+ * Every filter value (including the search text) travels as a GraphQL variable: the query text
+ * itself never changes (see SESSION_LIST_QUERY in messagingSessionList.ts).
+ */
+import {
+    AGENT_TYPES,
+    CHANNEL_TYPES,
+    SESSION_ORIGINS,
+    SESSION_STATUSES,
+    channelIcon,
+    gqlValue,
+    picklistLabel,
+    statusOption
+} from 'c/messagingSessionModel';
+import type { GqlField, PicklistOption } from 'c/messagingSessionModel';
+
+// ---------------------------------------------------------------------------------------------
+// Filter state
+// ---------------------------------------------------------------------------------------------
+
+export type OwnerScope = 'me' | 'all';
+export type TimeWindow = 'any' | 'today' | 'last7' | 'last30' | 'custom';
+
+export interface SessionFilters {
+    /** Status API names; several at once. Empty means every status. */
+    statuses: string[];
+    channelTypes: string[];
+    agentTypes: string[];
+    origins: string[];
+    owner: OwnerScope;
+    window: TimeWindow;
+    /** Custom range bounds as YYYY-MM-DD (what lightning-input type="date" gives). */
+    customFrom: string | null;
+    customTo: string | null;
+    search: string;
+}
+
+export const OWNER_SCOPES: readonly OwnerScope[] = ['me', 'all'];
+export const TIME_WINDOWS: readonly TimeWindow[] = [
+    'any',
+    'today',
+    'last7',
+    'last30',
+    'custom'
+];
+
+export function emptyFilters(): SessionFilters {
+    return {
+        statuses: [],
+        channelTypes: [],
+        agentTypes: [],
+        origins: [],
+        owner: 'all',
+        window: 'any',
+        customFrom: null,
+        customTo: null,
+        search: ''
+    };
+}
+
+/** A picklist API name: letters, digits and underscores. Anything else is not a value. */
+const PICKLIST_TOKEN = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+
+/**
+ * Parses a comma-separated list of picklist values typed in App Builder. Unknown but well-formed
+ * values are kept as they are (the org may have values this console doesn't know); blanks,
+ * duplicates and malformed entries are dropped.
+ */
+export function parsePicklistList(input: unknown): string[] {
+    if (typeof input !== 'string') {
+        return [];
+    }
+    const values = input
+        .split(/[,;]/)
+        .map((value) => value.trim())
+        .filter((value) => PICKLIST_TOKEN.test(value));
+    return [...new Set(values)];
+}
+
+export function parseOwnerScope(
+    input: unknown,
+    fallback: OwnerScope = 'me'
+): OwnerScope {
+    return OWNER_SCOPES.includes(input as OwnerScope)
+        ? (input as OwnerScope)
+        : fallback;
+}
+
+/** App Builder's time window; 'custom' needs dates, so it isn't accepted as a default. */
+export function parseTimeWindow(
+    input: unknown,
+    fallback: TimeWindow = 'any'
+): TimeWindow {
+    return TIME_WINDOWS.includes(input as TimeWindow) && input !== 'custom'
+        ? (input as TimeWindow)
+        : fallback;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+/** Page size from App Builder: a whole number from 1 to 200; anything else gives the default. */
+export function parsePageSize(input: unknown): number {
+    const size =
+        typeof input === 'string' && input.trim() !== ''
+            ? Number(input)
+            : input;
+    if (typeof size !== 'number' || !Number.isFinite(size) || size < 1) {
+        return DEFAULT_PAGE_SIZE;
+    }
+    return Math.min(MAX_PAGE_SIZE, Math.floor(size));
+}
+
+export const DEFAULT_REFRESH_SECONDS = 60;
+export const MIN_REFRESH_SECONDS = 15;
+export const MAX_REFRESH_SECONDS = 3600;
+
+/**
+ * Polling interval from App Builder, in seconds. 0 turns polling off; other values are kept
+ * between 15 seconds and an hour; unreadable input gives the default.
+ */
+export function parseRefreshSeconds(input: unknown): number {
+    const seconds =
+        typeof input === 'string' && input.trim() !== ''
+            ? Number(input)
+            : input;
+    if (
+        typeof seconds !== 'number' ||
+        !Number.isFinite(seconds) ||
+        seconds < 0
+    ) {
+        return DEFAULT_REFRESH_SECONDS;
+    }
+    if (seconds === 0) {
+        return 0;
+    }
+    return Math.min(
+        MAX_REFRESH_SECONDS,
+        Math.max(MIN_REFRESH_SECONDS, Math.round(seconds))
+    );
+}
+
+/** The search text as sent: trimmed, inner whitespace collapsed, at most 80 characters. */
+export const MAX_SEARCH_LENGTH = 80;
+export function normalizeSearch(input: unknown): string {
+    if (typeof input !== 'string') {
+        return '';
+    }
+    return input.replace(/\s+/g, ' ').trim().slice(0, MAX_SEARCH_LENGTH);
+}
+
+/** A LIKE pattern matching the text anywhere; the wildcards % and _ and the escape \ are escaped. */
+export function likePattern(search: string): string {
+    return `%${search.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Local midnight (start) or the last millisecond (end) of a YYYY-MM-DD day, as ISO 8601 UTC. */
+export function dayBoundary(
+    day: string | null | undefined,
+    edge: 'start' | 'end'
+): string | null {
+    const match = day ? DATE_ONLY.exec(day) : null;
+    if (!match) {
+        return null;
+    }
+    const [year, month, date] = [
+        Number(match[1]),
+        Number(match[2]) - 1,
+        Number(match[3])
+    ];
+    const local =
+        edge === 'start'
+            ? new Date(year, month, date, 0, 0, 0, 0)
+            : new Date(year, month, date, 23, 59, 59, 999);
+    // new Date() rolls 2026-02-31 over into March: such a day is not a day.
+    if (
+        local.getFullYear() !== year ||
+        local.getMonth() !== month ||
+        local.getDate() !== date
+    ) {
+        return null;
+    }
+    return local.toISOString();
+}
+
+export type RangeProblem = 'unreadable' | 'reversed' | null;
+
+/** What is wrong with a custom range, if anything. An open end (only from, or only to) is fine. */
+export function customRangeProblem(
+    filters: Pick<SessionFilters, 'window' | 'customFrom' | 'customTo'>
+): RangeProblem {
+    if (filters.window !== 'custom') {
+        return null;
+    }
+    const from = filters.customFrom
+        ? dayBoundary(filters.customFrom, 'start')
+        : null;
+    const to = filters.customTo ? dayBoundary(filters.customTo, 'end') : null;
+    if ((filters.customFrom && !from) || (filters.customTo && !to)) {
+        return 'unreadable';
+    }
+    if (from && to && from > to) {
+        return 'reversed';
+    }
+    return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GraphQL variables
+// ---------------------------------------------------------------------------------------------
+
+/** A MessagingSession_Filter input object, built only from the filter state (never from query text). */
+export type GqlFilter = Record<string, unknown>;
+
+function combine(clauses: GqlFilter[]): GqlFilter {
+    if (clauses.length === 0) {
+        return {};
+    }
+    return clauses.length === 1 ? clauses[0] : { and: clauses };
+}
+
+function startTimeClauses(filters: SessionFilters): GqlFilter[] {
+    switch (filters.window) {
+        case 'today':
+            return [{ StartTime: { eq: { literal: 'TODAY' } } }];
+        case 'last7':
+            return [{ StartTime: { eq: { range: { last_n_days: 7 } } } }];
+        case 'last30':
+            return [{ StartTime: { eq: { range: { last_n_days: 30 } } } }];
+        case 'custom': {
+            if (customRangeProblem(filters)) {
+                return [];
+            }
+            const from = dayBoundary(filters.customFrom, 'start');
+            const to = dayBoundary(filters.customTo, 'end');
+            const bounds: Record<string, unknown> = {};
+            if (from) bounds.gte = { value: from };
+            if (to) bounds.lte = { value: to };
+            return Object.keys(bounds).length ? [{ StartTime: bounds }] : [];
+        }
+        default:
+            return [];
+    }
+}
+
+/**
+ * The `where` of the list query. `includeStatus` false gives the where of the status-count
+ * aggregate: every other filter applies, so each status chip shows what selecting it would give.
+ */
+export function buildWhere(
+    filters: SessionFilters,
+    userId: string | null,
+    includeStatus = true
+): GqlFilter {
+    const clauses: GqlFilter[] = [];
+    if (includeStatus && filters.statuses.length) {
+        clauses.push({ Status: { in: [...filters.statuses] } });
+    }
+    if (filters.channelTypes.length) {
+        clauses.push({ ChannelType: { in: [...filters.channelTypes] } });
+    }
+    if (filters.agentTypes.length) {
+        clauses.push({ AgentType: { in: [...filters.agentTypes] } });
+    }
+    if (filters.origins.length) {
+        clauses.push({ Origin: { in: [...filters.origins] } });
+    }
+    if (filters.owner === 'me' && userId) {
+        clauses.push({ OwnerId: { eq: userId } });
+    }
+    clauses.push(...startTimeClauses(filters));
+    const search = normalizeSearch(filters.search);
+    if (search) {
+        const pattern = likePattern(search);
+        clauses.push({
+            or: [
+                { Name: { like: pattern } },
+                { SessionKey: { like: pattern } },
+                { MessagingEndUser: { Name: { like: pattern } } }
+            ]
+        });
+    }
+    return combine(clauses);
+}
+
+export type SortDirection = 'ASC' | 'DESC';
+
+export interface SortColumn {
+    key: string;
+    /** Builds the MessagingSession_OrderBy input for a direction. */
+    orderBy: (direction: SortDirection) => GqlFilter;
+}
+
+const byField =
+    (field: string) =>
+    (direction: SortDirection): GqlFilter => ({
+        [field]: { order: direction, nulls: 'LAST' }
+    });
+
+/**
+ * The sortable columns (allow-list). The sort travels as the `$orderBy` variable; only these
+ * fixed shapes can be produced, whatever key the user interface hands in.
+ * PreviewDetails can't be sorted (the object reference gives it no Sort property) and Owner is
+ * polymorphic, so neither is here.
+ */
+export const SORT_COLUMNS: readonly SortColumn[] = [
+    { key: 'startTime', orderBy: byField('StartTime') },
+    { key: 'acceptTime', orderBy: byField('AcceptTime') },
+    { key: 'endTime', orderBy: byField('EndTime') },
+    { key: 'name', orderBy: byField('Name') },
+    { key: 'status', orderBy: byField('Status') },
+    { key: 'channelType', orderBy: byField('ChannelType') },
+    { key: 'channelName', orderBy: byField('ChannelName') },
+    { key: 'agentType', orderBy: byField('AgentType') },
+    { key: 'origin', orderBy: byField('Origin') },
+    {
+        key: 'endUser',
+        orderBy: (direction) => ({
+            MessagingEndUser: { Name: { order: direction, nulls: 'LAST' } }
+        })
+    },
+    {
+        key: 'caseNumber',
+        orderBy: (direction) => ({
+            Case: { CaseNumber: { order: direction, nulls: 'LAST' } }
+        })
+    }
+];
+
+export const DEFAULT_SORT = {
+    key: 'startTime',
+    direction: 'DESC' as SortDirection
+};
+
+export function isSortKey(key: unknown): key is string {
+    return SORT_COLUMNS.some((column) => column.key === key);
+}
+
+export function buildOrderBy(key: unknown, direction: unknown): GqlFilter {
+    const column =
+        SORT_COLUMNS.find((candidate) => candidate.key === key) ??
+        SORT_COLUMNS[0];
+    const order: SortDirection = direction === 'ASC' ? 'ASC' : 'DESC';
+    return column.orderBy(order);
+}
+
+/** Relay record-connection pagination stops at 4,000 records; past that the query needs upperBound. */
+export const SIMPLE_PAGINATION_LIMIT = 4000;
+/** With upperBound, `first` must be between 200 and 2000 (GraphQL API, "Paginate with Upper-Bound Limit"). */
+export const UPPER_BOUND_MIN_FIRST = 200;
+export const DEFAULT_UPPER_BOUND = 10000;
+
+export interface PageArguments {
+    first: number;
+    upperBound: number | null;
+}
+
+/**
+ * `first` and `upperBound` for the next page. While the pages stay within 4,000 records the
+ * query pages simply (`upperBound` null). The page that would cross 4,000 switches to upper-bound
+ * pagination (allowed in a subsequent query from API v60.0), with at least 200 records a page
+ * and an upper bound above the total count.
+ */
+export function pageArguments(
+    loadedCount: number,
+    pageSize: number,
+    totalCount: number | null
+): PageArguments {
+    if (loadedCount + pageSize <= SIMPLE_PAGINATION_LIMIT) {
+        return { first: pageSize, upperBound: null };
+    }
+    const total = totalCount ?? 0;
+    const upperBound = Math.max(
+        DEFAULT_UPPER_BOUND,
+        Math.ceil(total / 1000) * 1000
+    );
+    return { first: Math.max(UPPER_BOUND_MIN_FIRST, pageSize), upperBound };
+}
+
+export interface SessionListVariables {
+    where: GqlFilter;
+    countWhere: GqlFilter;
+    orderBy: GqlFilter;
+    first: number;
+    after: string | null;
+    upperBound: number | null;
+}
+
+export function buildVariables(options: {
+    filters: SessionFilters;
+    userId: string | null;
+    sortKey: unknown;
+    sortDirection: unknown;
+    pageSize: number;
+    after: string | null;
+    loadedCount: number;
+    totalCount: number | null;
+}): SessionListVariables {
+    const paging = options.after
+        ? pageArguments(
+              options.loadedCount,
+              options.pageSize,
+              options.totalCount
+          )
+        : { first: options.pageSize, upperBound: null };
+    return {
+        where: buildWhere(options.filters, options.userId, true),
+        countWhere: buildWhere(options.filters, options.userId, false),
+        orderBy: buildOrderBy(options.sortKey, options.sortDirection),
+        first: paging.first,
+        after: options.after,
+        upperBound: paging.upperBound
+    };
+}
+
+// ---------------------------------------------------------------------------------------------
+// GraphQL response → rows
+// ---------------------------------------------------------------------------------------------
+
+export interface SessionNode {
+    Id: string;
+    Name?: GqlField | null;
+    Status?: GqlField | null;
+    ChannelType?: GqlField | null;
+    ChannelName?: GqlField | null;
+    AgentType?: GqlField | null;
+    Origin?: GqlField | null;
+    StartTime?: GqlField | null;
+    AcceptTime?: GqlField | null;
+    EndTime?: GqlField | null;
+    PreviewDetails?: GqlField | null;
+    Owner?: { Name?: GqlField | null } | null;
+    MessagingEndUser?: { Name?: GqlField | null } | null;
+    Case?: { CaseNumber?: GqlField | null } | null;
+}
+
+export interface SessionListData {
+    uiapi?: {
+        query?: {
+            MessagingSession?: {
+                edges?: Array<{
+                    node?: SessionNode | null;
+                    cursor?: string | null;
+                } | null> | null;
+                pageInfo?: {
+                    hasNextPage?: boolean | null;
+                    endCursor?: string | null;
+                } | null;
+                totalCount?: number | null;
+            } | null;
+        } | null;
+        aggregate?: {
+            MessagingSession?: {
+                edges?: Array<{
+                    node?: {
+                        aggregate?: {
+                            Status?: GqlField | null;
+                            Id?: { count?: GqlField<number> | null } | null;
+                        } | null;
+                    } | null;
+                } | null> | null;
+            } | null;
+        } | null;
+    } | null;
+}
+
+export interface SessionRow {
+    id: string;
+    name: string;
+    status: string | null;
+    statusLabel: string;
+    statusBadgeClass: string;
+    isOpen: boolean;
+    channelType: string | null;
+    channelLabel: string;
+    channelIcon: string;
+    channelName: string | null;
+    agentType: string | null;
+    agentTypeLabel: string;
+    origin: string | null;
+    originLabel: string;
+    ownerName: string | null;
+    endUserName: string | null;
+    caseNumber: string | null;
+    startTime: string | null;
+    acceptTime: string | null;
+    endTime: string | null;
+    preview: string | null;
+}
+
+function text(field: GqlField | null | undefined): string | null {
+    const value = gqlValue(field);
+    return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function picklist(
+    options: readonly PicklistOption[],
+    field: GqlField | null | undefined
+): [string | null, string] {
+    const value = text(field);
+    return [value, picklistLabel(options, value, field?.displayValue ?? null)];
+}
+
+/** One row view-model from one node. Nulls stay null; unknown picklist values keep their raw value. */
+export function toSessionRow(node: SessionNode): SessionRow {
+    const [status, statusLabel] = picklist(SESSION_STATUSES, node.Status);
+    const [channelType, channelLabel] = picklist(
+        CHANNEL_TYPES,
+        node.ChannelType
+    );
+    const [agentType, agentTypeLabel] = picklist(AGENT_TYPES, node.AgentType);
+    const [origin, originLabel] = picklist(SESSION_ORIGINS, node.Origin);
+    const option = statusOption(status);
+    return {
+        id: node.Id,
+        name: text(node.Name) ?? node.Id,
+        status,
+        statusLabel,
+        statusBadgeClass:
+            option?.badgeClass ?? 'slds-badge slds-badge_lightest',
+        isOpen: option?.isOpen ?? false,
+        channelType,
+        channelLabel,
+        channelIcon: channelIcon(channelType),
+        channelName: text(node.ChannelName),
+        agentType,
+        agentTypeLabel,
+        origin,
+        originLabel,
+        ownerName: text(node.Owner?.Name),
+        endUserName: text(node.MessagingEndUser?.Name),
+        caseNumber: text(node.Case?.CaseNumber),
+        startTime: text(node.StartTime),
+        acceptTime: text(node.AcceptTime),
+        endTime: text(node.EndTime),
+        preview: text(node.PreviewDetails)
+    };
+}
+
+export interface SessionPage {
+    rows: SessionRow[];
+    hasNextPage: boolean;
+    endCursor: string | null;
+    totalCount: number | null;
+}
+
+/** The page of rows in a response. Edges without a node or an Id are skipped. */
+export function readSessionPage(
+    data: SessionListData | null | undefined
+): SessionPage {
+    const connection = data?.uiapi?.query?.MessagingSession;
+    const rows = (connection?.edges ?? [])
+        .map((edge) => edge?.node)
+        .filter((node): node is SessionNode =>
+            Boolean(node && typeof node.Id === 'string' && node.Id)
+        )
+        .map(toSessionRow);
+    const totalCount = connection?.totalCount;
+    return {
+        rows: dedupeRows(rows),
+        hasNextPage: Boolean(connection?.pageInfo?.hasNextPage),
+        endCursor: connection?.pageInfo?.endCursor ?? null,
+        totalCount:
+            typeof totalCount === 'number' && Number.isFinite(totalCount)
+                ? totalCount
+                : null
+    };
+}
+
+function dedupeRows(rows: SessionRow[]): SessionRow[] {
+    return mergeRows([], rows);
+}
+
+/**
+ * Appends a page to the rows already shown. A session already in the list (it moved between
+ * pages because sessions were added or re-sorted meanwhile) is updated in place, never repeated.
+ */
+export function mergeRows(
+    existing: readonly SessionRow[],
+    incoming: readonly SessionRow[]
+): SessionRow[] {
+    const merged = [...existing];
+    const index = new Map(merged.map((row, position) => [row.id, position]));
+    for (const row of incoming) {
+        const position = index.get(row.id);
+        if (position === undefined) {
+            index.set(row.id, merged.length);
+            merged.push(row);
+        } else {
+            merged[position] = row;
+        }
+    }
+    return merged;
+}
+
+export interface StatusCount {
+    value: string;
+    label: string;
+    count: number;
+    /** Not one of the statuses this console knows: shown with its raw value. */
+    known: boolean;
+}
+
+/**
+ * Counts by status from the aggregate edges, in lifecycle order; every known status is listed
+ * (0 when absent), then any value the console doesn't know, as it came.
+ */
+export function readStatusCounts(
+    data: SessionListData | null | undefined
+): StatusCount[] {
+    const counts = new Map<string, number>();
+    for (const edge of data?.uiapi?.aggregate?.MessagingSession?.edges ?? []) {
+        const aggregate = edge?.node?.aggregate;
+        const value = text(aggregate?.Status);
+        const count = gqlValue(aggregate?.Id?.count);
+        if (value && typeof count === 'number' && Number.isFinite(count)) {
+            counts.set(value, (counts.get(value) ?? 0) + count);
+        }
+    }
+    const known: StatusCount[] = SESSION_STATUSES.map((option) => ({
+        value: option.value,
+        label: option.label,
+        count: counts.get(option.value) ?? 0,
+        known: true
+    }));
+    const unknown: StatusCount[] = [...counts.entries()]
+        .filter(([value]) => !statusOption(value))
+        .map(([value, count]) => ({
+            value,
+            label: value,
+            count,
+            known: false
+        }));
+    return [...known, ...unknown];
+}
+
+/** A fingerprint of what the list shows, to tell whether a poll brought changes. */
+export function pageSignature(page: SessionPage): string {
+    return JSON.stringify([
+        page.totalCount,
+        page.rows.map((row) => [
+            row.id,
+            row.status,
+            row.acceptTime,
+            row.endTime,
+            row.ownerName
+        ])
+    ]);
+}
+
+/** Record Ids named by a Change Data Capture event, from its ChangeEventHeader. */
+export function changeEventRecordIds(message: unknown): string[] {
+    const payload = (
+        message as {
+            data?: {
+                payload?: { ChangeEventHeader?: { recordIds?: unknown } };
+            };
+        } | null
+    )?.data?.payload;
+    const ids = payload?.ChangeEventHeader?.recordIds;
+    return Array.isArray(ids)
+        ? ids.filter((id): id is string => typeof id === 'string' && id !== '')
+        : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coalescing scheduler
+// ---------------------------------------------------------------------------------------------
+
+export interface SchedulerClock {
+    now: () => number;
+    setTimeout: (callback: () => void, ms: number) => unknown;
+    clearTimeout: (handle: unknown) => void;
+}
+
+/**
+ * Runs a task at most once per `intervalMs`, however many requests arrive. A request waits
+ * `settleMs` so that a burst collapses into one run; after a run, the next waits out the interval.
+ */
+export class CoalescingScheduler {
+    private handle: unknown = null;
+    private lastRun = Number.NEGATIVE_INFINITY;
+
+    constructor(
+        private readonly task: () => void,
+        private readonly intervalMs: number,
+        private readonly settleMs: number,
+        private readonly clock: SchedulerClock
+    ) {}
+
+    get pending(): boolean {
+        return this.handle !== null;
+    }
+
+    request(): void {
+        if (this.handle !== null) {
+            return;
+        }
+        const wait = Math.max(
+            this.settleMs,
+            this.lastRun + this.intervalMs - this.clock.now()
+        );
+        this.handle = this.clock.setTimeout(() => {
+            this.handle = null;
+            this.lastRun = this.clock.now();
+            this.task();
+        }, wait);
+    }
+
+    cancel(): void {
+        if (this.handle !== null) {
+            this.clock.clearTimeout(this.handle);
+            this.handle = null;
+        }
+    }
+}

@@ -1,0 +1,319 @@
+import { LightningElement, api, wire } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { MessageContext, publish } from 'lightning/messageService';
+import type { MessageContextType } from 'lightning/messageService';
+import { CurrentPageReference } from 'lightning/navigation';
+import type { PageReference } from 'lightning/navigation';
+import type {
+    FlowInputVariable,
+    FlowStatusChangeDetail
+} from 'lightning/flowSupport';
+import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import { describeError, formatLabel } from 'c/messagingSessionModel';
+import type { SessionsChangedMessage } from 'c/messagingSessionModel';
+
+import labelTitle from '@salesforce/label/c.StartTitle';
+import labelUtilityHint from '@salesforce/label/c.StartUtilityHint';
+import labelObjectLabel from '@salesforce/label/c.StartObjectLabel';
+import labelRecordLabel from '@salesforce/label/c.StartRecordLabel';
+import labelObjectContact from '@salesforce/label/c.StartObjectContact';
+import labelObjectAccount from '@salesforce/label/c.StartObjectAccount';
+import labelObjectCase from '@salesforce/label/c.StartObjectCase';
+import labelObjectLead from '@salesforce/label/c.StartObjectLead';
+import labelObjectEndUser from '@salesforce/label/c.StartObjectMessagingEndUser';
+import labelBegin from '@salesforce/label/c.StartBegin';
+import labelRestart from '@salesforce/label/c.StartRestart';
+import labelChangeRecord from '@salesforce/label/c.StartChangeRecord';
+import labelSentTitle from '@salesforce/label/c.StartSentTitle';
+import labelSentMessage from '@salesforce/label/c.StartSentMessage';
+import labelSentNoIds from '@salesforce/label/c.StartSentNoIds';
+import labelFinishedMessage from '@salesforce/label/c.StartFinishedMessage';
+import labelNotSentTitle from '@salesforce/label/c.StartNotSentTitle';
+import labelNotSentMessage from '@salesforce/label/c.StartNotSentMessage';
+import labelFlowErrorTitle from '@salesforce/label/c.StartFlowErrorTitle';
+
+/** The screen flow this component runs (issue 6 contract). */
+export const FLOW_API_NAME = 'Start_Messaging_Conversation';
+const SOURCE = 'startConversation';
+
+/** Objects the flow starts from, in the order the utility bar offers them. */
+export const SUPPORTED_OBJECTS = [
+    'Contact',
+    'Account',
+    'Case',
+    'Lead',
+    'MessagingEndUser'
+] as const;
+type SupportedObject = (typeof SUPPORTED_OBJECTS)[number];
+
+const OBJECT_LABELS: Record<SupportedObject, string> = {
+    Contact: labelObjectContact,
+    Account: labelObjectAccount,
+    Case: labelObjectCase,
+    Lead: labelObjectLead,
+    MessagingEndUser: labelObjectEndUser
+};
+
+type RunState = 'running' | 'finished' | 'error';
+type ResultVariant = 'success' | 'info';
+
+interface FlowOutputs {
+    isSent?: boolean;
+    requestIdsText?: string;
+    sendError?: string;
+}
+
+function isSupportedObject(value: unknown): value is SupportedObject {
+    return (
+        typeof value === 'string' &&
+        (SUPPORTED_OBJECTS as readonly string[]).includes(value)
+    );
+}
+
+/** Reads the screen flow's output variables (isSent, requestIdsText, sendError) from a statuschange detail. */
+export function readFlowOutputs(
+    detail: FlowStatusChangeDetail | undefined
+): FlowOutputs {
+    const outputs: FlowOutputs = {};
+    for (const variable of detail?.outputVariables ?? []) {
+        if (variable.name === 'isSent' && typeof variable.value === 'boolean') {
+            outputs.isSent = variable.value;
+        } else if (
+            variable.name === 'requestIdsText' &&
+            typeof variable.value === 'string' &&
+            variable.value.trim()
+        ) {
+            outputs.requestIdsText = variable.value.trim();
+        } else if (
+            variable.name === 'sendError' &&
+            typeof variable.value === 'string' &&
+            variable.value.trim()
+        ) {
+            outputs.sendError = variable.value.trim();
+        }
+    }
+    return outputs;
+}
+
+export default class StartConversation extends LightningElement {
+    /** Set on record pages; empty in the utility bar, where the agent picks the record. */
+    @api recordId?: string;
+    @api objectApiName?: string;
+    /** App Builder property: the messaging component the flow offers by default. */
+    @api defaultMessagingComponentName?: string;
+
+    @wire(MessageContext) messageContext?: MessageContextType;
+
+    readonly flowApiName = FLOW_API_NAME;
+    readonly labels = {
+        title: labelTitle,
+        utilityHint: labelUtilityHint,
+        objectLabel: labelObjectLabel,
+        recordLabel: labelRecordLabel,
+        begin: labelBegin,
+        restart: labelRestart,
+        changeRecord: labelChangeRecord,
+        errorTitle: labelFlowErrorTitle
+    };
+
+    state: RunState = 'running';
+    resultTitle = '';
+    resultMessage = '';
+    resultVariant: ResultVariant = 'success';
+    errorText = '';
+
+    /** Utility bar: the object and record the agent chose, and the record the flow was started for. */
+    pickerObject: SupportedObject = 'Contact';
+    pickedRecordId: string | null = null;
+    startedRecordId: string | null = null;
+    private pickerTouched = false;
+
+    private cachedInputs: FlowInputVariable[] = [];
+    private cachedInputsKey = '';
+
+    /** In the utility bar, offers the record of the page the agent is on (until the agent picks another). */
+    @wire(CurrentPageReference)
+    wiredPageReference(pageReference: PageReference | undefined): void {
+        if (
+            this.recordId ||
+            this.pickerTouched ||
+            pageReference?.type !== 'standard__recordPage'
+        ) {
+            return;
+        }
+        const attributes = pageReference.attributes ?? {};
+        if (
+            isSupportedObject(attributes.objectApiName) &&
+            typeof attributes.recordId === 'string'
+        ) {
+            this.pickerObject = attributes.objectApiName;
+            this.pickedRecordId = attributes.recordId;
+        }
+    }
+
+    get flowRecordId(): string | null {
+        return this.recordId || this.startedRecordId;
+    }
+
+    get isUtilityMode(): boolean {
+        return !this.recordId;
+    }
+
+    get showPicker(): boolean {
+        return !this.flowRecordId;
+    }
+
+    get showFlow(): boolean {
+        return Boolean(this.flowRecordId) && this.state === 'running';
+    }
+
+    get isFinished(): boolean {
+        return Boolean(this.flowRecordId) && this.state === 'finished';
+    }
+
+    get isError(): boolean {
+        return Boolean(this.flowRecordId) && this.state === 'error';
+    }
+
+    get canRestart(): boolean {
+        return this.state !== 'running';
+    }
+
+    get canChangeRecord(): boolean {
+        return this.isUtilityMode && Boolean(this.startedRecordId);
+    }
+
+    get cannotBegin(): boolean {
+        return !this.pickedRecordId;
+    }
+
+    get resultClass(): string {
+        return this.resultVariant === 'success'
+            ? 'slds-text-color_success'
+            : 'slds-text-color_weak';
+    }
+
+    get objectOptions(): Array<{ label: string; value: SupportedObject }> {
+        return SUPPORTED_OBJECTS.map((value) => ({
+            label: OBJECT_LABELS[value],
+            value
+        }));
+    }
+
+    /**
+     * The flow's input variables. The same array is returned until an input changes, so a re-render
+     * does not hand lightning-flow new inputs mid-interview.
+     */
+    get flowInputVariables(): FlowInputVariable[] {
+        const recordId = this.flowRecordId ?? '';
+        const componentName = (this.defaultMessagingComponentName ?? '').trim();
+        const key = `${recordId}|${componentName}`;
+        if (key !== this.cachedInputsKey) {
+            const inputs: FlowInputVariable[] = [
+                { name: 'recordId', type: 'String', value: recordId }
+            ];
+            if (componentName) {
+                inputs.push({
+                    name: 'defaultMessagingComponentName',
+                    type: 'String',
+                    value: componentName
+                });
+            }
+            this.cachedInputs = inputs;
+            this.cachedInputsKey = key;
+        }
+        return this.cachedInputs;
+    }
+
+    handleStatusChange(event: CustomEvent<FlowStatusChangeDetail>): void {
+        const detail = event.detail;
+        switch (detail?.status) {
+            case 'FINISHED':
+            case 'FINISHED_SCREEN':
+                this.finish(readFlowOutputs(detail));
+                break;
+            case 'ERROR':
+                this.fail(detail);
+                break;
+            default:
+                break;
+        }
+    }
+
+    handleRestart(): void {
+        this.state = 'running';
+        this.errorText = '';
+        this.resultMessage = '';
+        this.resultTitle = '';
+    }
+
+    handleObjectChange(event: CustomEvent<{ value: string }>): void {
+        const value = event.detail?.value;
+        if (isSupportedObject(value)) {
+            this.pickerTouched = true;
+            this.pickerObject = value;
+            this.pickedRecordId = null;
+        }
+    }
+
+    handleRecordPick(event: CustomEvent<{ recordId: string | null }>): void {
+        this.pickerTouched = true;
+        this.pickedRecordId = event.detail?.recordId || null;
+    }
+
+    handleBegin(): void {
+        if (this.pickedRecordId) {
+            this.startedRecordId = this.pickedRecordId;
+            this.handleRestart();
+        }
+    }
+
+    handleChangeRecord(): void {
+        this.startedRecordId = null;
+        this.handleRestart();
+    }
+
+    private finish(outputs: FlowOutputs): void {
+        this.state = 'finished';
+        if (outputs.isSent === false) {
+            // The flow ended on one of its explanation screens: nothing was sent, nothing to refresh.
+            this.showResult(
+                labelNotSentTitle,
+                outputs.sendError ?? labelNotSentMessage,
+                'info'
+            );
+            return;
+        }
+        let message = labelFinishedMessage;
+        if (outputs.isSent) {
+            message = outputs.requestIdsText
+                ? formatLabel(labelSentMessage, outputs.requestIdsText)
+                : labelSentNoIds;
+        }
+        this.showResult(labelSentTitle, message, 'success');
+        const payload: SessionsChangedMessage = {
+            reason: 'conversationStarted',
+            source: SOURCE
+        };
+        publish(this.messageContext, SESSIONS_CHANGED, { ...payload });
+    }
+
+    private fail(detail: FlowStatusChangeDetail): void {
+        this.state = 'error';
+        const raw = detail as unknown as Record<string, unknown>;
+        this.errorText = describeError(
+            raw.errorMessage ?? raw.message ?? detail
+        ).message;
+    }
+
+    private showResult(
+        title: string,
+        message: string,
+        variant: ResultVariant
+    ): void {
+        this.resultTitle = title;
+        this.resultMessage = message;
+        this.resultVariant = variant;
+        this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+    }
+}

@@ -1,0 +1,216 @@
+/**
+ * End-to-end tests of the console in Chromium: the real components, bundled with LWC OSS, against
+ * the preview data server. Every expected value is computed here with SQL on the test database.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { ROOT } from '../build/bundle';
+import { openHarness, sameSet, settle, type Harness } from './harness';
+
+let h: Harness;
+const HOME = '#panel-home';
+const LIST = `${HOME} c-messaging-session-list`;
+
+async function listIds(): Promise<string[]> {
+    return h.page.locator(`${LIST} li[data-id]`).evaluateAll((items) => items.map((li) => li.getAttribute('data-id') ?? ''));
+}
+
+function mine(extra = '', params: unknown[] = []): string[] {
+    return (
+        h.db
+            .prepare(
+                `SELECT s.Id AS id FROM MessagingSession s LEFT JOIN MessagingEndUser u ON u.Id = s.MessagingEndUserId
+                 WHERE s.OwnerId = ? ${extra}`
+            )
+            .all(h.userId, ...params) as Array<{ id: string }>
+    ).map((r) => r.id);
+}
+
+async function text(locator: Locator): Promise<string> {
+    return (await locator.innerText()).replace(/\s+/g, ' ');
+}
+
+before(async () => {
+    h = await openHarness();
+    await h.page.emulateMedia({ reducedMotion: 'reduce' });
+    await h.page.goto(h.server.url);
+    await h.page.locator(`${LIST} li[data-id]`).first().waitFor({ timeout: 30_000 });
+});
+
+after(async () => {
+    await h?.close();
+});
+
+describe('messaging session console', () => {
+    it('renders the list rows from the database (My sessions, newest first, page of 50)', async () => {
+        const all = mine();
+        const expected = (
+            h.db
+                .prepare('SELECT Id AS id FROM MessagingSession WHERE OwnerId = ? ORDER BY StartTime IS NULL, StartTime DESC LIMIT 50')
+                .all(h.userId) as Array<{ id: string }>
+        ).map((r) => r.id);
+        const ids = await listIds();
+        assert.ok(ids.length > 0, 'the list shows rows');
+        assert.deepEqual(ids, expected);
+        assert.match(await text(h.page.locator(`${LIST} .total-count`)), new RegExp(`\\b${all.length}\\b`));
+    });
+
+    it('a status filter and a search reduce the rows to exactly what SQL returns', async () => {
+        await h.page.locator(`${LIST} button[data-value="Active"]`).click();
+        const active = mine(`AND s.Status = 'Active'`);
+        let ids = await settle(listIds, (v) => sameSet(v, active.slice(0, 50)) || v.length === Math.min(active.length, 50));
+        assert.ok(active.length > 0 && active.length <= 50, `fixture: ${active.length} active sessions`);
+        assert.ok(sameSet(ids, active), `status filter: ${ids.length} rows vs ${active.length} in SQL`);
+
+        // Search for the first letters of a messaging user's name among the active sessions.
+        const row = h.db
+            .prepare(`SELECT u.Name AS name FROM MessagingSession s JOIN MessagingEndUser u ON u.Id = s.MessagingEndUserId
+                      WHERE s.OwnerId = ? AND s.Status = 'Active' AND u.Name IS NOT NULL ORDER BY s.Id LIMIT 1`)
+            .get(h.userId) as { name: string };
+        const term = row.name.slice(0, 4);
+        await h.page.locator(`${LIST} .search-input input`).fill(term);
+        const like = `%${term}%`;
+        const searched = mine(`AND s.Status = 'Active' AND (s.Name LIKE ? OR s.SessionKey LIKE ? OR u.Name LIKE ?)`, [like, like, like]);
+        ids = await settle(listIds, (v) => sameSet(v, searched));
+        assert.ok(searched.length > 0 && searched.length < active.length + 1);
+        assert.ok(sameSet(ids, searched), `search "${term}": [${ids.join()}] vs SQL [${searched.join()}]`);
+        assert.match(await text(h.page.locator(`${LIST} .total-count`)), new RegExp(`\\b${searched.length}\\b`));
+    });
+
+    it('sorts oldest first and loads the next page', async () => {
+        await h.page.reload();
+        await h.page.locator(`${LIST} li[data-id]`).first().waitFor();
+        const ordered = (
+            h.db
+                .prepare('SELECT Id AS id FROM MessagingSession WHERE OwnerId = ? ORDER BY StartTime IS NULL, StartTime ASC')
+                .all(h.userId) as Array<{ id: string }>
+        ).map((r) => r.id);
+        const before = await listIds();
+        await h.page.locator(`${LIST} .sort-direction button`).click();
+        let ids = await settle(listIds, (v) => v.join() !== before.join() && v.length === Math.min(50, ordered.length));
+        // Sessions without a start time come last in any order; compare the dated ones in order.
+        const dated = h.db.prepare('SELECT COUNT(*) AS n FROM MessagingSession WHERE OwnerId = ? AND StartTime IS NOT NULL').get(h.userId) as { n: number };
+        const n = Math.min(50, dated.n);
+        assert.deepEqual(ids.slice(0, n), ordered.slice(0, n));
+        assert.ok(ordered.length > 50, `fixture: ${ordered.length} sessions for the user (needs a second page)`);
+        await h.page.locator(`${LIST} .load-more button`).click();
+        ids = await settle(listIds, (v) => v.length === Math.min(100, ordered.length));
+        assert.equal(ids.length, Math.min(100, ordered.length));
+        assert.ok(sameSet(ids, ordered.slice(0, ids.length)) || sameSet(ids.slice(0, n), ordered.slice(0, n)));
+        assert.equal(new Set(ids).size, ids.length, 'no duplicated rows after the next page');
+    });
+
+    it('selecting a row shows its detail, history and feed', async () => {
+        // A session with both history rows and a feed post.
+        const pick = h.db
+            .prepare(`SELECT s.Id AS id, s.Name AS name FROM MessagingSession s
+                      WHERE s.OwnerId = ? AND EXISTS (SELECT 1 FROM MessagingSessionFeed f WHERE f.ParentId = s.Id AND f.Body IS NOT NULL)
+                      AND EXISTS (SELECT 1 FROM MessagingSessionHistory x WHERE x.MessagingSessionId = s.Id AND x.NewValue IS NOT NULL)
+                      ORDER BY s.StartTime IS NULL, s.StartTime DESC LIMIT 1`)
+            .get(h.userId) as { id: string; name: string };
+        assert.ok(pick, 'fixture: a session of the user with history and feed');
+        await h.page.reload();
+        await h.page.locator(`${LIST} li[data-id]`).first().waitFor();
+        // Find it in the list, paging if needed.
+        for (let i = 0; i < 5 && !(await h.page.locator(`${LIST} li[data-id="${pick.id}"]`).count()); i++) {
+            await h.page.locator(`${LIST} .load-more button`).click();
+            await h.page.waitForTimeout(500);
+        }
+        await h.page.locator(`${LIST} li[data-id="${pick.id}"] .select-button`).click();
+        const tab = h.page.locator(`section[data-record-id="${pick.id}"]`);
+        await tab.waitFor({ timeout: 10_000 });
+        const feedBody = (h.db.prepare('SELECT Body AS body FROM MessagingSessionFeed WHERE ParentId = ? AND Body IS NOT NULL ORDER BY CreatedDate DESC LIMIT 1').get(pick.id) as { body: string }).body
+            .replace(/<[^>]+>/g, '')
+            .trim();
+        const history = h.db
+            .prepare('SELECT NewValue AS v FROM MessagingSessionHistory WHERE MessagingSessionId = ? AND NewValue IS NOT NULL ORDER BY CreatedDate DESC LIMIT 1')
+            .get(pick.id) as { v: string };
+        for (const scope of [tab, h.page.locator(HOME)]) {
+            if (scope !== tab) await h.page.evaluate(() => (window as unknown as { __PREVIEW__: { focusHome(): void } }).__PREVIEW__.focusHome());
+            const detail = await settle(() => text(scope.locator('c-messaging-session-detail')), (t) => t.includes(pick.name));
+            assert.ok(detail.includes(pick.name), `detail shows ${pick.name}`);
+            const feed = await settle(() => text(scope.locator('c-messaging-session-feed')), (t) => t.includes(feedBody.slice(0, 20)));
+            assert.ok(feed.includes(feedBody.slice(0, 20)), `feed shows "${feedBody}"`);
+            const hist = await settle(() => text(scope.locator('c-messaging-session-history')), (t) => t.includes(history.v));
+            assert.ok(hist.includes(history.v), `history shows "${history.v}"`);
+        }
+        // The console with a selection: the screenshot for the README.
+        mkdirSync(join(ROOT, 'docs'), { recursive: true });
+        await h.page.screenshot({ path: join(ROOT, 'docs/console.png') });
+    });
+
+    it('an inline edit persists in the database', async () => {
+        const id = await h.page.locator(`${HOME} c-messaging-session-list li[aria-current], ${LIST} li[data-id]`).first().getAttribute('data-id');
+        const detail = h.page.locator(`${HOME} c-messaging-session-detail`);
+        const recordId = (await h.page.locator(`${LIST} .select-button[aria-current="true"]`).count())
+            ? await h.page.locator(`${LIST} .select-button[aria-current="true"]`).first().getAttribute('data-id')
+            : id;
+        await detail.locator('.edit-button button').click();
+        const value = `E2E intent ${Date.now()}`;
+        const input = detail.locator('lightning-input[data-field="ChannelIntent"] input');
+        await input.waitFor();
+        await input.fill(value);
+        await input.dispatchEvent('change');
+        await detail.locator('.save-button button').click();
+        const stored = await settle(
+            async () => (h.db.prepare('SELECT ChannelIntent AS v FROM MessagingSession WHERE Id = ?').get(recordId) as { v: string | null }).v,
+            (v) => v === value
+        );
+        assert.equal(stored, value);
+        // The saved value shows once the form closes.
+        const shown = await settle(() => text(detail), (t) => t.includes(value));
+        assert.ok(shown.includes(value));
+    });
+
+    it('the metrics panel equals SQL computed independently (today, my sessions)', async () => {
+        await h.page.reload();
+        const panel = h.page.locator(`${HOME} c-agent-metrics-panel`);
+        const row = panel.locator(`tr[data-owner="${h.userId}"]`);
+        await row.waitFor({ timeout: 15_000 });
+        const now = new Date();
+        const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
+        const to = new Date(Date.parse(from) + 86_400_000).toISOString();
+        const handled = h.db
+            .prepare(`SELECT COUNT(*) AS n, AVG(WaitSeconds__c) AS wait FROM MessagingSession
+                      WHERE OwnerId = ? AND Status = 'Ended' AND EndTime >= ? AND EndTime < ?`)
+            .get(h.userId, from, to) as { n: number; wait: number | null };
+        const open = h.db
+            .prepare(`SELECT COUNT(*) AS n FROM MessagingSession WHERE OwnerId = ? AND Status IN ('Active', 'Waiting', 'Paused')`)
+            .get(h.userId) as { n: number };
+        const headers = (await panel.locator('thead th').allInnerTexts()).map((t) => t.trim().toLowerCase());
+        const cells = (await row.locator('th, td').allInnerTexts()).map((t) => t.trim());
+        const cell = (name: string): string => cells[headers.findIndex((t) => t.startsWith(name))];
+        assert.equal(Number(cell('handled')), handled.n, `handled: ${cells.join(' | ')}`);
+        assert.equal(Number(cell('open')), open.n, `open now: ${cells.join(' | ')}`);
+        if (handled.wait !== null) {
+            const m = /(?:(\d+)h\s*)?(?:(\d+)m\s*)?(?:(\d+)s)?/.exec(cell('avg wait')) ?? [];
+            const seconds = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+            assert.ok(Math.abs(seconds - handled.wait) <= 1, `avg wait ${cell('avg wait')} vs SQL ${handled.wait}`);
+        }
+    });
+
+    it('an error from the server (403 on GraphQL) shows its message', async () => {
+        const message = "You don't have access to this resource. (preview: injected error)";
+        const arm = await fetch(`${h.server.url}/__preview/fail`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ path: 'graphql', status: 403, times: 1 })
+        });
+        assert.equal(arm.status < 300, true);
+        try {
+            await h.page.locator(`${LIST} .refresh-button button`).click();
+            const shown = await settle(() => text(h.page.locator(LIST)), (t) => t.includes(message));
+            assert.ok(shown.includes(message), `the list shows the server's message: ${shown.slice(0, 300)}`);
+        } finally {
+            await fetch(`${h.server.url}/__preview/fail`, { method: 'DELETE' });
+        }
+    });
+
+    it('loads without uncaught errors in the page', async () => {
+        const errors = await h.page.evaluate(() => (window as unknown as { __PREVIEW_ERRORS__: string[] }).__PREVIEW_ERRORS__);
+        assert.deepEqual(errors, []);
+    });
+});

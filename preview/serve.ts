@@ -1,0 +1,73 @@
+/**
+ * The console page's static files for the preview server: the page itself (with the preview
+ * config injected), the bundle in preview/dist, the console frame's CSS and the SLDS assets.
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { DIST_DIR, ROOT } from './build/bundle';
+import { readConsoleLayout, type ConsoleLayout } from './layout';
+
+export interface PageConfig {
+    userId: string | null;
+    userName: string | null;
+    mode: string;
+    sessions?: number;
+    layout?: ConsoleLayout;
+}
+
+const TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff',
+    '.json': 'application/json'
+};
+
+const SLDS_ASSETS = join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
+const APP_DIR = join(ROOT, 'preview/app');
+
+function sendFile(res: ServerResponse, base: string, relativePath: string, cache: string): boolean {
+    const file = resolve(base, normalize(relativePath).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) return false;
+    res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': statSync(file).size,
+        'Cache-Control': cache
+    });
+    createReadStream(file).pipe(res);
+    return true;
+}
+
+export function pageHtml(config: PageConfig): string {
+    const template = readFileSync(join(APP_DIR, 'index.html'), 'utf8');
+    // JSON inside a script: escape "<" so no value can close the element.
+    const json = JSON.stringify(config).replace(/</g, '\\u003c');
+    return template.replace('/*PREVIEW_CONFIG*/ {}', json);
+}
+
+export function createStaticHandler(config: () => PageConfig, distDir = DIST_DIR) {
+    return (req: IncomingMessage, res: ServerResponse): boolean => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+        if (path === '/' || path === '/index.html' || path.startsWith('/lightning/')) {
+            // The FlexiPages are read on every page load, so a layout change shows on reload.
+            const html = pageHtml({ ...config(), layout: readConsoleLayout() });
+            res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
+            res.end(html);
+            return true;
+        }
+        if (path.startsWith('/dist/')) return sendFile(res, distDir, path.slice('/dist/'.length), 'no-cache');
+        if (path.startsWith('/assets/')) return sendFile(res, SLDS_ASSETS, path.slice('/assets/'.length), 'max-age=3600');
+        if (path === '/preview/console.css') return sendFile(res, APP_DIR, 'console.css', 'no-cache');
+        if (path === '/favicon.ico') {
+            res.writeHead(204);
+            res.end();
+            return true;
+        }
+        return false;
+    };
+}

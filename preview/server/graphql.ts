@@ -1,0 +1,1647 @@
+/**
+ * The UI API GraphQL endpoint over SQLite.
+ *
+ * The schema is generated from metadata.ts in the shape the Salesforce GraphQL API documents
+ * (uiapi.query.<Object> record connections, uiapi.aggregate.<Object> aggregate connections,
+ * <Object>_Filter / _OrderBy / _GroupBy inputs, value types with value/displayValue). Queries are
+ * parsed and validated by graphql-js, then executed by graphql-js with resolvers that translate
+ * each connection into ONE parameterized SQL statement (values are never spliced into SQL).
+ */
+import {
+    GraphQLError,
+    buildSchema,
+    execute,
+    parse,
+    validate,
+    valueFromASTUntyped
+} from 'graphql';
+import type {
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    GraphQLFieldResolver,
+    GraphQLResolveInfo,
+    GraphQLSchema,
+    GraphQLTypeResolver,
+    SelectionSetNode
+} from 'graphql';
+import type { Db } from './db';
+import { to18 } from './ids';
+import {
+    OBJECTS,
+    fieldDef,
+    objectDef,
+    picklistLabelOf,
+    q,
+    relationshipField,
+    storedTargets
+} from './metadata';
+import type { DataType, FieldDef, ObjectDef } from './metadata';
+import { fieldValue, findRecord, nameOf, now } from './records';
+import type { ApiResult, Row } from './records';
+import { CURRENT_USER_ID } from './seed';
+
+// ---------------------------------------------------------------------------------------------
+// Schema (SDL generated from the metadata)
+// ---------------------------------------------------------------------------------------------
+
+const VALUE_TYPE: Record<DataType, string> = {
+    Id: 'IDValue',
+    String: 'StringValue',
+    Picklist: 'PicklistValue',
+    DateTime: 'DateTimeValue',
+    Int: 'IntValue',
+    Double: 'DoubleValue',
+    Reference: 'IDValue',
+    Boolean: 'BooleanValue',
+    TextArea: 'TextAreaValue',
+    Url: 'UrlValue',
+    Phone: 'PhoneNumberValue',
+    Email: 'EmailValue'
+};
+
+const OPERATORS: Record<DataType, string> = {
+    Id: 'IDOperators',
+    String: 'StringOperators',
+    Picklist: 'PicklistOperators',
+    DateTime: 'DateTimeOperators',
+    Int: 'IntegerOperators',
+    Double: 'DoubleOperators',
+    Reference: 'IDOperators',
+    Boolean: 'BooleanOperators',
+    TextArea: 'StringOperators',
+    Url: 'StringOperators',
+    Phone: 'StringOperators',
+    Email: 'StringOperators'
+};
+
+const AGGREGATE_TYPE: Record<DataType, string> = {
+    Id: 'IDAggregate',
+    String: 'StringAggregate',
+    Picklist: 'PicklistAggregate',
+    DateTime: 'DateTimeAggregate',
+    Int: 'IntAggregate',
+    Double: 'DoubleAggregate',
+    Reference: 'IDAggregate',
+    Boolean: 'BooleanAggregate',
+    TextArea: 'StringAggregate',
+    Url: 'StringAggregate',
+    Phone: 'StringAggregate',
+    Email: 'StringAggregate'
+};
+
+const isNumeric = (t: DataType) => t === 'Int' || t === 'Double';
+
+function valueTypeOf(f: FieldDef): string {
+    if (f.type === 'TextArea' && f.htmlFormatted) return 'RichTextAreaValue';
+    return VALUE_TYPE[f.type];
+}
+
+const scopeEnum = (o: ObjectDef) => `${o.apiName.toUpperCase()}_SCOPE`;
+
+/** The relationship type in the schema: the target type, or a union for polymorphic relationships. */
+function relationshipType(o: ObjectDef, f: FieldDef): string | null {
+    const targets = storedTargets(f);
+    if (targets.length === 0) return null;
+    if (targets.length === 1) return targets[0].apiName;
+    return `${o.apiName}_${f.relationshipName}`;
+}
+
+export function buildSdl(): string {
+    const out: string[] = [];
+    out.push(`
+scalar DateTime
+scalar Date
+scalar Long
+scalar Double
+scalar Picklist
+scalar TextArea
+scalar RichTextArea
+scalar Url
+scalar Email
+scalar PhoneNumber
+scalar JSON
+
+type Query { uiapi: UIAPI! }
+type UIAPI { query: RecordQuery! aggregate: RecordQueryAggregate! }
+
+interface Record {
+  Id: ID!
+  ApiName: String!
+  WeakEtag: Long!
+  DisplayValue: String
+  LastModifiedById: IDValue
+  LastModifiedDate: DateTimeValue
+  SystemModstamp: DateTimeValue
+  RecordTypeId: IDValue
+}
+
+type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
+
+type IDValue { value: ID displayValue: String label: String }
+type StringValue { value: String displayValue: String label: String }
+type PicklistValue { value: Picklist displayValue: String label: String }
+type DateTimeValue { value: DateTime displayValue: String format: String label: String }
+type IntValue { value: Int displayValue: String format: String label: String }
+type DoubleValue { value: Double displayValue: String format: String label: String }
+type LongValue { value: Long displayValue: String format: String label: String }
+type BooleanValue { value: Boolean displayValue: String label: String }
+type TextAreaValue { value: TextArea displayValue: String label: String }
+type RichTextAreaValue { value: RichTextArea displayValue: String label: String }
+type UrlValue { value: Url displayValue: String label: String }
+type EmailValue { value: Email displayValue: String label: String }
+type PhoneNumberValue { value: PhoneNumber displayValue: String label: String }
+
+type IDAggregate { value: ID displayValue: String label: String count: LongValue countDistinct: LongValue grouping: IntValue max: IDValue min: IDValue }
+type StringAggregate { value: String displayValue: String label: String count: LongValue countDistinct: LongValue grouping: IntValue max: StringValue min: StringValue }
+type PicklistAggregate { value: Picklist displayValue: String label: String count: LongValue countDistinct: LongValue grouping: IntValue max: PicklistValue min: PicklistValue }
+type DateTimeAggregate { value: DateTime displayValue: String format: String label: String count: LongValue countDistinct: LongValue grouping: IntValue max: DateTimeValue min: DateTimeValue }
+type IntAggregate { value: Int displayValue: String format: String label: String avg: DoubleValue count: LongValue countDistinct: LongValue grouping: IntValue max: IntValue min: IntValue sum: LongValue }
+type DoubleAggregate { value: Double displayValue: String format: String label: String avg: DoubleValue count: LongValue countDistinct: LongValue grouping: IntValue max: DoubleValue min: DoubleValue sum: DoubleValue }
+type BooleanAggregate { value: Boolean displayValue: String label: String count: LongValue countDistinct: LongValue grouping: IntValue }
+
+enum ResultOrder { ASC DESC }
+enum NullOrder { FIRST LAST }
+input OrderByClause { order: ResultOrder nulls: NullOrder }
+enum AggregateOrderByStringFunction { COUNT COUNT_DISTINCT MAX MIN }
+enum AggregateOrderByNumberFunction { AVG COUNT COUNT_DISTINCT MAX MIN SUM }
+input AggregateOrderByStringClause { function: AggregateOrderByStringFunction order: ResultOrder nulls: NullOrder }
+input AggregateOrderByNumberClause { function: AggregateOrderByNumberFunction order: ResultOrder nulls: NullOrder }
+input NoFunctionAggregateOrderByClause { order: ResultOrder nulls: NullOrder }
+
+enum GroupByType { GROUP_BY ROLLUP CUBE }
+input GroupByClause { group: Boolean }
+enum GroupByFunction { CALENDAR_MONTH CALENDAR_QUARTER CALENDAR_YEAR DAY_IN_MONTH DAY_IN_WEEK DAY_IN_YEAR DAY_ONLY FISCAL_MONTH FISCAL_QUARTER FISCAL_YEAR HOUR_IN_DAY WEEK_IN_MONTH WEEK_IN_YEAR }
+input GroupByDateFunction { function: GroupByFunction }
+
+input IDOperators { eq: ID ne: ID lt: ID gt: ID lte: ID gte: ID like: String in: [ID] nin: [ID] }
+input StringOperators { eq: String ne: String lt: String gt: String lte: String gte: String like: String in: [String] nin: [String] }
+input PicklistOperators { eq: Picklist ne: Picklist lt: Picklist gt: Picklist lte: Picklist gte: Picklist like: String in: [Picklist] nin: [Picklist] }
+input IntegerOperators { eq: Int ne: Int lt: Int gt: Int lte: Int gte: Int in: [Int] nin: [Int] }
+input DoubleOperators { eq: Double ne: Double lt: Double gt: Double lte: Double gte: Double in: [Double] nin: [Double] }
+input BooleanOperators { eq: Boolean ne: Boolean }
+enum DateLiteral { TODAY YESTERDAY TOMORROW LAST_WEEK THIS_WEEK NEXT_WEEK LAST_MONTH THIS_MONTH NEXT_MONTH LAST_90_DAYS NEXT_90_DAYS THIS_YEAR LAST_YEAR NEXT_YEAR }
+input DateTimeRange { last_n_days: Int next_n_days: Int n_days_ago: Int last_n_weeks: Int next_n_weeks: Int last_n_months: Int next_n_months: Int }
+input DateTimeInput { value: DateTime literal: DateLiteral range: DateTimeRange }
+input DateTimeOperators { eq: DateTimeInput ne: DateTimeInput lt: DateTimeInput gt: DateTimeInput lte: DateTimeInput gte: DateTimeInput in: [DateTimeInput] nin: [DateTimeInput] }
+`);
+
+    const recordQuery: string[] = [];
+    const aggregateQuery: string[] = [];
+    for (const o of OBJECTS) {
+        const typeFields: string[] = [
+            'Id: ID!',
+            'ApiName: String!',
+            'WeakEtag: Long!',
+            'DisplayValue: String',
+            'RecordTypeId: IDValue'
+        ];
+        const filterFields: string[] = [
+            `and: [${o.apiName}_Filter]`,
+            `or: [${o.apiName}_Filter]`,
+            `not: ${o.apiName}_Filter`
+        ];
+        const orderFields: string[] = [];
+        const groupFields: string[] = ['type: GroupByType'];
+        const aggOrderFields: string[] = [];
+        const aggFields: string[] = [];
+        const hasAudit = new Set(o.fields.map((f) => f.name));
+        if (!hasAudit.has('LastModifiedById'))
+            typeFields.push('LastModifiedById: IDValue');
+        if (!hasAudit.has('LastModifiedDate'))
+            typeFields.push('LastModifiedDate: DateTimeValue');
+        if (!hasAudit.has('SystemModstamp'))
+            typeFields.push('SystemModstamp: DateTimeValue');
+        for (const f of o.fields) {
+            if (f.name !== 'Id')
+                typeFields.push(`${f.name}: ${valueTypeOf(f)}`);
+            if (f.filterable !== false)
+                filterFields.push(`${f.name}: ${OPERATORS[f.type]}`);
+            if (f.sortable !== false)
+                orderFields.push(`${f.name}: OrderByClause`);
+            if (f.groupable !== false)
+                groupFields.push(
+                    `${f.name}: ${f.type === 'DateTime' ? 'GroupByDateFunction' : 'GroupByClause'}`
+                );
+            aggFields.push(`${f.name}: ${AGGREGATE_TYPE[f.type]}`);
+            if (f.sortable !== false) {
+                aggOrderFields.push(
+                    `${f.name}: ${isNumeric(f.type) ? 'AggregateOrderByNumberClause' : f.type === 'Reference' ? 'NoFunctionAggregateOrderByClause' : 'AggregateOrderByStringClause'}`
+                );
+            }
+            if (f.type === 'Reference' && f.relationshipName) {
+                const relType = relationshipType(o, f);
+                if (!relType) continue;
+                typeFields.push(`${f.relationshipName}: ${relType}`);
+                const targets = storedTargets(f);
+                if (targets.length > 1) {
+                    out.push(
+                        `union ${relType} = ${targets.map((t) => t.apiName).join(' | ')}`
+                    );
+                    out.push(
+                        `input ${relType}_Filters { ${targets.map((t) => `${t.apiName}: ${t.apiName}_Filter`).join(' ')} }`
+                    );
+                }
+                filterFields.push(
+                    `${f.relationshipName}: ${targets.length > 1 ? `${relType}_Filters` : `${targets[0].apiName}_Filter`}`
+                );
+                // Ordering, grouping and aggregating across a polymorphic relationship use the first
+                // target's fields (the common ones, Id and Name, resolve across all targets).
+                orderFields.push(
+                    `${f.relationshipName}: ${targets[0].apiName}_OrderBy`
+                );
+                groupFields.push(
+                    `${f.relationshipName}: ${targets[0].apiName}_GroupBy`
+                );
+                aggOrderFields.push(
+                    `${f.relationshipName}: ${targets[0].apiName}_AggregateOrderBy`
+                );
+                aggFields.push(
+                    `${f.relationshipName}: ${targets[0].apiName}_Aggregate`
+                );
+            }
+        }
+        for (const c of o.childRelationships) {
+            const child = objectDef(c.childObjectApiName);
+            if (!child) continue;
+            typeFields.push(
+                `${c.relationshipName}(first: Int, after: String, where: ${child.apiName}_Filter, orderBy: ${child.apiName}_OrderBy, upperBound: Int): ${child.apiName}Connection`
+            );
+        }
+        out.push(
+            `type ${o.apiName} implements Record { ${typeFields.join(' ')} }`
+        );
+        out.push(`input ${o.apiName}_Filter { ${filterFields.join(' ')} }`);
+        out.push(`input ${o.apiName}_OrderBy { ${orderFields.join(' ')} }`);
+        out.push(`input ${o.apiName}_GroupBy { ${groupFields.join(' ')} }`);
+        out.push(
+            `input ${o.apiName}_AggregateOrderBy { ${aggOrderFields.join(' ')} }`
+        );
+        out.push(`type ${o.apiName}_Aggregate { ${aggFields.join(' ')} }`);
+        out.push(
+            `type ${o.apiName}Edge { node: ${o.apiName} cursor: String! }`
+        );
+        out.push(
+            `type ${o.apiName}Connection { edges: [${o.apiName}Edge] pageInfo: PageInfo! totalCount: Int! pageResultCount: Int! }`
+        );
+        out.push(
+            `type ${o.apiName}AggregateResult { aggregate: ${o.apiName}_Aggregate }`
+        );
+        out.push(
+            `type ${o.apiName}AggregateEdge { node: ${o.apiName}AggregateResult cursor: String! }`
+        );
+        out.push(
+            `type ${o.apiName}AggregateConnection { edges: [${o.apiName}AggregateEdge] pageInfo: PageInfo! totalCount: Int! }`
+        );
+        out.push(`enum ${scopeEnum(o)} { EVERYTHING MINE TEAM }`);
+        recordQuery.push(
+            `${o.apiName}(first: Int, after: String, where: ${o.apiName}_Filter, orderBy: ${o.apiName}_OrderBy, scope: ${scopeEnum(o)}, upperBound: Int): ${o.apiName}Connection`
+        );
+        aggregateQuery.push(
+            `${o.apiName}(first: Int, after: String, where: ${o.apiName}_Filter, groupBy: ${o.apiName}_GroupBy, orderBy: ${o.apiName}_AggregateOrderBy, scope: ${scopeEnum(o)}): ${o.apiName}AggregateConnection`
+        );
+    }
+    out.push(`type RecordQuery { ${recordQuery.join('\n  ')} }`);
+    out.push(`type RecordQueryAggregate { ${aggregateQuery.join('\n  ')} }`);
+    return out.join('\n');
+}
+
+let schemaCache: GraphQLSchema | null = null;
+export function getSchema(): GraphQLSchema {
+    return (schemaCache ??= buildSchema(buildSdl()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL building
+// ---------------------------------------------------------------------------------------------
+
+class SqlBuilder {
+    params: unknown[] = [];
+    joins: string[] = [];
+    private joinAliases = new Map<string, string>();
+    private n = 0;
+    constructor(readonly def: ObjectDef) {}
+    readonly base = 't0';
+
+    param(value: unknown): string {
+        this.params.push(value);
+        return '?';
+    }
+
+    /** LEFT JOIN of a relationship target; one alias per (from alias, field, target). */
+    join(fromAlias: string, field: FieldDef, target: ObjectDef): string {
+        const key = `${fromAlias}.${field.name}>${target.apiName}`;
+        let alias = this.joinAliases.get(key);
+        if (!alias) {
+            alias = `j${++this.n}`;
+            this.joinAliases.set(key, alias);
+            this.joins.push(
+                `LEFT JOIN ${q(target.apiName)} ${alias} ON ${alias}."Id" = ${fromAlias}.${q(field.name)}`
+            );
+        }
+        return alias;
+    }
+
+    from(): string {
+        return `${q(this.def.apiName)} ${this.base} ${this.joins.join(' ')}`;
+    }
+}
+
+function gqlError(
+    message: string,
+    errorType = 'InvalidArgument'
+): GraphQLError {
+    return new GraphQLError(message, { extensions: { ErrorType: errorType } });
+}
+
+/** The SQL expression of a field path; polymorphic relationships resolve across their targets. */
+function pathExpr(
+    sb: SqlBuilder,
+    alias: string,
+    def: ObjectDef,
+    parts: string[]
+): { expr: string; field: FieldDef } {
+    const [head, ...rest] = parts;
+    if (rest.length === 0) {
+        const f = fieldDef(def.apiName, head);
+        if (!f)
+            throw gqlError(
+                `No such column '${head}' on entity '${def.apiName}'`,
+                'ValidationError'
+            );
+        return { expr: `${alias}.${q(f.name)}`, field: f };
+    }
+    const rel = relationshipField(def.apiName, head);
+    if (!rel)
+        throw gqlError(
+            `No such relationship '${head}' on entity '${def.apiName}'`,
+            'ValidationError'
+        );
+    const exprs: Array<{ expr: string; field: FieldDef }> = [];
+    for (const target of storedTargets(rel)) {
+        if (rest.length === 1 && !fieldDef(target.apiName, rest[0])) continue;
+        const a = sb.join(alias, rel, target);
+        exprs.push(pathExpr(sb, a, target, rest));
+    }
+    if (exprs.length === 0)
+        throw gqlError(
+            `No such column '${rest.join('.')}' on relationship '${head}'`,
+            'ValidationError'
+        );
+    if (exprs.length === 1) return exprs[0];
+    return {
+        expr: `COALESCE(${exprs.map((e) => e.expr).join(', ')})`,
+        field: exprs[0].field
+    };
+}
+
+const DAY = 86_400_000;
+
+function startOfUtcDay(ms: number): number {
+    return Math.floor(ms / DAY) * DAY;
+}
+
+/** [start, end) of a date literal or range, in UTC (the preview user's time zone). */
+function dateRange(input: {
+    literal?: string | null;
+    range?: Record<string, number | null> | null;
+}): [number, number] {
+    const today = startOfUtcDay(now());
+    const d = new Date(today);
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth();
+    const weekStart = today - d.getUTCDay() * DAY; // weeks start on Sunday
+    if (input.literal) {
+        switch (input.literal) {
+            case 'TODAY':
+                return [today, today + DAY];
+            case 'YESTERDAY':
+                return [today - DAY, today];
+            case 'TOMORROW':
+                return [today + DAY, today + 2 * DAY];
+            case 'THIS_WEEK':
+                return [weekStart, weekStart + 7 * DAY];
+            case 'LAST_WEEK':
+                return [weekStart - 7 * DAY, weekStart];
+            case 'NEXT_WEEK':
+                return [weekStart + 7 * DAY, weekStart + 14 * DAY];
+            case 'THIS_MONTH':
+                return [Date.UTC(y, m, 1), Date.UTC(y, m + 1, 1)];
+            case 'LAST_MONTH':
+                return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)];
+            case 'NEXT_MONTH':
+                return [Date.UTC(y, m + 1, 1), Date.UTC(y, m + 2, 1)];
+            case 'LAST_90_DAYS':
+                return [today - 90 * DAY, today + DAY];
+            case 'NEXT_90_DAYS':
+                return [today, today + 91 * DAY];
+            case 'THIS_YEAR':
+                return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
+            case 'LAST_YEAR':
+                return [Date.UTC(y - 1, 0, 1), Date.UTC(y, 0, 1)];
+            case 'NEXT_YEAR':
+                return [Date.UTC(y + 1, 0, 1), Date.UTC(y + 2, 0, 1)];
+            default:
+                throw gqlError(`Unsupported date literal ${input.literal}`);
+        }
+    }
+    const r = input.range ?? {};
+    const keys = Object.keys(r).filter((k) => r[k] != null);
+    if (keys.length !== 1)
+        throw gqlError(
+            'A date range needs exactly one of last_n_days, next_n_days, n_days_ago, last_n_weeks, next_n_weeks, last_n_months, next_n_months'
+        );
+    const n = Number(r[keys[0]]);
+    if (!Number.isInteger(n) || n < 0)
+        throw gqlError(`Invalid date range value ${n}`);
+    switch (keys[0]) {
+        // SOQL LAST_N_DAYS:n covers today and the n days before it.
+        case 'last_n_days':
+            return [today - n * DAY, today + DAY];
+        case 'next_n_days':
+            return [today, today + (n + 1) * DAY];
+        case 'n_days_ago':
+            return [today - n * DAY, today - (n - 1) * DAY];
+        case 'last_n_weeks':
+            return [weekStart - 7 * n * DAY, weekStart];
+        case 'next_n_weeks':
+            return [weekStart + 7 * DAY, weekStart + 7 * (n + 1) * DAY];
+        case 'last_n_months':
+            return [Date.UTC(y, m - n, 1), Date.UTC(y, m, 1)];
+        case 'next_n_months':
+            return [Date.UTC(y, m + 1, 1), Date.UTC(y, m + 1 + n, 1)];
+        default:
+            throw gqlError(`Unsupported range ${keys[0]}`);
+    }
+}
+
+const isoOf = (ms: number) => new Date(ms).toISOString();
+
+function dateTimeCondition(
+    sb: SqlBuilder,
+    col: string,
+    op: string,
+    input: Record<string, unknown> | null
+): string {
+    if (
+        input == null ||
+        (input.value == null && input.literal == null && input.range == null)
+    ) {
+        if (op === 'eq') return `${col} IS NULL`;
+        if (op === 'ne') return `${col} IS NOT NULL`;
+        throw gqlError(`${op} needs a value`);
+    }
+    if (input.value != null) {
+        const ms = Date.parse(String(input.value));
+        if (!Number.isFinite(ms))
+            throw gqlError(`Invalid DateTime value: ${String(input.value)}`);
+        const v = isoOf(ms);
+        switch (op) {
+            case 'eq':
+                return `${col} = ${sb.param(v)}`;
+            case 'ne':
+                return `(${col} IS NULL OR ${col} <> ${sb.param(v)})`;
+            case 'lt':
+                return `${col} < ${sb.param(v)}`;
+            case 'lte':
+                return `${col} <= ${sb.param(v)}`;
+            case 'gt':
+                return `${col} > ${sb.param(v)}`;
+            case 'gte':
+                return `${col} >= ${sb.param(v)}`;
+        }
+    }
+    const [start, end] = dateRange(
+        input as { literal?: string; range?: Record<string, number | null> }
+    );
+    switch (op) {
+        case 'eq':
+            return `(${col} >= ${sb.param(isoOf(start))} AND ${col} < ${sb.param(isoOf(end))})`;
+        case 'ne':
+            return `(${col} IS NULL OR ${col} < ${sb.param(isoOf(start))} OR ${col} >= ${sb.param(isoOf(end))})`;
+        case 'lt':
+            return `${col} < ${sb.param(isoOf(start))}`;
+        case 'lte':
+            return `${col} < ${sb.param(isoOf(end))}`;
+        case 'gt':
+            return `${col} >= ${sb.param(isoOf(end))}`;
+        case 'gte':
+            return `${col} >= ${sb.param(isoOf(start))}`;
+    }
+    throw gqlError(`Unsupported operator ${op}`);
+}
+
+/** Converts a filter value to its stored form (IDs to 18 characters, picklists to their defined case, booleans to 0/1). */
+function storedValue(f: FieldDef, value: unknown): unknown {
+    if (value == null) return null;
+    switch (f.type) {
+        case 'Id':
+        case 'Reference':
+            return to18(String(value)) ?? String(value);
+        case 'Boolean':
+            return value ? 1 : 0;
+        case 'Picklist': {
+            const s = String(value);
+            return (
+                f.picklist?.find(
+                    (p) => p.value.toLowerCase() === s.toLowerCase()
+                )?.value ?? s
+            );
+        }
+        case 'Int':
+        case 'Double':
+            return Number(value);
+        default:
+            return String(value);
+    }
+}
+
+const TEXT_TYPES = new Set<DataType>([
+    'String',
+    'TextArea',
+    'Url',
+    'Phone',
+    'Email'
+]);
+
+function fieldCondition(
+    sb: SqlBuilder,
+    col: string,
+    f: FieldDef,
+    ops: Record<string, unknown>
+): string {
+    const parts: string[] = [];
+    // String comparisons are case-insensitive, as in SOQL.
+    const nocase = TEXT_TYPES.has(f.type) ? ' COLLATE NOCASE' : '';
+    for (const [op, raw] of Object.entries(ops)) {
+        if (raw === undefined) continue;
+        if (f.type === 'DateTime') {
+            if (op === 'in' || op === 'nin') {
+                const list =
+                    (raw as Array<Record<string, unknown>> | null) ?? [];
+                const any = list.length
+                    ? `(${list.map((item) => dateTimeCondition(sb, col, 'eq', item)).join(' OR ')})`
+                    : '0';
+                parts.push(
+                    op === 'in' ? any : `(${col} IS NULL OR NOT ${any})`
+                );
+            } else {
+                parts.push(
+                    dateTimeCondition(
+                        sb,
+                        col,
+                        op,
+                        raw as Record<string, unknown> | null
+                    )
+                );
+            }
+            continue;
+        }
+        switch (op) {
+            case 'eq':
+                parts.push(
+                    raw === null
+                        ? `${col} IS NULL`
+                        : `${col} = ${sb.param(storedValue(f, raw))}${nocase}`
+                );
+                break;
+            case 'ne':
+                parts.push(
+                    raw === null
+                        ? `${col} IS NOT NULL`
+                        : `(${col} IS NULL OR ${col} <> ${sb.param(storedValue(f, raw))}${nocase})`
+                );
+                break;
+            case 'lt':
+            case 'lte':
+            case 'gt':
+            case 'gte': {
+                if (raw === null) throw gqlError(`${op} needs a value`);
+                const sym = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[op];
+                parts.push(
+                    `${col} ${sym} ${sb.param(storedValue(f, raw))}${nocase}`
+                );
+                break;
+            }
+            case 'like':
+                if (raw === null) throw gqlError('like needs a value');
+                // SOQL LIKE: % and _ are wildcards, backslash escapes them; case-insensitive.
+                parts.push(`${col} LIKE ${sb.param(String(raw))} ESCAPE '\\'`);
+                break;
+            case 'in':
+            case 'nin': {
+                const list = ((raw as unknown[] | null) ?? []).slice();
+                const hasNull = list.some((v) => v == null);
+                const values = list
+                    .filter((v) => v != null)
+                    .map((v) => storedValue(f, v));
+                const inList = values.length
+                    ? `${col}${nocase} IN (${values.map((v) => sb.param(v)).join(', ')})`
+                    : '0';
+                const positive = hasNull
+                    ? `(${col} IS NULL OR ${inList})`
+                    : inList;
+                parts.push(
+                    op === 'in'
+                        ? positive
+                        : hasNull
+                          ? `NOT ${positive}`
+                          : `(${col} IS NULL OR NOT ${inList})`
+                );
+                break;
+            }
+            default:
+                throw gqlError(`Unsupported operator ${op}`);
+        }
+    }
+    return parts.length ? parts.join(' AND ') : '1';
+}
+
+type FilterValue = Record<string, unknown>;
+
+function compileFilter(
+    sb: SqlBuilder,
+    alias: string,
+    def: ObjectDef,
+    filter: FilterValue | null | undefined
+): string {
+    if (!filter) return '1';
+    const parts: string[] = [];
+    for (const [key, value] of Object.entries(filter)) {
+        if (value === undefined) continue;
+        if (key === 'and' || key === 'or') {
+            const list = ((value as FilterValue[] | null) ?? []).map((v) =>
+                compileFilter(sb, alias, def, v)
+            );
+            if (list.length)
+                parts.push(`(${list.join(key === 'and' ? ' AND ' : ' OR ')})`);
+            continue;
+        }
+        if (key === 'not') {
+            if (value)
+                parts.push(
+                    `NOT (${compileFilter(sb, alias, def, value as FilterValue)})`
+                );
+            continue;
+        }
+        const f = fieldDef(def.apiName, key);
+        if (f) {
+            if (value === null) continue;
+            parts.push(
+                fieldCondition(
+                    sb,
+                    `${alias}.${q(f.name)}`,
+                    f,
+                    value as Record<string, unknown>
+                )
+            );
+            continue;
+        }
+        const rel = relationshipField(def.apiName, key);
+        if (!rel)
+            throw gqlError(
+                `No such column '${key}' on entity '${def.apiName}'`,
+                'ValidationError'
+            );
+        if (value === null) continue;
+        const targets = storedTargets(rel);
+        if (targets.length > 1) {
+            for (const [targetName, inner] of Object.entries(
+                value as FilterValue
+            )) {
+                const target = targets.find((t) => t.apiName === targetName);
+                if (!target || inner == null) continue;
+                const a = sb.join(alias, rel, target);
+                parts.push(
+                    `(${a}."Id" IS NOT NULL AND ${compileFilter(sb, a, target, inner as FilterValue)})`
+                );
+            }
+        } else {
+            const a = sb.join(alias, rel, targets[0]);
+            parts.push(compileFilter(sb, a, targets[0], value as FilterValue));
+        }
+    }
+    return parts.length ? parts.join(' AND ') : '1';
+}
+
+function baseConditions(
+    sb: SqlBuilder,
+    def: ObjectDef,
+    scope: string | null | undefined
+): string[] {
+    const conds: string[] = [];
+    if (fieldDef(def.apiName, 'IsDeleted'))
+        conds.push(
+            `(${sb.base}."IsDeleted" IS NULL OR ${sb.base}."IsDeleted" = 0)`
+        );
+    if (scope === 'MINE' && fieldDef(def.apiName, 'OwnerId'))
+        conds.push(`${sb.base}."OwnerId" = ${sb.param(CURRENT_USER_ID)}`);
+    return conds;
+}
+
+/** ORDER BY terms from a raw (untyped, key-ordered) orderBy value. */
+function orderTerms(
+    sb: SqlBuilder,
+    alias: string,
+    def: ObjectDef,
+    orderBy: FilterValue | null | undefined,
+    out: string[] = []
+): string[] {
+    if (!orderBy) return out;
+    for (const [key, clause] of Object.entries(orderBy)) {
+        if (clause == null) continue;
+        const f = fieldDef(def.apiName, key);
+        if (f) {
+            const c = clause as { order?: string; nulls?: string };
+            const dir = c.order === 'DESC' ? 'DESC' : 'ASC';
+            const nulls =
+                c.nulls === 'FIRST'
+                    ? ' NULLS FIRST'
+                    : c.nulls === 'LAST'
+                      ? ' NULLS LAST'
+                      : '';
+            out.push(`${sortExpr(`${alias}.${q(f.name)}`, f)} ${dir}${nulls}`);
+            continue;
+        }
+        const rel = relationshipField(def.apiName, key);
+        if (!rel)
+            throw gqlError(
+                `Cannot order by '${key}' on '${def.apiName}'`,
+                'ValidationError'
+            );
+        for (const [innerKey, innerClause] of Object.entries(
+            clause as FilterValue
+        )) {
+            const { expr, field } = pathExpr(sb, alias, def, [key, innerKey]);
+            const c = innerClause as { order?: string; nulls?: string };
+            const nulls =
+                c.nulls === 'FIRST'
+                    ? ' NULLS FIRST'
+                    : c.nulls === 'LAST'
+                      ? ' NULLS LAST'
+                      : '';
+            out.push(
+                `${sortExpr(expr, field)} ${c.order === 'DESC' ? 'DESC' : 'ASC'}${nulls}`
+            );
+        }
+    }
+    return out;
+}
+
+/** Picklists sort in their defined value order (as SOQL does); text sorts case-insensitively. */
+function sortExpr(col: string, f: FieldDef): string {
+    if (f.type === 'Picklist' && f.picklist?.length) {
+        const cases = f.picklist
+            .map((p, i) => `WHEN '${p.value.replace(/'/g, "''")}' THEN ${i}`)
+            .join(' ');
+        return `(CASE ${col} ${cases} ELSE ${f.picklist.length} END)`;
+    }
+    if (TEXT_TYPES.has(f.type)) return `${col} COLLATE NOCASE`;
+    return col;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Execution
+// ---------------------------------------------------------------------------------------------
+
+interface Context {
+    db: Db;
+    rawVariables: Record<string, unknown>;
+    records: Map<string, RecordNode | null>;
+    sqlMs: number;
+}
+
+class RecordNode {
+    /** The page this node came with: relationship lookups are batched across it. */
+    siblings: RecordNode[] | null = null;
+    constructor(
+        readonly def: ObjectDef,
+        readonly row: Row
+    ) {}
+}
+
+/** Loads the targets of one reference field for every node of a page, one IN query per target table. */
+function preloadReferences(
+    ctx: Context,
+    nodes: RecordNode[],
+    field: FieldDef
+): void {
+    const byTable = new Map<string, Set<string>>();
+    for (const n of nodes) {
+        const id = n.row[field.name] as string | null;
+        if (!id || ctx.records.has(id)) continue;
+        const target = storedTargets(field).find((t) =>
+            id.startsWith(t.keyPrefix)
+        );
+        if (!target) continue;
+        let set = byTable.get(target.apiName);
+        if (!set) byTable.set(target.apiName, (set = new Set()));
+        set.add(id);
+    }
+    for (const [table, idSet] of byTable) {
+        const list = [...idSet];
+        const def = objectDef(table) as ObjectDef;
+        const rows = timed(
+            ctx,
+            () =>
+                ctx.db
+                    .prepare(
+                        `SELECT * FROM ${q(table)} WHERE "Id" IN (SELECT value FROM json_each(?))`
+                    )
+                    .all(JSON.stringify(list)) as Row[]
+        );
+        for (const row of rows)
+            ctx.records.set(String(row.Id), new RecordNode(def, row));
+        for (const id of list)
+            if (!ctx.records.has(id)) ctx.records.set(id, null);
+    }
+}
+
+const CURSOR_PREFIX = 'preview:';
+export function encodeCursor(offset: number): string {
+    return Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64');
+}
+export function decodeCursor(cursor: string | null | undefined): number {
+    if (cursor == null) return -1;
+    const text = Buffer.from(cursor, 'base64').toString('utf8');
+    if (
+        !text.startsWith(CURSOR_PREFIX) ||
+        !/^\d+$/.test(text.slice(CURSOR_PREFIX.length))
+    )
+        throw gqlError(`Invalid cursor: ${cursor}`);
+    return Number(text.slice(CURSOR_PREFIX.length));
+}
+
+function collectFields(
+    selectionSet: SelectionSetNode | undefined,
+    fragments: Record<string, FragmentDefinitionNode>,
+    out: FieldNode[] = []
+): FieldNode[] {
+    if (!selectionSet) return out;
+    for (const sel of selectionSet.selections) {
+        if (sel.kind === 'Field') out.push(sel);
+        else if (sel.kind === 'InlineFragment')
+            collectFields(sel.selectionSet, fragments, out);
+        else if (sel.kind === 'FragmentSpread')
+            collectFields(
+                fragments[sel.name.value]?.selectionSet,
+                fragments,
+                out
+            );
+    }
+    return out;
+}
+
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+    return info.fieldNodes.some((n) =>
+        collectFields(n.selectionSet, info.fragments).some(
+            (f) => f.name.value === name
+        )
+    );
+}
+
+/** The argument as written (object key order kept), with variables substituted from the raw request. */
+function rawArg(info: GraphQLResolveInfo, ctx: Context, name: string): unknown {
+    const arg = info.fieldNodes[0].arguments?.find(
+        (a) => a.name.value === name
+    );
+    if (!arg) return undefined;
+    return valueFromASTUntyped(arg.value, ctx.rawVariables);
+}
+
+function timed<T>(ctx: Context, fn: () => T): T {
+    const t = performance.now();
+    try {
+        return fn();
+    } finally {
+        ctx.sqlMs += performance.now() - t;
+    }
+}
+
+/** The columns a connection's nodes need: the selected fields, the keys of selected relationships, Id. */
+function nodeColumns(def: ObjectDef, info: GraphQLResolveInfo): string[] {
+    const cols = new Set<string>(['Id']);
+    for (const fieldNode of info.fieldNodes) {
+        for (const edges of collectFields(
+            fieldNode.selectionSet,
+            info.fragments
+        ).filter((f) => f.name.value === 'edges')) {
+            for (const node of collectFields(
+                edges.selectionSet,
+                info.fragments
+            ).filter((f) => f.name.value === 'node')) {
+                for (const f of collectFields(
+                    node.selectionSet,
+                    info.fragments
+                )) {
+                    const name = f.name.value;
+                    if (fieldDef(def.apiName, name)) cols.add(name);
+                    else if (name === 'DisplayValue') cols.add(def.nameField);
+                    else if (name === 'WeakEtag')
+                        [
+                            'SystemModstamp',
+                            'LastModifiedDate',
+                            'CreatedDate'
+                        ].forEach(
+                            (c) => fieldDef(def.apiName, c) && cols.add(c)
+                        );
+                    else {
+                        const rel = relationshipField(def.apiName, name);
+                        if (rel) cols.add(rel.name);
+                    }
+                }
+            }
+        }
+    }
+    return [...cols];
+}
+
+interface ConnectionArgs {
+    first?: number | null;
+    after?: string | null;
+    where?: FilterValue | null;
+    scope?: string | null;
+    upperBound?: number | null;
+}
+
+function recordConnection(
+    def: ObjectDef,
+    args: ConnectionArgs,
+    info: GraphQLResolveInfo,
+    ctx: Context,
+    extra?: { field: string; value: string }
+) {
+    const { first, upperBound } = args;
+    if (upperBound != null) {
+        if (upperBound < 1)
+            throw gqlError('upperBound must be a positive number');
+        if (first != null && (first < 200 || first > 2000))
+            throw gqlError(
+                'When upperBound is used, first must be between 200 and 2000.'
+            );
+    } else if (first != null && (first < 0 || first > 2000)) {
+        throw gqlError('first must be between 0 and 2000.');
+    }
+    const pageSize = first ?? (upperBound != null ? 200 : 10);
+    const offset = decodeCursor(args.after) + 1;
+    const sb = new SqlBuilder(def);
+    const conds = baseConditions(sb, def, args.scope);
+    if (extra)
+        conds.push(`${sb.base}.${q(extra.field)} = ${sb.param(extra.value)}`);
+    conds.push(compileFilter(sb, sb.base, def, args.where));
+    const order = orderTerms(
+        sb,
+        sb.base,
+        def,
+        rawArg(info, ctx, 'orderBy') as FilterValue | undefined
+    );
+    order.push(`${sb.base}."Id" ASC`);
+    const where = conds.join(' AND ');
+    const whereParams = sb.params.slice();
+    const limit =
+        upperBound != null
+            ? Math.max(0, Math.min(pageSize, upperBound - offset))
+            : pageSize;
+    const columns = nodeColumns(def, info).map((c) => `${sb.base}.${q(c)}`);
+    const sql = `SELECT ${columns.join(', ')} FROM ${sb.from()} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
+    const rows = timed(
+        ctx,
+        () =>
+            ctx.db
+                .prepare(sql)
+                .all(...(whereParams as never[]), limit + 1, offset) as Row[]
+    );
+    const reachable = upperBound == null || offset + limit < upperBound;
+    const hasNext = rows.length > limit && reachable;
+    const page = rows.slice(0, limit);
+    let totalCount: number | null = null;
+    if (selects(info, 'totalCount')) {
+        const countSql = `SELECT COUNT(*) AS n FROM ${sb.from()} WHERE ${where}`;
+        totalCount = timed(
+            ctx,
+            () =>
+                (
+                    ctx.db
+                        .prepare(countSql)
+                        .get(...(whereParams as never[])) as { n: number }
+                ).n
+        );
+    }
+    const nodes = page.map((row) => new RecordNode(def, row));
+    // Nodes hold only the selected columns, so they are not cached as relationship targets.
+    for (const node of nodes) node.siblings = nodes;
+    const edges = nodes.map((node, i) => ({
+        node,
+        cursor: encodeCursor(offset + i)
+    }));
+    return {
+        edges,
+        pageResultCount: edges.length,
+        totalCount,
+        pageInfo: {
+            hasNextPage: hasNext,
+            hasPreviousPage: offset > 0,
+            startCursor: edges.length ? edges[0].cursor : null,
+            endCursor: edges.length ? edges[edges.length - 1].cursor : null
+        }
+    };
+}
+
+// --- aggregates ----------------------------------------------------------------------------
+
+const AGG_FUNCS = [
+    'count',
+    'countDistinct',
+    'avg',
+    'sum',
+    'min',
+    'max',
+    'grouping'
+] as const;
+type AggFunc = (typeof AGG_FUNCS)[number];
+
+interface AggRequest {
+    path: string[];
+    funcs: Set<AggFunc>;
+    wantsValue: boolean;
+}
+
+function collectAggRequests(
+    def: ObjectDef,
+    selection: SelectionSetNode | undefined,
+    info: GraphQLResolveInfo,
+    path: string[],
+    out: Map<string, AggRequest>
+): void {
+    for (const field of collectFields(selection, info.fragments)) {
+        const name = field.name.value;
+        if (name === '__typename') continue;
+        const f = fieldDef(def.apiName, name);
+        if (f) {
+            const key = [...path, name].join('.');
+            let req = out.get(key);
+            if (!req)
+                out.set(
+                    key,
+                    (req = {
+                        path: [...path, name],
+                        funcs: new Set(),
+                        wantsValue: false
+                    })
+                );
+            for (const sub of collectFields(
+                field.selectionSet,
+                info.fragments
+            )) {
+                const s = sub.name.value;
+                if ((AGG_FUNCS as readonly string[]).includes(s))
+                    req.funcs.add(s as AggFunc);
+                else if (s !== '__typename') req.wantsValue = true;
+            }
+            continue;
+        }
+        const rel = relationshipField(def.apiName, name);
+        if (rel) {
+            const target = storedTargets(rel)[0];
+            if (target)
+                collectAggRequests(
+                    target,
+                    field.selectionSet,
+                    info,
+                    [...path, name],
+                    out
+                );
+        }
+    }
+}
+
+const DATE_FUNCTIONS: Record<string, (c: string) => string> = {
+    CALENDAR_YEAR: (c) => `CAST(strftime('%Y', ${c}) AS INTEGER)`,
+    FISCAL_YEAR: (c) => `CAST(strftime('%Y', ${c}) AS INTEGER)`,
+    CALENDAR_MONTH: (c) => `CAST(strftime('%m', ${c}) AS INTEGER)`,
+    FISCAL_MONTH: (c) => `CAST(strftime('%m', ${c}) AS INTEGER)`,
+    CALENDAR_QUARTER: (c) =>
+        `((CAST(strftime('%m', ${c}) AS INTEGER) + 2) / 3)`,
+    FISCAL_QUARTER: (c) => `((CAST(strftime('%m', ${c}) AS INTEGER) + 2) / 3)`,
+    DAY_IN_MONTH: (c) => `CAST(strftime('%d', ${c}) AS INTEGER)`,
+    DAY_IN_WEEK: (c) => `(CAST(strftime('%w', ${c}) AS INTEGER) + 1)`,
+    DAY_IN_YEAR: (c) => `CAST(strftime('%j', ${c}) AS INTEGER)`,
+    DAY_ONLY: (c) => `date(${c})`,
+    HOUR_IN_DAY: (c) => `CAST(strftime('%H', ${c}) AS INTEGER)`,
+    WEEK_IN_MONTH: (c) => `((CAST(strftime('%d', ${c}) AS INTEGER) + 6) / 7)`,
+    WEEK_IN_YEAR: (c) => `((CAST(strftime('%j', ${c}) AS INTEGER) + 6) / 7)`
+};
+
+interface GroupTerm {
+    key: string;
+    expr: string;
+    field: FieldDef;
+    fn?: string;
+}
+
+function groupTerms(
+    sb: SqlBuilder,
+    alias: string,
+    def: ObjectDef,
+    groupBy: FilterValue | null | undefined,
+    path: string[] = [],
+    out: GroupTerm[] = []
+): GroupTerm[] {
+    if (!groupBy) return out;
+    for (const [key, clause] of Object.entries(groupBy)) {
+        if (clause == null) continue;
+        if (key === 'type' && path.length === 0) {
+            if (clause !== 'GROUP_BY')
+                throw gqlError(
+                    `groupBy type ${String(clause)} is not supported by the preview server`
+                );
+            continue;
+        }
+        const f = fieldDef(def.apiName, key);
+        if (f) {
+            const c = clause as { group?: boolean; function?: string };
+            if (f.type === 'DateTime') {
+                if (!c.function) continue;
+                const fn = DATE_FUNCTIONS[c.function];
+                const { expr } = pathExpr(sb, sb.base, sb.def, [...path, key]);
+                out.push({
+                    key: [...path, key].join('.'),
+                    expr: fn(expr),
+                    field: f,
+                    fn: c.function
+                });
+            } else if (c.group) {
+                const { expr } = pathExpr(sb, sb.base, sb.def, [...path, key]);
+                out.push({ key: [...path, key].join('.'), expr, field: f });
+            }
+            continue;
+        }
+        const rel = relationshipField(def.apiName, key);
+        if (!rel)
+            throw gqlError(
+                `Cannot group by '${key}' on '${def.apiName}'`,
+                'ValidationError'
+            );
+        const target = storedTargets(rel)[0];
+        groupTerms(
+            sb,
+            alias,
+            target,
+            clause as FilterValue,
+            [...path, key],
+            out
+        );
+    }
+    return out;
+}
+
+function aggregateConnection(
+    def: ObjectDef,
+    args: ConnectionArgs,
+    info: GraphQLResolveInfo,
+    ctx: Context
+) {
+    const first = args.first;
+    if (first != null && (first < 0 || first > 2000))
+        throw gqlError('first must be between 0 and 2000.');
+    const pageSize = first ?? 10;
+    const offset = decodeCursor(args.after) + 1;
+    const sb = new SqlBuilder(def);
+    const conds = baseConditions(sb, def, args.scope);
+    conds.push(compileFilter(sb, sb.base, def, args.where));
+    const groups = groupTerms(
+        sb,
+        sb.base,
+        def,
+        rawArg(info, ctx, 'groupBy') as FilterValue | undefined
+    );
+    const groupKeys = new Set(groups.map((g) => g.key));
+
+    // What the query asks for under edges.node.aggregate.
+    const requests = new Map<string, AggRequest>();
+    for (const fieldNode of info.fieldNodes) {
+        for (const edges of collectFields(
+            fieldNode.selectionSet,
+            info.fragments
+        ).filter((f) => f.name.value === 'edges')) {
+            for (const node of collectFields(
+                edges.selectionSet,
+                info.fragments
+            ).filter((f) => f.name.value === 'node')) {
+                for (const agg of collectFields(
+                    node.selectionSet,
+                    info.fragments
+                ).filter((f) => f.name.value === 'aggregate')) {
+                    collectAggRequests(
+                        def,
+                        agg.selectionSet,
+                        info,
+                        [],
+                        requests
+                    );
+                }
+            }
+        }
+    }
+    const select: string[] = groups.map((g, i) => `${g.expr} AS g${i}`);
+    const aggCols: Array<{
+        key: string;
+        func: AggFunc;
+        col: string;
+        field: FieldDef;
+    }> = [];
+    for (const req of requests.values()) {
+        const key = req.path.join('.');
+        if (req.wantsValue && !groupKeys.has(key)) {
+            throw gqlError(
+                `Field ${key} must be grouped or aggregated`,
+                'ValidationError'
+            );
+        }
+        if (req.funcs.size === 0) continue;
+        const { expr, field } = pathExpr(sb, sb.base, def, req.path);
+        for (const func of req.funcs) {
+            if ((func === 'avg' || func === 'sum') && !isNumeric(field.type))
+                throw gqlError(
+                    `${func} is not supported for ${key}`,
+                    'ValidationError'
+                );
+            const col = `a${aggCols.length}`;
+            const sqlExpr =
+                func === 'count'
+                    ? `COUNT(${expr})`
+                    : func === 'countDistinct'
+                      ? `COUNT(DISTINCT ${expr})`
+                      : func === 'avg'
+                        ? `AVG(${expr})`
+                        : func === 'sum'
+                          ? `SUM(${expr})`
+                          : func === 'min'
+                            ? `MIN(${expr})`
+                            : func === 'max'
+                              ? `MAX(${expr})`
+                              : '0';
+            select.push(`${sqlExpr} AS ${col}`);
+            aggCols.push({ key, func, col, field });
+        }
+    }
+    if (select.length === 0) select.push('COUNT(*) AS a_all');
+
+    // ORDER BY: grouped fields, or aggregate functions of fields.
+    const order: string[] = [];
+    const rawOrder = rawArg(info, ctx, 'orderBy') as FilterValue | undefined;
+    const walkOrder = (
+        o: FilterValue | undefined,
+        odef: ObjectDef,
+        path: string[]
+    ) => {
+        if (!o) return;
+        for (const [key, clause] of Object.entries(o)) {
+            if (clause == null) continue;
+            const f = fieldDef(odef.apiName, key);
+            if (!f) {
+                const rel = relationshipField(odef.apiName, key);
+                if (!rel)
+                    throw gqlError(
+                        `Cannot order by '${key}'`,
+                        'ValidationError'
+                    );
+                walkOrder(clause as FilterValue, storedTargets(rel)[0], [
+                    ...path,
+                    key
+                ]);
+                continue;
+            }
+            const c = clause as {
+                function?: string;
+                order?: string;
+                nulls?: string;
+            };
+            const pathKey = [...path, key].join('.');
+            const { expr } = pathExpr(sb, sb.base, def, [...path, key]);
+            let term: string;
+            if (c.function) {
+                const fn = {
+                    AVG: 'AVG',
+                    COUNT: 'COUNT',
+                    COUNT_DISTINCT: 'COUNT(DISTINCT',
+                    MAX: 'MAX',
+                    MIN: 'MIN',
+                    SUM: 'SUM'
+                }[c.function];
+                if (!fn)
+                    throw gqlError(`Unsupported order function ${c.function}`);
+                term =
+                    fn === 'COUNT(DISTINCT'
+                        ? `COUNT(DISTINCT ${expr})`
+                        : `${fn}(${expr})`;
+            } else {
+                const g = groups.find((x) => x.key === pathKey);
+                if (!g)
+                    throw gqlError(
+                        `Field ${pathKey} must be grouped or aggregated to be ordered`,
+                        'ValidationError'
+                    );
+                term = g.fn ? g.expr : sortExpr(g.expr, g.field);
+            }
+            const nulls =
+                c.nulls === 'FIRST'
+                    ? ' NULLS FIRST'
+                    : c.nulls === 'LAST'
+                      ? ' NULLS LAST'
+                      : '';
+            order.push(
+                `${term} ${c.order === 'DESC' ? 'DESC' : 'ASC'}${nulls}`
+            );
+        }
+    };
+    walkOrder(rawOrder, def, []);
+    for (const g of groups)
+        order.push(g.fn ? g.expr : sortExpr(g.expr, g.field));
+
+    const where = conds.join(' AND ');
+    const groupSql = groups.length
+        ? ` GROUP BY ${groups.map((g) => g.expr).join(', ')}`
+        : '';
+    const orderSql = order.length ? ` ORDER BY ${order.join(', ')}` : '';
+    const sql = `SELECT ${select.join(', ')} FROM ${sb.from()} WHERE ${where}${groupSql}${orderSql} LIMIT ? OFFSET ?`;
+    const params = sb.params.slice();
+    const rows = timed(
+        ctx,
+        () =>
+            ctx.db
+                .prepare(sql)
+                .all(...(params as never[]), pageSize + 1, offset) as Row[]
+    );
+    const hasNext = rows.length > pageSize;
+    const page = rows.slice(0, pageSize);
+    let totalCount: number | null = null;
+    if (selects(info, 'totalCount')) {
+        totalCount = groups.length
+            ? timed(
+                  ctx,
+                  () =>
+                      (
+                          ctx.db
+                              .prepare(
+                                  `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${sb.from()} WHERE ${where}${groupSql})`
+                              )
+                              .get(...(params as never[])) as { n: number }
+                      ).n
+              )
+            : 1;
+    }
+    const edges = page.map((row, i) => {
+        const aggregate: Record<string, unknown> = {};
+        const slot = (key: string): Record<string, unknown> => {
+            const parts = key.split('.');
+            let node = aggregate;
+            for (const p of parts)
+                node = (node[p] ??= {}) as Record<string, unknown>;
+            return node;
+        };
+        groups.forEach((g, gi) => {
+            const v = row[`g${gi}`];
+            const s = slot(g.key);
+            if (g.fn) {
+                s.value = v ?? null;
+                s.displayValue = v == null ? null : String(v);
+            } else {
+                Object.assign(s, fieldValue(g.field, v));
+                if (g.field.type === 'Picklist')
+                    s.label = picklistLabelOf(g.field, v);
+            }
+            s.grouping = { value: 0, displayValue: '0' };
+        });
+        for (const a of aggCols) {
+            const v = row[a.col];
+            const s = slot(a.key);
+            if (a.func === 'count' || a.func === 'countDistinct')
+                s[a.func] = {
+                    value: Number(v ?? 0),
+                    displayValue: String(v ?? 0)
+                };
+            else if (a.func === 'avg' || a.func === 'sum')
+                s[a.func] = {
+                    value: v == null ? null : Number(v),
+                    displayValue: v == null ? null : String(v)
+                };
+            else if (a.func === 'grouping')
+                s.grouping = { value: 0, displayValue: '0' };
+            else s[a.func] = fieldValue(a.field, v);
+        }
+        return { node: { aggregate }, cursor: encodeCursor(offset + i) };
+    });
+    return {
+        edges,
+        totalCount,
+        pageInfo: {
+            hasNextPage: hasNext,
+            hasPreviousPage: offset > 0,
+            startCursor: edges.length ? edges[0].cursor : null,
+            endCursor: edges.length ? edges[edges.length - 1].cursor : null
+        }
+    };
+}
+
+// --- resolvers -----------------------------------------------------------------------------
+
+function loadNode(ctx: Context, id: string | null): RecordNode | null {
+    if (!id) return null;
+    if (ctx.records.has(id)) return ctx.records.get(id) ?? null;
+    const found = timed(ctx, () => findRecord(ctx.db, id));
+    const node = found ? new RecordNode(found.def, found.row) : null;
+    ctx.records.set(id, node);
+    return node;
+}
+
+const fieldResolver: GraphQLFieldResolver<unknown, Context> = (
+    source,
+    args,
+    ctx,
+    info
+) => {
+    const parentType = info.parentType.name;
+    if (parentType === 'RecordQuery') {
+        return recordConnection(
+            objectDef(info.fieldName) as ObjectDef,
+            args as ConnectionArgs,
+            info,
+            ctx
+        );
+    }
+    if (parentType === 'RecordQueryAggregate') {
+        return aggregateConnection(
+            objectDef(info.fieldName) as ObjectDef,
+            args as ConnectionArgs,
+            info,
+            ctx
+        );
+    }
+    if (parentType === 'Query' || parentType === 'UIAPI') return {};
+    if (source instanceof RecordNode) {
+        const { def, row } = source;
+        switch (info.fieldName) {
+            case 'Id':
+                return row.Id;
+            case 'ApiName':
+                return def.apiName;
+            case 'WeakEtag': {
+                const stamp = (row.SystemModstamp ??
+                    row.LastModifiedDate ??
+                    row.CreatedDate) as string | undefined;
+                return stamp ? Date.parse(stamp) : 0;
+            }
+            case 'DisplayValue':
+                return nameOf(def, row);
+            case 'RecordTypeId':
+                return {
+                    value: null,
+                    displayValue: null,
+                    label: 'Record Type ID'
+                };
+        }
+        const f = fieldDef(def.apiName, info.fieldName);
+        if (f) {
+            const v = fieldValue(f, row[f.name]);
+            return {
+                ...v,
+                label:
+                    f.type === 'Picklist'
+                        ? picklistLabelOf(f, row[f.name])
+                        : f.label,
+                format: null
+            };
+        }
+        const rel = relationshipField(def.apiName, info.fieldName);
+        if (rel) {
+            const id = (row[rel.name] as string | null) ?? null;
+            if (id && !ctx.records.has(id) && source.siblings)
+                preloadReferences(ctx, source.siblings, rel);
+            return loadNode(ctx, id);
+        }
+        const child = def.childRelationships.find(
+            (c) => c.relationshipName === info.fieldName
+        );
+        if (child) {
+            return recordConnection(
+                objectDef(child.childObjectApiName) as ObjectDef,
+                args as ConnectionArgs,
+                info,
+                ctx,
+                { field: child.fieldName, value: String(row.Id) }
+            );
+        }
+        if (
+            ['LastModifiedById', 'LastModifiedDate', 'SystemModstamp'].includes(
+                info.fieldName
+            )
+        )
+            return null;
+        return null;
+    }
+    if (source && typeof source === 'object')
+        return (source as Record<string, unknown>)[info.fieldName];
+    return undefined;
+};
+
+const typeResolver: GraphQLTypeResolver<unknown, Context> = (value) =>
+    value instanceof RecordNode ? value.def.apiName : undefined;
+
+export interface GraphqlRequest {
+    query?: unknown;
+    variables?: unknown;
+    operationName?: unknown;
+}
+
+const documentCache = new Map<string, DocumentNode>();
+
+/** Executes one GraphQL request. HTTP 200 with {data, errors?} as the Salesforce endpoint answers; 400 for a malformed request. */
+export async function executeGraphql(
+    db: Db,
+    request: GraphqlRequest
+): Promise<ApiResult & { sqlMs: number }> {
+    if (typeof request?.query !== 'string') {
+        return {
+            status: 400,
+            body: [
+                {
+                    errorCode: 'JSON_PARSER_ERROR',
+                    message:
+                        'The request body must be JSON with a "query" string.'
+                }
+            ],
+            sqlMs: 0
+        };
+    }
+    const schema = getSchema();
+    let document = documentCache.get(request.query);
+    if (!document) {
+        try {
+            document = parse(request.query);
+        } catch (e) {
+            const err = e as GraphQLError;
+            return {
+                status: 200,
+                body: {
+                    data: null,
+                    errors: [
+                        {
+                            message: err.message,
+                            locations: err.locations ?? [],
+                            extensions: { ErrorType: 'InvalidSyntax' }
+                        }
+                    ]
+                },
+                sqlMs: 0
+            };
+        }
+        const errors = validate(schema, document);
+        if (errors.length) {
+            return {
+                status: 200,
+                body: {
+                    data: null,
+                    errors: errors.map((err) => ({
+                        message: err.message,
+                        locations: err.locations ?? [],
+                        extensions: { ErrorType: 'ValidationError' }
+                    }))
+                },
+                sqlMs: 0
+            };
+        }
+        if (documentCache.size > 500) documentCache.clear();
+        documentCache.set(request.query, document);
+    }
+    const rawVariables =
+        request.variables && typeof request.variables === 'object'
+            ? (request.variables as Record<string, unknown>)
+            : {};
+    const ctx: Context = { db, rawVariables, records: new Map(), sqlMs: 0 };
+    const result = await execute({
+        schema,
+        document,
+        variableValues: rawVariables,
+        operationName:
+            typeof request.operationName === 'string'
+                ? request.operationName
+                : undefined,
+        contextValue: ctx,
+        fieldResolver,
+        typeResolver
+    });
+    const body: Record<string, unknown> = { data: result.data ?? null };
+    if (result.errors?.length) {
+        body.errors = result.errors.map((err) => ({
+            message: err.message,
+            locations: err.locations ?? [],
+            path: err.path ?? [],
+            extensions:
+                err.extensions && Object.keys(err.extensions).length
+                    ? err.extensions
+                    : { ErrorType: 'DataFetchingException' }
+        }));
+    }
+    return { status: 200, body, sqlMs: ctx.sqlMs };
+}
