@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundle, DIST_DIR, LWC_DIR, newestInput, projectComponents, ROOT } from './build/bundle';
+import { bundle, DIST_DIR, LWC_DIR, newestInput, projectComponents, ROOT, type BundleResult } from './build/bundle';
 import { createStaticHandler, type PageConfig } from './serve';
 import { startPreviewServer } from './server/server';
 import { CURRENT_USER_ID } from './server/seed';
@@ -97,18 +97,19 @@ export function buildTypeScript(): void {
 const STAMP = join(DIST_DIR, '.stamp.json');
 
 /** Bundles unless preview/dist is newer than every input. */
-export async function bundleIfNeeded(force = false): Promise<void> {
+export async function bundleIfNeeded(force = false): Promise<BundleResult> {
     const stamp = { newest: newestInput(), components: projectComponents() };
     if (!force && existsSync(STAMP) && existsSync(join(DIST_DIR, 'console.js'))) {
-        const previous = JSON.parse(readFileSync(STAMP, 'utf8')) as typeof stamp;
-        if (previous.newest === stamp.newest && previous.components.join() === stamp.components.join()) {
+        const previous = JSON.parse(readFileSync(STAMP, 'utf8')) as typeof stamp & { result?: BundleResult };
+        if (previous.result && previous.newest === stamp.newest && previous.components.join() === stamp.components.join()) {
             console.log(`bundle: up to date (${stamp.components.length} component(s))`);
-            return;
+            return previous.result;
         }
     }
-    await bundle();
+    const result = await bundle();
     mkdirSync(DIST_DIR, { recursive: true });
-    writeFileSync(STAMP, JSON.stringify(stamp));
+    writeFileSync(STAMP, JSON.stringify({ ...stamp, result }));
+    return result;
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {

@@ -327,13 +327,24 @@ describe('Send_Messaging_Notification: contract', () => {
 });
 
 // ------------------------------------------------------------------------------------------
-// A minimal interpreter for the send flow. Formulas are evaluated by the functions below, keyed by
-// their exact expression, so changing a formula without updating its evaluator fails loudly.
+// A minimal interpreter for both flows: assignments, decisions, loops, action calls, record lookups
+// (against an in-memory table of records, with SOQL's "= null" semantics and only the queried fields),
+// screens (a callback fills them in, or the run stops there) and subflows. Formulas are evaluated by the
+// functions below, keyed by their exact expression, so changing a formula without updating its
+// evaluator fails loudly.
 // ------------------------------------------------------------------------------------------
 type Value = unknown;
 type Env = Map<string, Value>;
+type Row = Record<string, Value>;
 const isBlank = (value: Value): boolean =>
     value == null || String(value).trim() === '';
+const RECORD_KINDS: Record<string, string> = {
+    '003': 'contact',
+    '001': 'account',
+    '00Q': 'lead',
+    '500': 'case',
+    '0Mw': 'messaging session'
+};
 const FORMULAS: Record<string, (get: (name: string) => Value) => Value> = {
     'CEILING({!recipientCount} / {!MaxRecipientsPerCall})': (get) =>
         Math.ceil(
@@ -355,12 +366,82 @@ const FORMULAS: Record<string, (get: (name: string) => Value) => Value> = {
                 ? 'Any'
                 : String(get('allowedSessionStatus')).trim(),
     '{!recipientCount} - {!sentRecipientCount}': (get) =>
-        Number(get('recipientCount')) - Number(get('sentRecipientCount'))
+        Number(get('recipientCount')) - Number(get('sentRecipientCount')),
+    'LEFT({!recordId}, 3)': (get) => String(get('recordId') ?? '').slice(0, 3),
+    "CASE({!recordPrefix}, '003', 'contact', '001', 'account', '00Q', 'lead', '500', 'case', '0Mw', 'messaging session', 'messaging user')":
+        (get) => RECORD_KINDS[String(get('recordPrefix'))] ?? 'messaging user',
+    "IF(ISBLANK({!channelSummary}), '', '; ') & {!channel.MasterLabel} & ' (' & TEXT({!channel.MessageType}) & ')'":
+        (get) =>
+            `${isBlank(get('channelSummary')) ? '' : '; '}${get('channel.MasterLabel') ?? ''} (${get('channel.MessageType') ?? ''})`,
+    "IF(ISBLANK({!optedOutNames}), '', ', ') & {!endUser.Name}": (get) =>
+        `${isBlank(get('optedOutNames')) ? '' : ', '}${get('endUser.Name') ?? ''}`
 };
+
+/** Evaluates "and", "or" or custom logic such as "1 OR (2 AND 3)" over 1-based results. */
+function evaluateLogic(logic: string | undefined, results: boolean[]): boolean {
+    const mode = (logic ?? 'and').trim().toLowerCase();
+    if (mode === 'and') return results.every(Boolean);
+    if (mode === 'or') return results.some(Boolean);
+    const tokens = mode.match(/\d+|and|or|not|\(|\)/g) ?? [];
+    let at = 0;
+    const primary = (): boolean => {
+        const token = tokens[at++];
+        if (token === 'not') return !primary();
+        if (token === '(') {
+            const inner = either();
+            if (tokens[at++] !== ')') throw new Error(`bad logic ${logic}`);
+            return inner;
+        }
+        const index = Number(token) - 1;
+        if (!(index in results)) throw new Error(`bad logic ${logic}`);
+        return results[index];
+    };
+    const both = (): boolean => {
+        let result = primary();
+        while (tokens[at] === 'and') {
+            at++;
+            result = primary() && result;
+        }
+        return result;
+    };
+    const either = (): boolean => {
+        let result = both();
+        while (tokens[at] === 'or') {
+            at++;
+            result = both() || result;
+        }
+        return result;
+    };
+    const result = either();
+    if (at !== tokens.length) throw new Error(`bad logic ${logic}`);
+    return result;
+}
+
+interface Query {
+    object: string;
+    element: string;
+    filters: Array<{ field: string; operator: string; value: Value }>;
+}
+
+interface FlowHooks {
+    /** The action call: returns the request id, or an Error for a fault. */
+    action?: (call: Record<string, Value>, n: number) => string | Error;
+    /** The org's records by object. */
+    records?: Record<string, Row[]>;
+    /** Makes the lookup on this object fault with this message. */
+    lookupFault?: (query: Query) => string | undefined;
+    /** Fills in a screen (values by reference name) to go on, or returns null to stop there. */
+    screen?: (name: string, get: (name: string) => Value) => Row | null;
+    /** Runs a subflow and returns its outputs by name. */
+    subflow?: (name: string, inputs: Row) => Row;
+}
 
 interface RunResult {
     calls: Array<Record<string, Value>>;
+    queries: Query[];
+    screens: string[];
     outputs: Record<string, Value>;
+    get: (name: string) => Value;
 }
 
 function literal(value: Node | undefined): Value {
@@ -371,19 +452,38 @@ function literal(value: Node | undefined): Value {
     return null;
 }
 
-function runSendFlow(
+function compare(left: Value, operator: string, right: Value): boolean {
+    switch (operator) {
+        case 'EqualTo':
+            // SOQL and Flow compare a null value as "field = null".
+            return (left ?? null) === (right ?? null);
+        case 'LessThan':
+            return Number(left) < Number(right);
+        case 'GreaterThan':
+            return Number(left) > Number(right);
+        case 'IsNull':
+            return (left == null) === right;
+        case 'In':
+            return Array.isArray(right) && right.includes(left);
+        default:
+            throw new Error(`operator ${operator} not simulated`);
+    }
+}
+
+function runFlow(
+    flow: Node,
     inputs: Record<string, Value>,
-    action: (call: Record<string, Value>, n: number) => string | Error
+    hooks: FlowHooks = {}
 ): RunResult {
     const env: Env = new Map();
     const formulas = new Map(
-        list(send.formulas).map((f) => [f.name, f.expression as string])
+        list(flow.formulas).map((f) => [f.name, f.expression as string])
     );
     const templates = new Map(
-        list(send.textTemplates).map((t) => [t.name, t.text as string])
+        list(flow.textTemplates).map((t) => [t.name, t.text as string])
     );
     const constants = new Map(
-        list(send.constants).map((c) => [c.name, literal(c.value)])
+        list(flow.constants).map((c) => [c.name, literal(c.value)])
     );
     let faultMessage = '';
     const get = (name: string): Value => {
@@ -403,19 +503,30 @@ function runSendFlow(
                 .replace(/\{!([^}]+)\}/g, (_m, ref: string) =>
                     String(get(ref) ?? '')
                 );
+        const dot = name.indexOf('.');
+        if (dot > 0) {
+            const record = get(name.slice(0, dot)) as Row | null;
+            const field = name.slice(dot + 1);
+            if (record == null) return null;
+            if (!(field in record))
+                throw new Error(`${name}: the field was not queried`);
+            return record[field] ?? null;
+        }
         return env.get(name) ?? null;
     };
     const value = (v: Node | undefined): Value =>
         v?.elementReference ? get(v.elementReference) : literal(v);
-    for (const v of list(send.variables)) {
+    for (const v of list(flow.variables)) {
         env.set(v.name, v.isCollection === 'true' ? [] : literal(v.value));
         if (v.isInput === 'true' && v.name in inputs)
             env.set(v.name, inputs[v.name]);
     }
-    const all = elements(send);
+    const all = elements(flow);
     const loopState = new Map<string, number>();
     const calls: Array<Record<string, Value>> = [];
-    let current: string | undefined = send.start.connector.targetReference;
+    const queries: Query[] = [];
+    const screens: string[] = [];
+    let current: string | undefined = flow.start.connector.targetReference;
     for (let steps = 0; current; steps++) {
         if (steps > 100000) throw new Error('flow does not terminate');
         const { kind, node } = all.get(current)!;
@@ -438,29 +549,22 @@ function runSendFlow(
             }
             current = node.connector?.targetReference;
         } else if (kind === 'decisions') {
-            const test = (c: Node): boolean => {
-                const left = get(c.leftValueReference);
-                const right = value(c.rightValue);
-                switch (c.operator) {
-                    case 'EqualTo':
-                        return left === right;
-                    case 'LessThan':
-                        return Number(left) < Number(right);
-                    case 'GreaterThan':
-                        return Number(left) > Number(right);
-                    default:
-                        throw new Error(`operator ${c.operator} not simulated`);
-                }
-            };
             const rule = list(node.rules).find((r) =>
-                list(r.conditions)[
-                    r.conditionLogic === 'or' ? 'some' : 'every'
-                ](test)
+                evaluateLogic(
+                    r.conditionLogic,
+                    list(r.conditions).map((c) =>
+                        compare(
+                            get(c.leftValueReference),
+                            c.operator,
+                            value(c.rightValue)
+                        )
+                    )
+                )
             );
             current = (rule ? rule.connector : node.defaultConnector)
                 ?.targetReference;
         } else if (kind === 'loops') {
-            const items = get(node.collectionReference) as Value[];
+            const items = (get(node.collectionReference) ?? []) as Value[];
             const index = loopState.get(node.name) ?? 0;
             if (index < items.length) {
                 env.set(node.assignNextValueToReference, items[index]);
@@ -478,7 +582,8 @@ function runSendFlow(
                 ])
             );
             calls.push(call);
-            const result = action(call, calls.length);
+            if (!hooks.action) throw new Error('no action simulated');
+            const result = hooks.action(call, calls.length);
             if (result instanceof Error) {
                 faultMessage = result.message;
                 current = node.faultConnector.targetReference;
@@ -490,16 +595,89 @@ function runSendFlow(
                 );
                 current = node.connector?.targetReference;
             }
+        } else if (kind === 'recordLookups') {
+            const query: Query = {
+                object: node.object,
+                element: node.name,
+                filters: list(node.filters).map((f) => ({
+                    field: f.field,
+                    operator: f.operator,
+                    value: value(f.value)
+                }))
+            };
+            queries.push(query);
+            const fault = hooks.lookupFault?.(query);
+            if (fault) {
+                faultMessage = fault;
+                current = node.faultConnector.targetReference;
+                continue;
+            }
+            const fields = list(node.queriedFields) as unknown as string[];
+            const found = (hooks.records?.[node.object] ?? [])
+                .filter((record) =>
+                    evaluateLogic(
+                        node.filterLogic,
+                        query.filters.map((f) =>
+                            compare(record[f.field], f.operator, f.value)
+                        )
+                    )
+                )
+                .sort((a, b) =>
+                    node.sortField
+                        ? String(a[node.sortField]).localeCompare(
+                              String(b[node.sortField])
+                          )
+                        : 0
+                )
+                .map((record) =>
+                    Object.fromEntries(
+                        fields.map((field) => [field, record[field] ?? null])
+                    )
+                );
+            if (node.getFirstRecordOnly === 'true')
+                env.set(node.outputReference, found[0] ?? null);
+            else env.set(node.outputReference, found.length ? found : null);
+            current = node.connector?.targetReference;
+        } else if (kind === 'screens') {
+            screens.push(node.name);
+            const filled = node.connector
+                ? hooks.screen?.(node.name, get)
+                : null;
+            if (!filled) break;
+            Object.entries(filled).forEach(([name, v]) => env.set(name, v));
+            current = node.connector.targetReference;
+        } else if (kind === 'subflows') {
+            if (!hooks.subflow) throw new Error('no subflow simulated');
+            const outputs = hooks.subflow(
+                node.flowName,
+                Object.fromEntries(
+                    list(node.inputAssignments).map((a) => [
+                        a.name,
+                        value(a.value)
+                    ])
+                )
+            );
+            list(node.outputAssignments).forEach((o) =>
+                env.set(o.assignToReference, outputs[o.name])
+            );
+            current = node.connector?.targetReference;
         } else {
             throw new Error(`element kind ${kind} not simulated`);
         }
     }
     const outputs = Object.fromEntries(
-        list(send.variables)
+        list(flow.variables)
             .filter((v) => v.isOutput === 'true')
             .map((v) => [v.name, env.get(v.name)])
     );
-    return { calls, outputs };
+    return { calls, queries, screens, outputs, get };
+}
+
+function runSendFlow(
+    inputs: Record<string, Value>,
+    action: (call: Record<string, Value>, n: number) => string | Error
+): RunResult {
+    return runFlow(send, inputs, { action });
 }
 
 const ids = (count: number): string[] =>
@@ -686,7 +864,7 @@ describe('Start_Messaging_Conversation: contract', () => {
         ).toEqual(['screens']);
     });
 
-    it('looks up messaging users by contact, account, lead, the case customer or the id itself, with fault paths to a screen', () => {
+    it('looks up messaging users by contact, account, lead, the case customer, the session customer or the id itself, with fault paths to a screen', () => {
         const all = elements(start);
         const lookups = list(start.recordLookups).filter(
             (l) => l.object === 'MessagingEndUser'
@@ -701,6 +879,7 @@ describe('Start_Messaging_Conversation: contract', () => {
             .sort();
         expect(fields).toEqual([
             'AccountId',
+            'AccountId+AccountId+ContactId+ContactId+Id',
             'AccountId+ContactId',
             'ContactId',
             'Id',
@@ -811,6 +990,248 @@ describe('Start_Messaging_Conversation: contract', () => {
             if (connectorsOf(kind, node).length === 0)
                 expect(`${name}: ${kind}`).toBe(`${name}: screens`);
         }
+    });
+});
+
+// ------------------------------------------------------------------------------------------
+// The screen flow, interpreted against a small org: which messaging users it offers for each kind of
+// record, and that a pick runs the real send flow (itself interpreted) with the picked ids.
+// ------------------------------------------------------------------------------------------
+const CONTACT_ID = '003000000000001AAA';
+const OTHER_CONTACT_ID = '003000000000002AAA';
+const ACCOUNT_ID = '001000000000001AAA';
+const CASE_ID = '500000000000001AAA';
+const SESSION_ID = '0Mw000000000001AAA';
+const ANONYMOUS_SESSION_ID = '0Mw000000000002AAA';
+const OPTED_OUT_SESSION_ID = '0Mw000000000003AAA';
+const HIDDEN_SESSION_ID = '0Mw000000000009AAA';
+const WHATSAPP_ID = '0Mj000000000001AAA';
+const SMS_ID = '0Mj000000000002AAA';
+
+function endUser(
+    n: number,
+    name: string,
+    links: { ContactId?: string; AccountId?: string; LeadId?: string },
+    channel: string,
+    consent = 'OptedIn'
+): Row {
+    return {
+        Id: `0PA00000000000${n}AAA`,
+        Name: name,
+        ContactId: links.ContactId ?? null,
+        AccountId: links.AccountId ?? null,
+        LeadId: links.LeadId ?? null,
+        MessagingChannelId: channel,
+        MessageType: channel === WHATSAPP_ID ? 'WhatsApp' : 'Text',
+        MessagingConsentStatus: consent,
+        MessagingPlatformKey: `+1555000000${n}`
+    };
+}
+const ANA_WHATSAPP = endUser(
+    1,
+    'Ana (WhatsApp)',
+    { ContactId: CONTACT_ID, AccountId: ACCOUNT_ID },
+    WHATSAPP_ID
+);
+const ANA_SMS = endUser(2, 'Ana (SMS)', { ContactId: CONTACT_ID }, SMS_ID);
+const BEN_SMS = endUser(
+    3,
+    'Ben (SMS)',
+    { ContactId: OTHER_CONTACT_ID, AccountId: ACCOUNT_ID },
+    SMS_ID
+);
+const ANA_OPTED_OUT = endUser(
+    4,
+    'Ana (old number)',
+    { ContactId: CONTACT_ID },
+    SMS_ID,
+    'OptedOut'
+);
+const WALK_IN = endUser(5, 'Walk-in', {}, WHATSAPP_ID);
+const STRANGER = endUser(
+    6,
+    'Stranger',
+    { ContactId: '003000000000009AAA', AccountId: '001000000000009AAA' },
+    SMS_ID
+);
+const WALK_IN_OPTED_OUT = endUser(7, 'Walk-out', {}, SMS_ID, 'OptedOut');
+
+const ORG: Record<string, Row[]> = {
+    MessagingEndUser: [
+        ANA_WHATSAPP,
+        ANA_SMS,
+        BEN_SMS,
+        ANA_OPTED_OUT,
+        WALK_IN,
+        STRANGER,
+        WALK_IN_OPTED_OUT
+    ],
+    MessagingSession: [
+        {
+            Id: SESSION_ID,
+            MessagingEndUserId: ANA_WHATSAPP.Id,
+            EndUserContactId: CONTACT_ID,
+            EndUserAccountId: ACCOUNT_ID,
+            Status: 'Active'
+        },
+        {
+            Id: ANONYMOUS_SESSION_ID,
+            MessagingEndUserId: WALK_IN.Id,
+            EndUserContactId: null,
+            EndUserAccountId: null,
+            Status: 'Waiting'
+        },
+        {
+            Id: OPTED_OUT_SESSION_ID,
+            MessagingEndUserId: WALK_IN_OPTED_OUT.Id,
+            EndUserContactId: null,
+            EndUserAccountId: null,
+            Status: 'Ended'
+        }
+    ],
+    Case: [{ Id: CASE_ID, ContactId: CONTACT_ID, AccountId: null }],
+    MessagingChannel: [
+        {
+            Id: WHATSAPP_ID,
+            MasterLabel: 'WhatsApp Support',
+            MessageType: 'WhatsApp'
+        },
+        { Id: SMS_ID, MasterLabel: 'SMS US', MessageType: 'Text' }
+    ]
+};
+
+const names = (rows: Value): string[] =>
+    ((rows ?? []) as Row[]).map((row) => String(row.Name));
+
+/** Runs the screen flow from a record id, picking every offered row on the selection screen. */
+function runStartFlow(
+    recordId: string,
+    hooks: Partial<FlowHooks> = {}
+): RunResult & { sendRuns: RunResult[] } {
+    const sendRuns: RunResult[] = [];
+    const result = runFlow(
+        start,
+        { recordId, defaultMessagingComponentName: 'Order_Update' },
+        {
+            records: ORG,
+            screen: (name, get) =>
+                name === 'Select_Screen'
+                    ? {
+                          selectedEndUsers: get('eligibleEndUsers'),
+                          Messaging_Component_Name: get(
+                              'defaultMessagingComponentName'
+                          ),
+                          Message_Timing: 'NonActive'
+                      }
+                    : null,
+            subflow: (flowName, inputs) => {
+                expect(flowName).toBe('Send_Messaging_Notification');
+                const run = runSendFlow(inputs, okAction);
+                sendRuns.push(run);
+                return run.outputs;
+            },
+            ...hooks
+        }
+    );
+    return { ...result, sendRuns };
+}
+
+describe('Start_Messaging_Conversation: behaviour (interpreted)', () => {
+    it("from a messaging session, offers the session's messaging user and the other messaging users of its contact and account, and sends to the picked ones", () => {
+        const run = runStartFlow(SESSION_ID);
+        expect(run.queries[0]).toEqual({
+            object: 'MessagingSession',
+            element: 'Get_Messaging_Session',
+            filters: [{ field: 'Id', operator: 'EqualTo', value: SESSION_ID }]
+        });
+        expect(run.queries[1].object).toBe('MessagingEndUser');
+        expect(names(run.get('eligibleEndUsers'))).toEqual([
+            'Ana (SMS)',
+            'Ana (WhatsApp)',
+            'Ben (SMS)'
+        ]);
+        expect(run.get('optedOutNames')).toBe('Ana (old number)');
+        expect(run.get('channelSummary')).toBe(
+            'SMS US (Text); WhatsApp Support (WhatsApp)'
+        );
+        expect(run.screens).toEqual(['Select_Screen', 'Sent_Screen']);
+        expect(run.sendRuns).toHaveLength(1);
+        expect(run.sendRuns[0].calls).toEqual([
+            expect.objectContaining({
+                messagingEndUserIds: [ANA_SMS.Id, ANA_WHATSAPP.Id, BEN_SMS.Id],
+                messageDefinitionName: 'Order_Update',
+                allowedSessionStatus: 'NonActive',
+                isEnforceMessagingChannelConsent: true
+            })
+        ]);
+        expect(run.outputs).toMatchObject({
+            isSent: true,
+            requestIdsText: '1sr000000000001',
+            sentRecipientCount: 3
+        });
+    });
+
+    it('from a session whose messaging user has no contact or account, offers only that messaging user (an empty link matches nobody else)', () => {
+        const run = runStartFlow(ANONYMOUS_SESSION_ID);
+        expect(names(run.get('eligibleEndUsers'))).toEqual(['Walk-in']);
+        expect(run.get('optedOutCount')).toBe(0);
+        expect(run.sendRuns[0].calls[0].messagingEndUserIds).toEqual([
+            WALK_IN.Id
+        ]);
+    });
+
+    it('from a session whose only messaging user opted out, says so and sends nothing', () => {
+        const run = runStartFlow(OPTED_OUT_SESSION_ID);
+        expect(run.screens).toEqual(['All_Opted_Out_Screen']);
+        expect(run.get('recordKind')).toBe('messaging session');
+        expect(run.get('optedOutNames')).toBe('Walk-out');
+        expect(run.sendRuns).toHaveLength(0);
+        expect(run.outputs.isSent).toBe(false);
+    });
+
+    it('from a session the agent cannot see, ends on the not-supported screen without looking for messaging users', () => {
+        const run = runStartFlow(HIDDEN_SESSION_ID);
+        expect(run.screens).toEqual(['Not_Supported_Screen']);
+        expect(run.queries.map((q) => q.object)).toEqual(['MessagingSession']);
+        expect(run.sendRuns).toHaveLength(0);
+    });
+
+    it.each(['MessagingSession', 'MessagingEndUser'])(
+        'when the %s lookup of a session faults, shows the error and sends nothing',
+        (object) => {
+            const run = runStartFlow(SESSION_ID, {
+                lookupFault: (query) =>
+                    query.object === object
+                        ? 'INSUFFICIENT_ACCESS: no access'
+                        : undefined
+            });
+            expect(run.screens).toEqual(['Lookup_Error_Screen']);
+            expect(run.get('$Flow.FaultMessage')).toBe(
+                'INSUFFICIENT_ACCESS: no access'
+            );
+            expect(run.sendRuns).toHaveLength(0);
+        }
+    );
+
+    it.each([
+        ['a contact', CONTACT_ID, ['Ana (SMS)', 'Ana (WhatsApp)']],
+        ['an account', ACCOUNT_ID, ['Ana (WhatsApp)', 'Ben (SMS)']],
+        [
+            'a case with a contact only',
+            CASE_ID,
+            ['Ana (SMS)', 'Ana (WhatsApp)']
+        ],
+        ['a messaging user', BEN_SMS.Id as string, ['Ben (SMS)']]
+    ])('from %s, offers its messaging users', (_kind, recordId, offered) => {
+        const run = runStartFlow(recordId);
+        expect(names(run.get('eligibleEndUsers'))).toEqual(offered);
+        expect(run.screens).toEqual(['Select_Screen', 'Sent_Screen']);
+    });
+
+    it('from an id that is no supported record, ends on the not-supported screen', () => {
+        const run = runStartFlow('006000000000001AAA');
+        expect(run.screens).toEqual(['Not_Supported_Screen']);
+        expect(run.sendRuns).toHaveLength(0);
     });
 });
 

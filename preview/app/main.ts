@@ -380,7 +380,8 @@ function renderBareTable(columns: unknown[], rows: Array<Record<string, unknown>
     host.append(table);
     return new Promise((resolve) => {
         const check = (): void => {
-            if (table.querySelectorAll('tbody tr').length >= rows.length) resolve(performance.now() - started);
+            const root = (table.shadowRoot ?? table) as ParentNode;
+            if (root.querySelectorAll('tbody tr').length >= rows.length) resolve(performance.now() - started);
             else requestAnimationFrame(check);
         };
         check();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { bundleIfNeeded } from '../start';
-import { createStaticHandler } from '../serve';
+import { createStaticHandler, type PageConfig } from '../serve';
 import { startPreviewServer, type PreviewServer } from '../server/server';
 import { CURRENT_USER_ID } from '../server/seed';
 import { launchBrowser, type Browser } from './browser';
@@ -28,21 +28,23 @@ export const E2E_SESSIONS = Number(process.env.E2E_SESSIONS || 2000);
 export async function openHarness(): Promise<Harness> {
     await bundleIfNeeded();
     const dir = mkdtempSync(join(tmpdir(), 'preview-e2e-'));
+    const page: PageConfig = { userId: CURRENT_USER_ID, userName: null, mode: 'sample' };
     const server = await startPreviewServer({
         port: 0,
         host: '127.0.0.1',
         dbPath: join(dir, 'org.sqlite'),
         sessions: E2E_SESSIONS,
-        staticHandler: createStaticHandler(() => ({ userId: CURRENT_USER_ID, userName: null, mode: 'sample' }))
+        staticHandler: createStaticHandler(() => page)
     });
     const db = new Database(server.dbPath, { readonly: true, fileMustExist: true });
+    page.userName = (db.prepare('SELECT Name AS name FROM User WHERE Id = ?').get(CURRENT_USER_ID) as { name: string } | undefined)?.name ?? null;
     const browser = await launchBrowser();
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const tab = browser.context.pages()[0] ?? (await browser.context.newPage());
     return {
         server,
         db,
         browser,
-        page,
+        page: tab,
         userId: CURRENT_USER_ID,
         async close() {
             await browser.close();

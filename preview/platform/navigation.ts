@@ -53,6 +53,7 @@ function navigate(ref: PageReference): void {
     });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base constructor takes any arguments
 type Constructor<T = object> = new (...args: any[]) => T;
 
 export function NavigationMixin<TBase extends Constructor>(Base: TBase) {

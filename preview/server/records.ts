@@ -433,11 +433,16 @@ export function updateRecord(
         );
     }
     const lastModified = Date.parse(String(row.LastModifiedDate));
-    // HTTP dates have whole seconds: compare at second precision.
-    if (
+    // ISO 8601 values (what LDS sends: the record's lastModifiedDate) compare exactly; HTTP dates have whole seconds.
+    const precise = Boolean(
+        ifUnmodifiedSince && ifUnmodifiedSince.includes('T')
+    );
+    const modifiedSince =
         since != null &&
-        Math.floor(lastModified / 1000) > Math.floor(since / 1000)
-    ) {
+        (precise
+            ? lastModified > since
+            : Math.floor(lastModified / 1000) > Math.floor(since / 1000));
+    if (modifiedSince) {
         return errorArray(
             412,
             'PRECONDITION_FAILED',

@@ -42,7 +42,13 @@ export interface RequestLogEntry {
     method: string;
     url: string;
     component: string;
+    /** performance.now() when the request was sent, and when its body had arrived. */
     at: number;
+    doneAt?: number;
+    status?: number;
+    /** The server's own time, from its Server-Timing header (app;dur=). */
+    serverMs?: number;
+    body?: string;
 }
 const requestLog: RequestLogEntry[] = [];
 (globalThis as unknown as { __PREVIEW_REQUESTS__: RequestLogEntry[] }).__PREVIEW_REQUESTS__ = requestLog;
@@ -61,7 +67,14 @@ function headersOf(response: Response): Record<string, string> {
 
 async function send(url: string, options: RequestOptions): Promise<unknown> {
     const method = options.method ?? 'GET';
-    requestLog.push({ method, url, component: options.component ?? '', at: performance.now() });
+    const entry: RequestLogEntry = {
+        method,
+        url,
+        component: options.component ?? '',
+        at: performance.now(),
+        body: options.body === undefined ? undefined : JSON.stringify(options.body)
+    };
+    requestLog.push(entry);
     const headers: Record<string, string> = { Accept: 'application/json', ...(options.headers ?? {}) };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.component) headers['X-Preview-Component'] = options.component;
@@ -85,6 +98,10 @@ async function send(url: string, options: RequestOptions): Promise<unknown> {
         throw failure;
     }
     const text = await response.text();
+    entry.doneAt = performance.now();
+    entry.status = response.status;
+    const timing = /(?:^|,)\s*app;dur=([\d.]+)/.exec(response.headers.get('Server-Timing') ?? '');
+    if (timing) entry.serverMs = Number(timing[1]);
     let body: unknown = null;
     if (text) {
         try {

@@ -271,11 +271,11 @@ export default class RecordPicker extends LightningElement {
 
     @api
     focus(): void {
-        (this.template.querySelector('input, button') as HTMLElement | null)?.focus();
+        (this.template?.querySelector('input, button') as HTMLElement | null)?.focus();
     }
 
     @api
     blur(): void {
-        (this.template.querySelector('input, button') as HTMLElement | null)?.blur();
+        (this.template?.querySelector('input, button') as HTMLElement | null)?.blur();
     }
 }

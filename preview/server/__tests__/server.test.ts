@@ -1,4 +1,5 @@
 /** @jest-environment node */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests walk JSON response bodies of many shapes */
 /**
  * The preview data server: seed, UI API REST shapes, writes, GraphQL (checked against SQL written
  * independently here), aggregates, parameterization, error injection and the org proxy mapping.
@@ -18,7 +19,9 @@ import { seedDatabase, CURRENT_USER_ID } from '../seed';
 import { startPreviewServer } from '../server';
 import type { PreviewServer } from '../server';
 
-const ANCHOR = '2026-03-15T12:00:00.000Z';
+// The shared server's data is anchored at "now" (to the minute), like `npm start`, so relative date filters find rows.
+const ANCHOR = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+const FIXED_ANCHOR = '2026-03-15T12:00:00.000Z';
 const N = 400;
 
 let dir: string;
@@ -100,8 +103,8 @@ describe('seed', () => {
             seedDatabase(d, { sessions: 150, anchor });
             return d;
         };
-        const a = make(ANCHOR);
-        const b = make(ANCHOR);
+        const a = make(FIXED_ANCHOR);
+        const b = make(FIXED_ANCHOR);
         const c = make('2026-03-16T12:00:00.000Z');
         expect(dump(a)).toBe(dump(b));
         expect(dump(a)).not.toBe(dump(c));
@@ -481,6 +484,29 @@ describe('UI API REST', () => {
         });
         expect(stale.status).toBe(412);
         expect((await stale.json())[0].errorCode).toBe('PRECONDITION_FAILED');
+        // ISO form (what LDS sends: the loaded record's lastModifiedDate) is compared exactly.
+        const staleIso = await fetch(api(`/ui-api/records/${id}`), {
+            method: 'PATCH',
+            headers: {
+                'content-type': 'application/json',
+                'if-unmodified-since': new Date(
+                    Date.parse(after.LastModifiedDate) - 1
+                ).toISOString()
+            },
+            body: JSON.stringify({ fields: { ChannelIntent: 'y' } })
+        });
+        expect(staleIso.status).toBe(412);
+        const fresh = await fetch(api(`/ui-api/records/${id}`), {
+            method: 'PATCH',
+            headers: {
+                'content-type': 'application/json',
+                'if-unmodified-since': after.LastModifiedDate
+            },
+            body: JSON.stringify({
+                fields: { ChannelIntent: "Refund 'quoted' 100%" }
+            })
+        });
+        expect(fresh.status).toBe(200);
         expect(
             (
                 db
@@ -666,7 +692,7 @@ describe('GraphQL records', () => {
     });
 
     it('filters DateTimes by value, literal and range, ids by 15 or 18 characters, and supports not/scope', async () => {
-        const since = '2026-03-14T00:00:00Z';
+        const since = new Date(Date.parse(ANCHOR) - 86_400_000).toISOString();
         const byValue = sessionsOf(
             await gql(LIST, {
                 where: { StartTime: { gte: { value: since } } },
@@ -679,7 +705,7 @@ describe('GraphQL records', () => {
                     .prepare(
                         'SELECT COUNT(*) n FROM "MessagingSession" WHERE "StartTime" >= ?'
                     )
-                    .get('2026-03-14T00:00:00.000Z') as { n: number }
+                    .get(since) as { n: number }
             ).n
         );
         const today = new Date(

@@ -531,7 +531,7 @@ function collectFieldErrors(fieldErrors, into) {
     for (const [field, entries] of Object.entries(fieldErrors)) {
         const list = Array.isArray(entries) ? entries : [entries];
         const messages = list
-            .map((entry) => isObject(entry) ? text(entry.message) : text(entry))
+            .map((entry) => text(isObject(entry) ? entry.message : entry))
             .filter(Boolean);
         list.forEach((entry) => {
             if (isObject(entry) && text(entry.errorCode))

@@ -13,6 +13,7 @@ import labelObjectAccount from '@salesforce/label/c.StartObjectAccount';
 import labelObjectCase from '@salesforce/label/c.StartObjectCase';
 import labelObjectLead from '@salesforce/label/c.StartObjectLead';
 import labelObjectEndUser from '@salesforce/label/c.StartObjectMessagingEndUser';
+import labelObjectSession from '@salesforce/label/c.StartObjectMessagingSession';
 import labelBegin from '@salesforce/label/c.StartBegin';
 import labelRestart from '@salesforce/label/c.StartRestart';
 import labelChangeRecord from '@salesforce/label/c.StartChangeRecord';
@@ -26,20 +27,26 @@ import labelFlowErrorTitle from '@salesforce/label/c.StartFlowErrorTitle';
 /** The screen flow this component runs (issue 6 contract). */
 export const FLOW_API_NAME = 'Start_Messaging_Conversation';
 const SOURCE = 'startConversation';
-/** Objects the flow starts from, in the order the utility bar offers them. */
+/**
+ * Objects the flow starts from, in the order the utility bar offers them. The record id goes to the
+ * flow unchanged: the flow tells the object by the id's key prefix (a MessagingSession offers its
+ * messaging user and the other messaging users of its contact or account).
+ */
 export const SUPPORTED_OBJECTS = [
     'Contact',
     'Account',
     'Case',
     'Lead',
-    'MessagingEndUser'
+    'MessagingEndUser',
+    'MessagingSession'
 ];
 const OBJECT_LABELS = {
     Contact: labelObjectContact,
     Account: labelObjectAccount,
     Case: labelObjectCase,
     Lead: labelObjectLead,
-    MessagingEndUser: labelObjectEndUser
+    MessagingEndUser: labelObjectEndUser,
+    MessagingSession: labelObjectSession
 };
 function isSupportedObject(value) {
     return (typeof value === 'string' &&

@@ -34,6 +34,7 @@ const pageReferenceAdapter = CurrentPageReference as unknown as TestWireAdapter;
 
 const CONTACT_ID = '003000000000001AAA';
 const CASE_ID = '500000000000001AAA';
+const SESSION_ID = '0Mw000000000001AAA';
 
 function outputs(
     values: Record<string, unknown>
@@ -122,6 +123,29 @@ describe('c-start-conversation', () => {
             expect(flowOf(element)!.flowInputVariables).toEqual([
                 { name: 'recordId', type: 'String', value: CASE_ID }
             ]);
+        });
+
+        it('on a messaging session record page, passes the session id unchanged (the flow resolves its messaging users)', async () => {
+            const element = create({
+                recordId: SESSION_ID,
+                objectApiName: 'MessagingSession',
+                defaultMessagingComponentName: 'Order_Update'
+            });
+            await flush();
+            const flow = flowOf(element)!;
+            expect(flow.flowApiName).toBe('Start_Messaging_Conversation');
+            expect(flow.flowInputVariables).toEqual([
+                { name: 'recordId', type: 'String', value: SESSION_ID },
+                {
+                    name: 'defaultMessagingComponentName',
+                    type: 'String',
+                    value: 'Order_Update'
+                }
+            ]);
+            expect(
+                element.shadowRoot!.querySelector('lightning-record-picker')
+            ).toBeNull();
+            await expect(element).toBeAccessible();
         });
 
         it('keeps the same input array across re-renders, so the interview is not restarted', async () => {
@@ -374,14 +398,16 @@ describe('c-start-conversation', () => {
                 'Account',
                 'Case',
                 'Lead',
-                'MessagingEndUser'
+                'MessagingEndUser',
+                'MessagingSession'
             ]);
             expect(combobox.options.map((option) => option.label)).toEqual([
                 'Contact',
                 'Account',
                 'Case',
                 'Lead',
-                'Messaging user'
+                'Messaging user',
+                'Messaging session'
             ]);
             combobox.dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'Opportunity' } })
@@ -413,6 +439,29 @@ describe('c-start-conversation', () => {
             expect(picker.objectApiName).toBe('Case');
             expect(picker.value).toBe(CASE_ID);
             expect(buttonByClass(element, 'begin')!.disabled).toBe(false);
+        });
+
+        it('pre-selects the messaging session of the page and starts the flow with its id', async () => {
+            const element = create();
+            pageReferenceAdapter.emit({
+                type: 'standard__recordPage',
+                attributes: {
+                    recordId: SESSION_ID,
+                    objectApiName: 'MessagingSession',
+                    actionName: 'view'
+                }
+            });
+            await flush();
+            const picker = element.shadowRoot!.querySelector(
+                'lightning-record-picker'
+            ) as PickerStub;
+            expect(picker.objectApiName).toBe('MessagingSession');
+            expect(picker.value).toBe(SESSION_ID);
+            buttonByClass(element, 'begin')!.click();
+            await flush();
+            expect(flowOf(element)!.flowInputVariables).toEqual([
+                { name: 'recordId', type: 'String', value: SESSION_ID }
+            ]);
         });
 
         it('does not pre-select records of other objects, or override a record the agent picked', async () => {
