@@ -9,7 +9,14 @@ import { XMLParser } from 'fast-xml-parser';
 import { ROOT } from './build/bundle';
 
 /** Utility bar item settings (not properties of the component). */
-const UTILITY_SETTINGS = new Set(['eager', 'height', 'icon', 'label', 'scrollable', 'width']);
+const UTILITY_SETTINGS = new Set([
+    'eager',
+    'height',
+    'icon',
+    'label',
+    'scrollable',
+    'width'
+]);
 
 export interface PlacedComponent {
     /** Component folder name, e.g. messagingSessionList. */
@@ -54,8 +61,14 @@ export function readFlexiPage(apiName: string): PageLayout {
     const file = join(FLEXIPAGES, `${apiName}.flexipage-meta.xml`);
     const layout: PageLayout = { page: apiName, template: '', regions: {} };
     if (!existsSync(file)) return layout;
-    const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
-    const doc = parser.parse(readFileSync(file, 'utf8')) as { FlexiPage?: Node };
+    const parser = new XMLParser({
+        ignoreAttributes: true,
+        parseTagValue: false,
+        trimValues: true
+    });
+    const doc = parser.parse(readFileSync(file, 'utf8')) as {
+        FlexiPage?: Node;
+    };
     const page = doc.FlexiPage ?? {};
     layout.template = String((page.template as Node | undefined)?.name ?? '');
     const regions = list(page.flexiPageRegions as Node | Node[]);
@@ -70,14 +83,20 @@ export function readFlexiPage(apiName: string): PageLayout {
     for (const region of regions) {
         for (const item of list(region.itemInstances as Node | Node[])) {
             const instance = item.componentInstance as Node | undefined;
-            for (const prop of list(instance?.componentInstanceProperties as Node | Node[])) {
+            for (const prop of list(
+                instance?.componentInstanceProperties as Node | Node[]
+            )) {
                 const value = String(prop.value ?? '');
-                if (regions.some((r) => r.name === value && r.type === 'Facet')) facetOwner.set(value, String(region.name));
+                if (regions.some((r) => r.name === value && r.type === 'Facet'))
+                    facetOwner.set(value, String(region.name));
             }
         }
     }
     // Regions first, then facets, so a region's own components come before those of its tabs.
-    const ordered = [...regions.filter((r) => r.type !== 'Facet'), ...regions.filter((r) => r.type === 'Facet')];
+    const ordered = [
+        ...regions.filter((r) => r.type !== 'Facet'),
+        ...regions.filter((r) => r.type === 'Facet')
+    ];
     for (const region of ordered) {
         const target = regionOf(String(region.name));
         for (const item of list(region.itemInstances as Node | Node[])) {
@@ -87,12 +106,18 @@ export function readFlexiPage(apiName: string): PageLayout {
             const props: PlacedComponent['props'] = {};
             const utility: PlacedComponent['props'] = {};
             const isUtility = String(region.name) === 'utilityItems';
-            for (const prop of list(instance?.componentInstanceProperties as Node | Node[])) {
+            for (const prop of list(
+                instance?.componentInstanceProperties as Node | Node[]
+            )) {
                 const key = String(prop.name);
-                if (isUtility && UTILITY_SETTINGS.has(key)) utility[key] = convert(prop.value);
+                if (isUtility && UTILITY_SETTINGS.has(key))
+                    utility[key] = convert(prop.value);
                 else props[key] = convert(prop.value);
             }
-            const placed: PlacedComponent = { name: componentName.replace(/^c__/, ''), props };
+            const placed: PlacedComponent = {
+                name: componentName.replace(/^c__/, ''),
+                props
+            };
             if (isUtility) placed.utility = utility;
             (layout.regions[target] ??= []).push(placed);
         }
@@ -106,14 +131,39 @@ export function readConsoleLayout(): ConsoleLayout {
     const utility = readFlexiPage('Messaging_Console_Utility_Bar');
     // The console home shows the selected session in full: history and feed follow the selection
     // under the detail, like the record page shows them beside it.
-    const placed = new Set(Object.values(home.regions).flat().map((c) => c.name));
-    const middle = home.regions.region2 ? 'region2' : Object.keys(home.regions)[1] ?? 'region2';
-    for (const name of ['messagingSessionDetail', 'messagingSessionHistory', 'messagingSessionFeed']) {
-        if (!placed.has(name)) (home.regions[middle] ??= []).push({ name, props: {}, previewAddition: true });
+    const placed = new Set(
+        Object.values(home.regions)
+            .flat()
+            .map((c) => c.name)
+    );
+    const middle = home.regions.region2
+        ? 'region2'
+        : (Object.keys(home.regions)[1] ?? 'region2');
+    for (const name of [
+        'messagingSessionDetail',
+        'messagingSessionHistory',
+        'messagingSessionFeed'
+    ]) {
+        if (!placed.has(name))
+            (home.regions[middle] ??= []).push({
+                name,
+                props: {},
+                previewAddition: true
+            });
     }
     const items = (utility.regions.utilityItems ??= []);
     if (!items.some((c) => c.name === 'startConversation')) {
-        items.unshift({ name: 'startConversation', props: {}, previewAddition: true, utility: { label: 'Start Conversation', icon: 'chat', width: 420, height: 520 } });
+        items.unshift({
+            name: 'startConversation',
+            props: {},
+            previewAddition: true,
+            utility: {
+                label: 'Start Conversation',
+                icon: 'chat',
+                width: 420,
+                height: 520
+            }
+        });
     }
     return { home, record, utility };
 }

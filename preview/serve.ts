@@ -27,12 +27,24 @@ const TYPES: Record<string, string> = {
     '.json': 'application/json'
 };
 
-const SLDS_ASSETS = join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
+const SLDS_ASSETS = join(
+    ROOT,
+    'node_modules/@salesforce-ux/design-system/assets'
+);
 const APP_DIR = join(ROOT, 'preview/app');
 
-function sendFile(res: ServerResponse, base: string, relativePath: string, cache: string): boolean {
-    const file = resolve(base, normalize(relativePath).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) return false;
+function sendFile(
+    res: ServerResponse,
+    base: string,
+    relativePath: string,
+    cache: string
+): boolean {
+    const file = resolve(
+        base,
+        normalize(relativePath).replace(/^([/\\])+/, '')
+    );
+    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile())
+        return false;
     res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Length': statSync(file).size,
@@ -49,20 +61,45 @@ export function pageHtml(config: PageConfig): string {
     return template.replace('/*PREVIEW_CONFIG*/ {}', json);
 }
 
-export function createStaticHandler(config: () => PageConfig, distDir = DIST_DIR) {
+export function createStaticHandler(
+    config: () => PageConfig,
+    distDir = DIST_DIR
+) {
     return (req: IncomingMessage, res: ServerResponse): boolean => {
         if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-        if (path === '/' || path === '/index.html' || path.startsWith('/lightning/')) {
+        const path = decodeURIComponent(
+            new URL(req.url ?? '/', 'http://localhost').pathname
+        );
+        if (
+            path === '/' ||
+            path === '/index.html' ||
+            path.startsWith('/lightning/')
+        ) {
             // The FlexiPages are read on every page load, so a layout change shows on reload.
             const html = pageHtml({ ...config(), layout: readConsoleLayout() });
-            res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
+            res.writeHead(200, {
+                'Content-Type': TYPES['.html'],
+                'Cache-Control': 'no-store'
+            });
             res.end(html);
             return true;
         }
-        if (path.startsWith('/dist/')) return sendFile(res, distDir, path.slice('/dist/'.length), 'no-cache');
-        if (path.startsWith('/assets/')) return sendFile(res, SLDS_ASSETS, path.slice('/assets/'.length), 'max-age=3600');
-        if (path === '/preview/console.css') return sendFile(res, APP_DIR, 'console.css', 'no-cache');
+        if (path.startsWith('/dist/'))
+            return sendFile(
+                res,
+                distDir,
+                path.slice('/dist/'.length),
+                'no-cache'
+            );
+        if (path.startsWith('/assets/'))
+            return sendFile(
+                res,
+                SLDS_ASSETS,
+                path.slice('/assets/'.length),
+                'max-age=3600'
+            );
+        if (path === '/preview/console.css')
+            return sendFile(res, APP_DIR, 'console.css', 'no-cache');
         if (path === '/favicon.ico') {
             res.writeHead(204);
             res.end();

@@ -7,9 +7,24 @@
  * Ctrl-C (SIGINT) or SIGTERM closes the server and the database.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+    existsSync,
+    readdirSync,
+    readFileSync,
+    statSync,
+    writeFileSync,
+    mkdirSync
+} from 'node:fs';
 import { join } from 'node:path';
-import { bundle, DIST_DIR, LWC_DIR, newestInput, projectComponents, ROOT, type BundleResult } from './build/bundle';
+import {
+    bundle,
+    DIST_DIR,
+    LWC_DIR,
+    newestInput,
+    projectComponents,
+    ROOT,
+    type BundleResult
+} from './build/bundle';
 import { createStaticHandler, type PageConfig } from './serve';
 import { startPreviewServer } from './server/server';
 import { CURRENT_USER_ID } from './server/seed';
@@ -24,10 +39,16 @@ export interface StartArgs {
 }
 
 export function parseStartArgs(argv: string[]): StartArgs {
-    const args: StartArgs = { port: Number(process.env.PORT || 3333), reseed: false, skipBuild: false };
+    const args: StartArgs = {
+        port: Number(process.env.PORT || 3333),
+        reseed: false,
+        skipBuild: false
+    };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+        const [flag, inline] = arg.includes('=')
+            ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+            : [arg, undefined];
         const next = (): string => {
             const value = inline ?? argv[++i];
             if (value === undefined) throw new Error(`${flag} needs a value`);
@@ -36,7 +57,8 @@ export function parseStartArgs(argv: string[]): StartArgs {
         switch (flag) {
             case '--sessions': {
                 const n = Number(next());
-                if (!Number.isInteger(n) || n < 0) throw new Error('--sessions must be a whole number');
+                if (!Number.isInteger(n) || n < 0)
+                    throw new Error('--sessions must be a whole number');
                 args.sessions = n;
                 break;
             }
@@ -57,14 +79,17 @@ export function parseStartArgs(argv: string[]): StartArgs {
                 break;
             case '--help':
             case '-h':
-                console.log('Usage: npm start [-- --sessions N] [--target-org ALIAS] [--reseed] [--port N] [--db PATH]');
+                console.log(
+                    'Usage: npm start [-- --sessions N] [--target-org ALIAS] [--reseed] [--port N] [--db PATH]'
+                );
                 process.exit(0);
                 break;
             default:
                 throw new Error(`Unknown option ${arg}`);
         }
     }
-    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error(`Invalid port ${args.port}`);
+    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
+        throw new Error(`Invalid port ${args.port}`);
     return args;
 }
 
@@ -76,7 +101,11 @@ function typeScriptUpToDate(): boolean {
         for (const file of readdirSync(dir)) {
             if (!file.endsWith('.ts') || file.endsWith('.d.ts')) continue;
             const js = join(dir, file.replace(/\.ts$/, '.js'));
-            if (!existsSync(js) || statSync(js).mtimeMs < statSync(join(dir, file)).mtimeMs) return false;
+            if (
+                !existsSync(js) ||
+                statSync(js).mtimeMs < statSync(join(dir, file)).mtimeMs
+            )
+                return false;
         }
     }
     return true;
@@ -88,9 +117,14 @@ export function buildTypeScript(): void {
         return;
     }
     try {
-        execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit', cwd: ROOT });
+        execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], {
+            stdio: 'inherit',
+            cwd: ROOT
+        });
     } catch {
-        console.warn('build: tsc reported errors; bundling the JavaScript it emitted');
+        console.warn(
+            'build: tsc reported errors; bundling the JavaScript it emitted'
+        );
     }
 }
 
@@ -99,10 +133,22 @@ const STAMP = join(DIST_DIR, '.stamp.json');
 /** Bundles unless preview/dist is newer than every input. */
 export async function bundleIfNeeded(force = false): Promise<BundleResult> {
     const stamp = { newest: newestInput(), components: projectComponents() };
-    if (!force && existsSync(STAMP) && existsSync(join(DIST_DIR, 'console.js'))) {
-        const previous = JSON.parse(readFileSync(STAMP, 'utf8')) as typeof stamp & { result?: BundleResult };
-        if (previous.result && previous.newest === stamp.newest && previous.components.join() === stamp.components.join()) {
-            console.log(`bundle: up to date (${stamp.components.length} component(s))`);
+    if (
+        !force &&
+        existsSync(STAMP) &&
+        existsSync(join(DIST_DIR, 'console.js'))
+    ) {
+        const previous = JSON.parse(
+            readFileSync(STAMP, 'utf8')
+        ) as typeof stamp & { result?: BundleResult };
+        if (
+            previous.result &&
+            previous.newest === stamp.newest &&
+            previous.components.join() === stamp.components.join()
+        ) {
+            console.log(
+                `bundle: up to date (${stamp.components.length} component(s))`
+            );
             return previous.result;
         }
     }
@@ -119,7 +165,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
         buildTypeScript();
         await bundleIfNeeded();
     }
-    const page: PageConfig = { userId: CURRENT_USER_ID, userName: null, mode: args.targetOrg ? 'org' : 'sample' };
+    const page: PageConfig = {
+        userId: CURRENT_USER_ID,
+        userName: null,
+        mode: args.targetOrg ? 'org' : 'sample'
+    };
     const server = await startPreviewServer({
         port: args.port,
         host: '127.0.0.1',
@@ -130,17 +180,25 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
         staticHandler: createStaticHandler(() => page)
     });
     if (server.db) {
-        const row = server.db.prepare('SELECT "Name" AS name FROM "User" WHERE "Id" = ?').get(CURRENT_USER_ID) as { name?: string } | undefined;
+        const row = server.db
+            .prepare('SELECT "Name" AS name FROM "User" WHERE "Id" = ?')
+            .get(CURRENT_USER_ID) as { name?: string } | undefined;
         page.userName = row?.name ?? null;
-        const count = server.db.prepare('SELECT COUNT(*) AS n FROM "MessagingSession"').get() as { n: number };
+        const count = server.db
+            .prepare('SELECT COUNT(*) AS n FROM "MessagingSession"')
+            .get() as { n: number };
         page.sessions = count.n;
     } else {
         // Proxy mode: the org's own user is the running user; the page reads it from the org.
         page.userId = null;
         page.userName = args.targetOrg ?? null;
     }
-    const source = server.db ? `${page.sessions} sample sessions in ${server.dbPath}` : `org ${args.targetOrg}`;
-    console.log(`Messaging Session Console: ${server.url}  (${source}; ready in ${Math.round(performance.now() - started)} ms; Ctrl-C stops)`);
+    const source = server.db
+        ? `${page.sessions} sample sessions in ${server.dbPath}`
+        : `org ${args.targetOrg}`;
+    console.log(
+        `Messaging Session Console: ${server.url}  (${source}; ready in ${Math.round(performance.now() - started)} ms; Ctrl-C stops)`
+    );
 
     let closing = false;
     const stop = (signal: string): void => {

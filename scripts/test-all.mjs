@@ -2,7 +2,8 @@
 // `npm test`: every check the project has, in one run, with one summary at the end.
 //   1. type-check the sources and the tests      4. Jest on the TypeScript sources (+ project checks)
 //   2. ESLint                                      5. Jest again on the emitted JavaScript
-//   3. Prettier --check                            6. end-to-end tests of the local preview in Chromium
+//   3. Prettier --check                            6. Salesforce Code Analyzer (Recommended rules)
+//                                                  7. end-to-end tests of the local preview in Chromium
 // Every step runs even when an earlier one fails, so one run shows everything that is wrong.
 // Pass step names to run only some: `npm test -- lint jest-ts`.
 import { spawnSync } from 'node:child_process';
@@ -48,7 +49,11 @@ const steps = [
         command: [bin('prettier'), '--check', '.', '--log-level', 'warn']
     },
     jestStep('jest-ts', []),
-    jestStep('jest-js', ['force-app'], { LWC_TEST_SOURCE: 'js' })
+    jestStep('jest-js', ['force-app'], { LWC_TEST_SOURCE: 'js' }),
+    {
+        name: 'analyze',
+        command: [process.execPath, 'scripts/analyze.mjs', '--quiet']
+    }
 ];
 if (existsSync(join(root, 'preview/e2e/run.ts'))) {
     steps.push({

@@ -67,12 +67,25 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 function placeholder(name: string, title: string): HTMLElement {
-    return el('article', { class: 'slds-card preview-placeholder', 'data-placeholder': name }, [
-        el('div', { class: 'slds-card__body slds-card__body_inner slds-p-vertical_large slds-text-align_center' }, [
-            el('p', { class: 'slds-text-heading_small', text: title }),
-            el('p', { class: 'slds-text-color_weak slds-m-top_x-small', text: `c/${name} is not in force-app yet.` })
-        ])
-    ]);
+    return el(
+        'article',
+        { class: 'slds-card preview-placeholder', 'data-placeholder': name },
+        [
+            el(
+                'div',
+                {
+                    class: 'slds-card__body slds-card__body_inner slds-p-vertical_large slds-text-align_center'
+                },
+                [
+                    el('p', { class: 'slds-text-heading_small', text: title }),
+                    el('p', {
+                        class: 'slds-text-color_weak slds-m-top_x-small',
+                        text: `c/${name} is not in force-app yet.`
+                    })
+                ]
+            )
+        ]
+    );
 }
 
 /** Workspace tabs: the pinned home tab plus one tab per opened record. */
@@ -89,14 +102,24 @@ class Workspace {
     ) {}
 
     list(): WorkspaceTab[] {
-        return this.tabs.map((t) => ({ ...t, focused: t.tabId === this.focused }));
+        return this.tabs.map((t) => ({
+            ...t,
+            focused: t.tabId === this.focused
+        }));
     }
 
     focusedTabId(): string | null {
         return this.focused === 'home' ? null : this.focused;
     }
 
-    openRecord(recordId: string, options: { focus?: boolean; label?: string; parentTabId?: string | null }): Promise<string> {
+    openRecord(
+        recordId: string,
+        options: {
+            focus?: boolean;
+            label?: string;
+            parentTabId?: string | null;
+        }
+    ): Promise<string> {
         const existing = this.tabs.find((t) => t.recordId === recordId);
         if (existing) {
             if (options.focus !== false) this.focus(existing.tabId);
@@ -112,7 +135,11 @@ class Workspace {
             url: `/lightning/r/MessagingSession/${recordId}/view`,
             pageReference: {
                 type: 'standard__recordPage',
-                attributes: { recordId, objectApiName: 'MessagingSession', actionName: 'view' },
+                attributes: {
+                    recordId,
+                    objectApiName: 'MessagingSession',
+                    actionName: 'view'
+                },
                 state: {}
             },
             focused: false,
@@ -128,15 +155,28 @@ class Workspace {
             'aria-labelledby': `tab-${tabId}`
         });
         // Messaging_Session_Record_Page (flexipage:recordHomeTemplateDesktop): main | sidebar.
-        const grid = el('div', { class: 'slds-grid slds-wrap slds-gutters_x-small' });
-        const sizes: Record<string, string> = { header: '1-of-1', main: '8-of-12', sidebar: '4-of-12' };
-        for (const [region, placed] of Object.entries(this.recordPage.regions)) {
+        const grid = el('div', {
+            class: 'slds-grid slds-wrap slds-gutters_x-small'
+        });
+        const sizes: Record<string, string> = {
+            header: '1-of-1',
+            main: '8-of-12',
+            sidebar: '4-of-12'
+        };
+        for (const [region, placed] of Object.entries(
+            this.recordPage.regions
+        )) {
             const col = el('div', {
                 class: `slds-col slds-size_1-of-1 slds-large-size_${sizes[region] ?? '1-of-1'} preview-region`,
                 'data-region': region
             });
             for (const item of placed) {
-                col.append(mount(item, this.components[item.name], { recordId, objectApiName: 'MessagingSession' }));
+                col.append(
+                    mount(item, this.components[item.name], {
+                        recordId,
+                        objectApiName: 'MessagingSession'
+                    })
+                );
             }
             grid.append(col);
         }
@@ -162,7 +202,8 @@ class Workspace {
         if (index < 0) return Promise.resolve();
         this.tabs.splice(index, 1);
         document.getElementById(`panel-${tabId}`)?.remove();
-        if (this.focused === tabId) return this.focus(this.tabs[index - 1]?.tabId ?? 'home');
+        if (this.focused === tabId)
+            return this.focus(this.tabs[index - 1]?.tabId ?? 'home');
         this.renderTabs();
         return Promise.resolve();
     }
@@ -181,7 +222,11 @@ class Workspace {
 
     renderTabs(): void {
         const items: HTMLElement[] = [];
-        const tabItem = (id: string, title: string, closable: boolean): HTMLElement => {
+        const tabItem = (
+            id: string,
+            title: string,
+            closable: boolean
+        ): HTMLElement => {
             const active = this.focused === id;
             const link = el('a', {
                 class: 'slds-tabs_default__link',
@@ -198,11 +243,15 @@ class Workspace {
                 event.preventDefault();
                 void this.focus(id);
             });
-            const li = el('li', {
-                class: `slds-tabs_default__item${active ? ' slds-is-active' : ''}`,
-                role: 'presentation',
-                'data-tab-id': id
-            }, [link]);
+            const li = el(
+                'li',
+                {
+                    class: `slds-tabs_default__item${active ? ' slds-is-active' : ''}`,
+                    role: 'presentation',
+                    'data-tab-id': id
+                },
+                [link]
+            );
             if (closable) {
                 const close = el('button', {
                     class: 'slds-button slds-button_icon slds-button_icon-small preview-tab-close',
@@ -216,40 +265,79 @@ class Workspace {
             return li;
         };
         items.push(tabItem('home', 'Messaging Console Home', false));
-        for (const tab of this.tabs) items.push(tabItem(tab.tabId, tab.title, true));
+        for (const tab of this.tabs)
+            items.push(tabItem(tab.tabId, tab.title, true));
         this.tabBar.replaceChildren(...items);
     }
 }
 
-function showToast(container: HTMLElement, detail: { title?: string; message?: string; variant?: string; mode?: string }): void {
-    const variant = ['success', 'warning', 'error', 'info'].includes(detail.variant ?? '') ? (detail.variant as string) : 'info';
-    const toast = el('div', { class: `slds-notify slds-notify_toast slds-theme_${variant}`, role: 'status', 'data-variant': variant }, [
-        el('span', { class: 'slds-assistive-text', text: variant }),
-        el('div', { class: 'slds-notify__content' }, [
-            el('h2', { class: 'slds-text-heading_small', text: detail.title ?? '' }),
-            el('p', { text: detail.message ?? '' })
-        ])
-    ]);
-    const close = el('button', { class: 'slds-button slds-button_icon slds-notify__close slds-button_icon-inverse', title: 'Close', text: '×' });
+function showToast(
+    container: HTMLElement,
+    detail: {
+        title?: string;
+        message?: string;
+        variant?: string;
+        mode?: string;
+    }
+): void {
+    const variant = ['success', 'warning', 'error', 'info'].includes(
+        detail.variant ?? ''
+    )
+        ? (detail.variant as string)
+        : 'info';
+    const toast = el(
+        'div',
+        {
+            class: `slds-notify slds-notify_toast slds-theme_${variant}`,
+            role: 'status',
+            'data-variant': variant
+        },
+        [
+            el('span', { class: 'slds-assistive-text', text: variant }),
+            el('div', { class: 'slds-notify__content' }, [
+                el('h2', {
+                    class: 'slds-text-heading_small',
+                    text: detail.title ?? ''
+                }),
+                el('p', { text: detail.message ?? '' })
+            ])
+        ]
+    );
+    const close = el('button', {
+        class: 'slds-button slds-button_icon slds-notify__close slds-button_icon-inverse',
+        title: 'Close',
+        text: '×'
+    });
     close.addEventListener('click', () => toast.remove());
     toast.append(close);
     container.append(toast);
-    if (detail.mode !== 'sticky') setTimeout(() => toast.remove(), variant === 'error' ? 10000 : 4000);
+    if (detail.mode !== 'sticky')
+        setTimeout(() => toast.remove(), variant === 'error' ? 10000 : 4000);
 }
 
 /** Creates a component with its App Builder properties (and the record context on record pages). */
-function mount(item: PlacedComponent, ctor: Ctor | undefined, context: Record<string, unknown> = {}): HTMLElement {
+function mount(
+    item: PlacedComponent,
+    ctor: Ctor | undefined,
+    context: Record<string, unknown> = {}
+): HTMLElement {
     if (!ctor) return placeholder(item.name, item.name);
-    const node = createElement(tagOf(item.name), { is: ctor }) as HTMLElement & Record<string, unknown>;
-    for (const [key, value] of Object.entries({ ...item.props, ...context })) node[key] = value;
+    const node = createElement(tagOf(item.name), { is: ctor }) as HTMLElement &
+        Record<string, unknown>;
+    for (const [key, value] of Object.entries({ ...item.props, ...context }))
+        node[key] = value;
     node.setAttribute('data-component', item.name);
-    if (item.previewAddition) node.setAttribute('data-preview-addition', 'true');
+    if (item.previewAddition)
+        node.setAttribute('data-preview-addition', 'true');
     return node;
 }
 
 const EMPTY_PAGE: PageLayout = { page: '', template: '', regions: {} };
 
-function renderUtilityBar(components: Record<string, Ctor>, utility: PageLayout): void {
+function renderUtilityBar(
+    components: Record<string, Ctor>,
+    utility: PageLayout
+): void {
     const bar = document.getElementById('utility-items') as HTMLElement;
     const panels = document.getElementById('utility-panels') as HTMLElement;
     const items = utility.regions.utilityItems ?? [];
@@ -265,12 +353,23 @@ function renderUtilityBar(components: Record<string, Ctor>, utility: PageLayout)
         });
         panel.style.width = `${Number(item.utility?.width ?? 400)}px`;
         panel.style.height = `${Number(item.utility?.height ?? 480)}px`;
-        const minimize = el('button', { class: 'slds-button slds-button_icon slds-col_bump-left', title: 'Minimize', 'aria-label': `Minimize ${label}`, text: '_' });
+        const minimize = el('button', {
+            class: 'slds-button slds-button_icon slds-col_bump-left',
+            title: 'Minimize',
+            'aria-label': `Minimize ${label}`,
+            text: '_'
+        });
         panel.append(
-            el('div', { class: 'slds-utility-panel__header slds-grid slds-shrink-none slds-grid_vertical-align-center' }, [
-                el('h2', { class: 'slds-text-heading_small', text: label }),
-                minimize
-            ]),
+            el(
+                'div',
+                {
+                    class: 'slds-utility-panel__header slds-grid slds-shrink-none slds-grid_vertical-align-center'
+                },
+                [
+                    el('h2', { class: 'slds-text-heading_small', text: label }),
+                    minimize
+                ]
+            ),
             el('div', { class: 'slds-utility-panel__body slds-p-around_small' })
         );
         panels.append(panel);
@@ -282,40 +381,71 @@ function renderUtilityBar(components: Record<string, Ctor>, utility: PageLayout)
             body.append(mount(item, components[item.name]));
         };
         if (item.utility?.eager === true) ensure();
-        const button = el('button', { class: 'slds-button slds-utility-bar__action', 'aria-pressed': 'false', 'aria-controls': panelId, 'data-utility-button': item.name }, [
-            el('span', { class: 'slds-utility-bar__text', text: label })
-        ]);
+        const button = el(
+            'button',
+            {
+                class: 'slds-button slds-utility-bar__action',
+                'aria-pressed': 'false',
+                'aria-controls': panelId,
+                'data-utility-button': item.name
+            },
+            [el('span', { class: 'slds-utility-bar__text', text: label })]
+        );
         const toggle = (open: boolean): void => {
-            document.querySelectorAll('.preview-utility-panel.slds-is-open').forEach((p) => p.id !== panelId && p.classList.remove('slds-is-open'));
-            document.querySelectorAll('[data-utility-button]').forEach((b) => b !== button && b.setAttribute('aria-pressed', 'false'));
+            document
+                .querySelectorAll('.preview-utility-panel.slds-is-open')
+                .forEach(
+                    (p) =>
+                        p.id !== panelId && p.classList.remove('slds-is-open')
+                );
+            document
+                .querySelectorAll('[data-utility-button]')
+                .forEach(
+                    (b) =>
+                        b !== button && b.setAttribute('aria-pressed', 'false')
+                );
             if (open) ensure();
             panel.classList.toggle('slds-is-open', open);
             button.setAttribute('aria-pressed', String(open));
         };
-        button.addEventListener('click', () => toggle(!panel.classList.contains('slds-is-open')));
+        button.addEventListener('click', () =>
+            toggle(!panel.classList.contains('slds-is-open'))
+        );
         minimize.addEventListener('click', () => toggle(false));
         bar.append(el('li', { class: 'slds-utility-bar__item' }, [button]));
     });
 }
 
-export function start(components: Record<string, Ctor>, modules: Record<string, unknown> = {}): void {
+export function start(
+    components: Record<string, Ctor>,
+    modules: Record<string, unknown> = {}
+): void {
     const config = window.__PREVIEW_CONFIG__ ?? {};
     window.__PREVIEW_ERRORS__ = [];
-    window.addEventListener('error', (event) => window.__PREVIEW_ERRORS__?.push(String(event.message)));
+    window.addEventListener('error', (event) =>
+        window.__PREVIEW_ERRORS__?.push(String(event.message))
+    );
     window.addEventListener('unhandledrejection', (event) => {
         const reason = event.reason as { message?: string } | undefined;
-        window.__PREVIEW_ERRORS__?.push(String(reason?.message ?? JSON.stringify(reason)));
+        window.__PREVIEW_ERRORS__?.push(
+            String(reason?.message ?? JSON.stringify(reason))
+        );
     });
 
     const tabBar = document.getElementById('workspace-tabs') as HTMLElement;
     const panels = document.getElementById('workspace-panels') as HTMLElement;
     const toasts = document.getElementById('toasts') as HTMLElement;
-    const layout: ConsoleLayout = config.layout ?? { home: EMPTY_PAGE, record: EMPTY_PAGE, utility: EMPTY_PAGE };
+    const layout: ConsoleLayout = config.layout ?? {
+        home: EMPTY_PAGE,
+        record: EMPTY_PAGE,
+        utility: EMPTY_PAGE
+    };
     const workspace = new Workspace(components, layout.record, tabBar, panels);
     workspace.renderTabs();
 
     setHost({
-        openRecord: (recordId, options) => workspace.openRecord(recordId, options),
+        openRecord: (recordId, options) =>
+            workspace.openRecord(recordId, options),
         focusTab: (tabId) => workspace.focus(tabId),
         closeTab: (tabId) => workspace.close(tabId),
         refreshTab: (tabId) => workspace.refresh(tabId),
@@ -324,23 +454,35 @@ export function start(components: Record<string, Ctor>, modules: Record<string, 
         focusedTabId: () => workspace.focusedTabId(),
         toast: (detail) => showToast(toasts, detail)
     });
-    document.addEventListener('lightning__showtoast', (event) => showToast(toasts, (event as CustomEvent).detail));
+    document.addEventListener('lightning__showtoast', (event) =>
+        showToast(toasts, (event as CustomEvent).detail)
+    );
     document.addEventListener('lightning__refresh', () => {
         void refreshRecords([]);
     });
 
     // The home page: Messaging_Console_Home's regions, each component with its App Builder properties.
     for (const [region, placed] of Object.entries(layout.home.regions)) {
-        const column = document.querySelector(`[data-region="${region}"]`) ?? document.querySelector('[data-region="region3"]');
-        for (const item of placed) column?.append(mount(item, components[item.name]));
+        const column =
+            document.querySelector(`[data-region="${region}"]`) ??
+            document.querySelector('[data-region="region3"]');
+        for (const item of placed)
+            column?.append(mount(item, components[item.name]));
     }
     // Components that no page places yet go to the end of the last column.
     const placedNames = new Set(
-        [layout.home, layout.record, layout.utility].flatMap((page) => Object.values(page.regions).flat().map((c) => c.name))
+        [layout.home, layout.record, layout.utility].flatMap((page) =>
+            Object.values(page.regions)
+                .flat()
+                .map((c) => c.name)
+        )
     );
     const extra = document.querySelector('[data-region="region3"]');
     for (const [name, ctor] of Object.entries(components)) {
-        if (!placedNames.has(name)) extra?.append(mount({ name, props: {}, previewAddition: true }, ctor));
+        if (!placedNames.has(name))
+            extra?.append(
+                mount({ name, props: {}, previewAddition: true }, ctor)
+            );
     }
     renderUtilityBar(components, layout.utility);
 
@@ -354,25 +496,38 @@ export function start(components: Record<string, Ctor>, modules: Record<string, 
     window.__PREVIEW__ = {
         components: Object.keys(components),
         modules: Object.keys(modules),
-        openRecord: (recordId: string) => workspace.openRecord(recordId, { focus: true }),
+        openRecord: (recordId: string) =>
+            workspace.openRecord(recordId, { focus: true }),
         focusHome: () => workspace.focus('home'),
         /** Mounts a component into the (off-screen) bench area. */
-        mount: (name: string, props: Record<string, string | number | boolean> = {}) => {
+        mount: (
+            name: string,
+            props: Record<string, string | number | boolean> = {}
+        ) => {
             const area = document.getElementById('bench-area') as HTMLElement;
             area.replaceChildren(mount({ name, props }, components[name]));
         },
-        publish: (channelName: string, message: Record<string, unknown>) => publish(context, { channelName }, message),
+        publish: (channelName: string, message: Record<string, unknown>) =>
+            publish(context, { channelName }, message),
         /** Renders a bare lightning-datatable with the given rows; resolves with the ms until the rows are in the DOM. */
-        renderBareTable: (columns: unknown[], rows: Array<Record<string, unknown>>) => renderBareTable(columns, rows)
+        renderBareTable: (
+            columns: unknown[],
+            rows: Array<Record<string, unknown>>
+        ) => renderBareTable(columns, rows)
     };
     document.body.setAttribute('data-preview-ready', 'true');
 }
 
-function renderBareTable(columns: unknown[], rows: Array<Record<string, unknown>>): Promise<number> {
+function renderBareTable(
+    columns: unknown[],
+    rows: Array<Record<string, unknown>>
+): Promise<number> {
     const host = document.getElementById('bench-area') as HTMLElement;
     host.replaceChildren();
     const started = performance.now();
-    const table = createElement('lightning-datatable', { is: LightningDatatable }) as HTMLElement & Record<string, unknown>;
+    const table = createElement('lightning-datatable', {
+        is: LightningDatatable
+    }) as HTMLElement & Record<string, unknown>;
     table.keyField = 'Id';
     table.columns = columns;
     table.data = rows;
@@ -381,7 +536,8 @@ function renderBareTable(columns: unknown[], rows: Array<Record<string, unknown>
     return new Promise((resolve) => {
         const check = (): void => {
             const root = (table.shadowRoot ?? table) as ParentNode;
-            if (root.querySelectorAll('tbody tr').length >= rows.length) resolve(performance.now() - started);
+            if (root.querySelectorAll('tbody tr').length >= rows.length)
+                resolve(performance.now() - started);
             else requestAnimationFrame(check);
         };
         check();

@@ -8,9 +8,22 @@
  * - `@salesforce/*` scoped modules (schema, custom labels, message channels, user id, i18n)
  *   are generated here from the project's metadata.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+    existsSync,
+    mkdirSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    statSync,
+    writeFileSync
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { rollup, type OutputChunk, type Plugin, type RollupCache } from 'rollup';
+import {
+    rollup,
+    type OutputChunk,
+    type Plugin,
+    type RollupCache
+} from 'rollup';
 import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -18,7 +31,10 @@ import ts from 'typescript';
 
 export const ROOT = resolve(__dirname, '../..');
 export const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
-export const LABELS_FILE = join(ROOT, 'force-app/main/default/labels/CustomLabels.labels-meta.xml');
+export const LABELS_FILE = join(
+    ROOT,
+    'force-app/main/default/labels/CustomLabels.labels-meta.xml'
+);
 export const PLATFORM_DIR = join(ROOT, 'preview/platform');
 export const DIST_DIR = join(ROOT, 'preview/dist');
 
@@ -52,7 +68,9 @@ export function projectComponents(): string[] {
 
 /** UI components (the ones with a template) that the console page can place. */
 export function uiComponents(): string[] {
-    return projectComponents().filter((name) => existsSync(join(LWC_DIR, name, `${name}.html`)));
+    return projectComponents().filter((name) =>
+        existsSync(join(LWC_DIR, name, `${name}.html`))
+    );
 }
 
 function decodeXml(text: string): string {
@@ -72,19 +90,26 @@ export function readLabels(file = LABELS_FILE): Record<string, string> {
     for (const block of xml.match(/<labels>[\s\S]*?<\/labels>/g) ?? []) {
         const name = /<fullName>([\s\S]*?)<\/fullName>/.exec(block);
         const value = /<value>([\s\S]*?)<\/value>/.exec(block);
-        if (name && value) labels[name[1].trim()] = decodeXml(value[1]).replace(/\s+/g, ' ').trim();
+        if (name && value)
+            labels[name[1].trim()] = decodeXml(value[1])
+                .replace(/\s+/g, ' ')
+                .trim();
     }
     return labels;
 }
 
 const VIRTUAL = '\0preview-scoped:';
 const LBC_DIR = join(ROOT, 'node_modules/lightning-base-components');
-const LBC_PACKAGE = JSON.parse(readFileSync(join(LBC_DIR, 'package.json'), 'utf8')) as {
+const LBC_PACKAGE = JSON.parse(
+    readFileSync(join(LBC_DIR, 'package.json'), 'utf8')
+) as {
     lwc: { modules: Array<{ name?: string; path?: string }> };
 };
 /** The scoped modules lightning-base-components ships (i18n, client, its own labels and gates), by name. */
 const LBC_SCOPED = new Map(
-    LBC_PACKAGE.lwc.modules.filter((m) => m.name && m.path).map((m) => [m.name as string, join(LBC_DIR, m.path as string)])
+    LBC_PACKAGE.lwc.modules
+        .filter((m) => m.name && m.path)
+        .map((m) => [m.name as string, join(LBC_DIR, m.path as string)])
 );
 
 /**
@@ -120,17 +145,25 @@ function scopedModules(warnings: string[]): Plugin {
             const source = id.slice(VIRTUAL.length);
             const [, scope, ...restParts] = source.split('/');
             const rest = restParts.join('/');
-            const out = (value: unknown): string => `export default ${JSON.stringify(value)};`;
-            if (source in GATE_OVERRIDES) return `export default { isOpen: () => ${GATE_OVERRIDES[source]} };`;
+            const out = (value: unknown): string =>
+                `export default ${JSON.stringify(value)};`;
+            if (source in GATE_OVERRIDES)
+                return `export default { isOpen: () => ${GATE_OVERRIDES[source]} };`;
             switch (scope) {
                 case 'schema': {
                     const [objectApiName, ...field] = rest.split('.');
-                    return out(field.length ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName });
+                    return out(
+                        field.length
+                            ? { objectApiName, fieldApiName: field.join('.') }
+                            : { objectApiName }
+                    );
                 }
                 case 'label': {
                     const name = rest.replace(/^c\./, '');
                     if (!(name in labels)) {
-                        warnings.push(`custom label ${rest} is not defined in CustomLabels.labels-meta.xml`);
+                        warnings.push(
+                            `custom label ${rest} is not defined in CustomLabels.labels-meta.xml`
+                        );
                         return out(rest);
                     }
                     return out(labels[name]);
@@ -138,7 +171,8 @@ function scopedModules(warnings: string[]): Plugin {
                 case 'messageChannel':
                     return `export default Object.freeze({ channelName: ${JSON.stringify(rest)} });`;
                 case 'user':
-                    if (rest === 'Id') return 'export default (globalThis.__PREVIEW_CONFIG__ || {}).userId || null;';
+                    if (rest === 'Id')
+                        return 'export default (globalThis.__PREVIEW_CONFIG__ || {}).userId || null;';
                     if (rest === 'isGuest') return 'export default false;';
                     return out(null);
                 case 'userPermission':
@@ -154,7 +188,9 @@ function scopedModules(warnings: string[]): Plugin {
                         `Apex (${rest}) runs in an org, not in the local preview.`
                     )} } }); }`;
                 default:
-                    warnings.push(`unknown scoped module ${source}: resolved to undefined`);
+                    warnings.push(
+                        `unknown scoped module ${source}: resolved to undefined`
+                    );
                     return 'export default undefined;';
             }
         }
@@ -167,7 +203,11 @@ function previewTypeScript(): Plugin {
         name: 'preview-typescript',
         transform(code, id) {
             const file = id.split('?')[0];
-            if (!file.endsWith('.ts') || !file.startsWith(join(ROOT, 'preview'))) return null;
+            if (
+                !file.endsWith('.ts') ||
+                !file.startsWith(join(ROOT, 'preview'))
+            )
+                return null;
             const result = ts.transpileModule(code, {
                 fileName: file,
                 compilerOptions: {
@@ -198,7 +238,11 @@ function entryModule(components: string[]): Plugin {
             const lines = [`import '@lwc/synthetic-shadow';`];
             const ui = new Set(uiComponents());
             components.forEach((name, i) =>
-                lines.push(ui.has(name) ? `import C${i} from 'c/${name}';` : `import * as C${i} from 'c/${name}';`)
+                lines.push(
+                    ui.has(name)
+                        ? `import C${i} from 'c/${name}';`
+                        : `import * as C${i} from 'c/${name}';`
+                )
             );
             const entries = (keep: boolean): string =>
                 components
@@ -206,7 +250,9 @@ function entryModule(components: string[]): Plugin {
                     .filter(([name]) => ui.has(name) === keep)
                     .map(([name, i]) => `${JSON.stringify(name)}: C${i}`)
                     .join(', ');
-            lines.push(`import { start } from ${JSON.stringify(join(ROOT, 'preview/app/main.ts'))};`);
+            lines.push(
+                `import { start } from ${JSON.stringify(join(ROOT, 'preview/app/main.ts'))};`
+            );
             lines.push(`start({ ${entries(true)} }, { ${entries(false)} });`);
             return lines.join('\n');
         }
@@ -220,7 +266,8 @@ function entryModule(components: string[]): Plugin {
 const CACHE_FILE = join(ROOT, 'node_modules/.cache/preview-rollup-cache.json');
 
 function loadCache(): RollupCache | undefined {
-    if (process.env.PREVIEW_NO_CACHE || !existsSync(CACHE_FILE)) return undefined;
+    if (process.env.PREVIEW_NO_CACHE || !existsSync(CACHE_FILE))
+        return undefined;
     try {
         return JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as RollupCache;
     } catch {
@@ -253,7 +300,9 @@ export interface BundleOptions {
     quiet?: boolean;
 }
 
-export async function bundle(options: BundleOptions = {}): Promise<BundleResult> {
+export async function bundle(
+    options: BundleOptions = {}
+): Promise<BundleResult> {
     const started = performance.now();
     const outDir = options.outDir ?? DIST_DIR;
     const components = projectComponents();
@@ -262,20 +311,36 @@ export async function bundle(options: BundleOptions = {}): Promise<BundleResult>
         ...Object.entries(PLATFORM_MODULES)
             .filter(([, file]) => existsSync(join(PLATFORM_DIR, file)))
             .map(([name, file]) => ({ name, path: join(PLATFORM_DIR, file) })),
-        ...components.map((name) => ({ name: `c/${name}`, path: join(LWC_DIR, name, `${name}.js`) })),
+        ...components.map((name) => ({
+            name: `c/${name}`,
+            path: join(LWC_DIR, name, `${name}.js`)
+        })),
         // The console shell's own components.
         ...readdirSync(join(ROOT, 'preview/app'))
-            .filter((name) => existsSync(join(ROOT, 'preview/app', name, `${name}.ts`)))
-            .map((name) => ({ name: `preview/${name}`, path: join(ROOT, 'preview/app', name, `${name}.ts`) }))
+            .filter((name) =>
+                existsSync(join(ROOT, 'preview/app', name, `${name}.ts`))
+            )
+            .map((name) => ({
+                name: `preview/${name}`,
+                path: join(ROOT, 'preview/app', name, `${name}.ts`)
+            }))
     ];
     const cache = loadCache();
     const build = await rollup({
         input: 'preview:entry',
         cache,
         onwarn(warning) {
-            if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+            if (
+                warning.code === 'CIRCULAR_DEPENDENCY' ||
+                warning.code === 'THIS_IS_UNDEFINED'
+            )
+                return;
             // Template warnings inside lightning-base-components are theirs, not ours.
-            if ((warning.id ?? '').includes('node_modules') || warning.message.includes('node_modules/')) return;
+            if (
+                (warning.id ?? '').includes('node_modules') ||
+                warning.message.includes('node_modules/')
+            )
+                return;
             warnings.push(warning.message);
         },
         plugins: [
@@ -315,7 +380,10 @@ export async function bundle(options: BundleOptions = {}): Promise<BundleResult>
     const componentBytes: Record<string, number> = {};
     let entry: OutputChunk | undefined;
     for (const item of output) {
-        const bytes = item.type === 'chunk' ? Buffer.byteLength(item.code) : Buffer.byteLength(item.source);
+        const bytes =
+            item.type === 'chunk'
+                ? Buffer.byteLength(item.code)
+                : Buffer.byteLength(item.source);
         files[item.fileName] = bytes;
         if (item.type !== 'chunk') continue;
         if (item.isEntry) entry = item;
@@ -323,7 +391,8 @@ export async function bundle(options: BundleOptions = {}): Promise<BundleResult>
             const file = moduleId.split('?')[0];
             if (!file.startsWith(LWC_DIR)) continue;
             const name = relative(LWC_DIR, file).split('/')[0];
-            componentBytes[name] = (componentBytes[name] ?? 0) + info.renderedLength;
+            componentBytes[name] =
+                (componentBytes[name] ?? 0) + info.renderedLength;
         }
     }
     const staticChunks = new Set<string>();
@@ -338,7 +407,10 @@ export async function bundle(options: BundleOptions = {}): Promise<BundleResult>
         components,
         warnings,
         files,
-        entryBytes: [...staticChunks].reduce((sum, name) => sum + (files[name] ?? 0), 0),
+        entryBytes: [...staticChunks].reduce(
+            (sum, name) => sum + (files[name] ?? 0),
+            0
+        ),
         totalBytes: Object.values(files).reduce((a, b) => a + b, 0),
         componentBytes,
         ms: Math.round(performance.now() - started)
@@ -370,7 +442,8 @@ export function newestInput(): number {
     walk(PLATFORM_DIR);
     walk(join(ROOT, 'preview/app'));
     walk(join(ROOT, 'preview/build'));
-    if (existsSync(LABELS_FILE)) newest = Math.max(newest, statSync(LABELS_FILE).mtimeMs);
+    if (existsSync(LABELS_FILE))
+        newest = Math.max(newest, statSync(LABELS_FILE).mtimeMs);
     return newest;
 }
 

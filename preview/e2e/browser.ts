@@ -25,7 +25,9 @@ export interface Browser {
 
 export async function launchBrowser(): Promise<Browser> {
     if (!existsSync(CHROMIUM)) {
-        throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
+        throw new Error(
+            `${CHROMIUM} is missing: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`
+        );
     }
     // A fresh --user-data-dir every run (Playwright passes it to Chromium as --user-data-dir).
     const userDataDir = mkdtempSync(join(tmpdir(), 'preview-chromium-'));

@@ -17,7 +17,11 @@ const HOME = '#panel-home';
 const LIST = `${HOME} c-messaging-session-list`;
 
 async function listIds(): Promise<string[]> {
-    return h.page.locator(`${LIST} li[data-id]`).evaluateAll((items) => items.map((li) => li.getAttribute('data-id') ?? ''));
+    return h.page
+        .locator(`${LIST} li[data-id]`)
+        .evaluateAll((items) =>
+            items.map((li) => li.getAttribute('data-id') ?? '')
+        );
 }
 
 function mine(extra = '', params: unknown[] = []): string[] {
@@ -39,7 +43,10 @@ before(async () => {
     h = await openHarness();
     await h.page.emulateMedia({ reducedMotion: 'reduce' });
     await h.page.goto(h.server.url);
-    await h.page.locator(`${LIST} li[data-id]`).first().waitFor({ timeout: 30_000 });
+    await h.page
+        .locator(`${LIST} li[data-id]`)
+        .first()
+        .waitFor({ timeout: 30_000 });
 });
 
 after(async () => {
@@ -51,90 +58,179 @@ describe('messaging session console', () => {
         const all = mine();
         const expected = (
             h.db
-                .prepare('SELECT Id AS id FROM MessagingSession WHERE OwnerId = ? ORDER BY StartTime IS NULL, StartTime DESC LIMIT 50')
+                .prepare(
+                    'SELECT Id AS id FROM MessagingSession WHERE OwnerId = ? ORDER BY StartTime IS NULL, StartTime DESC LIMIT 50'
+                )
                 .all(h.userId) as Array<{ id: string }>
         ).map((r) => r.id);
         const ids = await listIds();
         assert.ok(ids.length > 0, 'the list shows rows');
         assert.deepEqual(ids, expected);
-        assert.match(await text(h.page.locator(`${LIST} .total-count`)), new RegExp(`\\b${all.length}\\b`));
+        assert.match(
+            await text(h.page.locator(`${LIST} .total-count`)),
+            new RegExp(`\\b${all.length}\\b`)
+        );
     });
 
     it('a status filter and a search reduce the rows to exactly what SQL returns', async () => {
         await h.page.locator(`${LIST} button[data-value="Active"]`).click();
         const active = mine(`AND s.Status = 'Active'`);
-        let ids = await settle(listIds, (v) => sameSet(v, active.slice(0, 50)) || v.length === Math.min(active.length, 50));
-        assert.ok(active.length > 0 && active.length <= 50, `fixture: ${active.length} active sessions`);
-        assert.ok(sameSet(ids, active), `status filter: ${ids.length} rows vs ${active.length} in SQL`);
+        let ids = await settle(
+            listIds,
+            (v) =>
+                sameSet(v, active.slice(0, 50)) ||
+                v.length === Math.min(active.length, 50)
+        );
+        assert.ok(
+            active.length > 0 && active.length <= 50,
+            `fixture: ${active.length} active sessions`
+        );
+        assert.ok(
+            sameSet(ids, active),
+            `status filter: ${ids.length} rows vs ${active.length} in SQL`
+        );
 
         // Search for the first letters of a messaging user's name among the active sessions.
         const row = h.db
-            .prepare(`SELECT u.Name AS name FROM MessagingSession s JOIN MessagingEndUser u ON u.Id = s.MessagingEndUserId
-                      WHERE s.OwnerId = ? AND s.Status = 'Active' AND u.Name IS NOT NULL ORDER BY s.Id LIMIT 1`)
+            .prepare(
+                `SELECT u.Name AS name FROM MessagingSession s JOIN MessagingEndUser u ON u.Id = s.MessagingEndUserId
+                      WHERE s.OwnerId = ? AND s.Status = 'Active' AND u.Name IS NOT NULL ORDER BY s.Id LIMIT 1`
+            )
             .get(h.userId) as { name: string };
         const term = row.name.slice(0, 4);
         await h.page.locator(`${LIST} .search-input input`).fill(term);
         const like = `%${term}%`;
-        const searched = mine(`AND s.Status = 'Active' AND (s.Name LIKE ? OR s.SessionKey LIKE ? OR u.Name LIKE ?)`, [like, like, like]);
+        const searched = mine(
+            `AND s.Status = 'Active' AND (s.Name LIKE ? OR s.SessionKey LIKE ? OR u.Name LIKE ?)`,
+            [like, like, like]
+        );
         ids = await settle(listIds, (v) => sameSet(v, searched));
         assert.ok(searched.length > 0 && searched.length < active.length + 1);
-        assert.ok(sameSet(ids, searched), `search "${term}": [${ids.join()}] vs SQL [${searched.join()}]`);
-        assert.match(await text(h.page.locator(`${LIST} .total-count`)), new RegExp(`\\b${searched.length}\\b`));
+        assert.ok(
+            sameSet(ids, searched),
+            `search "${term}": [${ids.join()}] vs SQL [${searched.join()}]`
+        );
+        assert.match(
+            await text(h.page.locator(`${LIST} .total-count`)),
+            new RegExp(`\\b${searched.length}\\b`)
+        );
     });
 
     it("sorts oldest first and loads the next page (everyone's sessions)", async () => {
         await h.page.reload();
         await h.page.locator(`${LIST} li[data-id]`).first().waitFor();
         await h.page.locator(`${LIST} .owner-filter button`).first().click();
-        await h.page.locator(`${LIST} .owner-filter [role="option"][data-value="all"]`).click();
-        const total = (h.db.prepare('SELECT COUNT(*) AS n FROM MessagingSession').get() as { n: number }).n;
-        await settle(() => text(h.page.locator(`${LIST} .total-count`)), (t) => t.includes(String(total)));
+        await h.page
+            .locator(`${LIST} .owner-filter [role="option"][data-value="all"]`)
+            .click();
+        const total = (
+            h.db
+                .prepare('SELECT COUNT(*) AS n FROM MessagingSession')
+                .get() as { n: number }
+        ).n;
+        await settle(
+            () => text(h.page.locator(`${LIST} .total-count`)),
+            (t) => t.includes(String(total))
+        );
         const ordered = (
-            h.db.prepare('SELECT Id AS id FROM MessagingSession ORDER BY StartTime IS NULL, StartTime ASC').all() as Array<{ id: string }>
+            h.db
+                .prepare(
+                    'SELECT Id AS id FROM MessagingSession ORDER BY StartTime IS NULL, StartTime ASC'
+                )
+                .all() as Array<{ id: string }>
         ).map((r) => r.id);
         const before = await listIds();
         await h.page.locator(`${LIST} .sort-direction button`).click();
-        let ids = await settle(listIds, (v) => v.join() !== before.join() && v.join() === ordered.slice(0, 50).join());
+        let ids = await settle(
+            listIds,
+            (v) =>
+                v.join() !== before.join() &&
+                v.join() === ordered.slice(0, 50).join()
+        );
         assert.deepEqual(ids, ordered.slice(0, 50));
         await h.page.locator(`${LIST} .load-more button`).click();
         ids = await settle(listIds, (v) => v.length === 100);
-        assert.deepEqual(ids, ordered.slice(0, 100), 'the second page continues the sort');
-        assert.equal(new Set(ids).size, ids.length, 'no duplicated rows after the next page');
+        assert.deepEqual(
+            ids,
+            ordered.slice(0, 100),
+            'the second page continues the sort'
+        );
+        assert.equal(
+            new Set(ids).size,
+            ids.length,
+            'no duplicated rows after the next page'
+        );
     });
 
     it('selecting a row shows its detail, history and feed', async () => {
         // A session with both history rows and a feed post.
         const pick = h.db
-            .prepare(`SELECT s.Id AS id, s.Name AS name FROM MessagingSession s
+            .prepare(
+                `SELECT s.Id AS id, s.Name AS name FROM MessagingSession s
                       WHERE s.OwnerId = ? AND EXISTS (SELECT 1 FROM MessagingSessionFeed f WHERE f.ParentId = s.Id AND f.Body IS NOT NULL)
                       AND EXISTS (SELECT 1 FROM MessagingSessionHistory x WHERE x.MessagingSessionId = s.Id AND x.NewValue IS NOT NULL)
-                      ORDER BY s.StartTime IS NULL, s.StartTime DESC LIMIT 1`)
+                      ORDER BY s.StartTime IS NULL, s.StartTime DESC LIMIT 1`
+            )
             .get(h.userId) as { id: string; name: string };
         assert.ok(pick, 'fixture: a session of the user with history and feed');
         selectedId = pick.id;
         await h.page.reload();
         await h.page.locator(`${LIST} li[data-id]`).first().waitFor();
         // Find it in the list, paging if needed.
-        for (let i = 0; i < 5 && !(await h.page.locator(`${LIST} li[data-id="${pick.id}"]`).count()); i++) {
+        for (
+            let i = 0;
+            i < 5 &&
+            !(await h.page.locator(`${LIST} li[data-id="${pick.id}"]`).count());
+            i++
+        ) {
             await h.page.locator(`${LIST} .load-more button`).click();
             await h.page.waitForTimeout(500);
         }
-        await h.page.locator(`${LIST} li[data-id="${pick.id}"] .select-button`).click();
+        await h.page
+            .locator(`${LIST} li[data-id="${pick.id}"] .select-button`)
+            .click();
         const tab = h.page.locator(`section[data-record-id="${pick.id}"]`);
         await tab.waitFor({ timeout: 10_000 });
-        const feedBody = (h.db.prepare('SELECT Body AS body FROM MessagingSessionFeed WHERE ParentId = ? AND Body IS NOT NULL ORDER BY CreatedDate DESC LIMIT 1').get(pick.id) as { body: string }).body
+        const feedBody = (
+            h.db
+                .prepare(
+                    'SELECT Body AS body FROM MessagingSessionFeed WHERE ParentId = ? AND Body IS NOT NULL ORDER BY CreatedDate DESC LIMIT 1'
+                )
+                .get(pick.id) as { body: string }
+        ).body
             .replace(/<[^>]+>/g, '')
             .trim();
         const history = h.db
-            .prepare('SELECT NewValue AS v FROM MessagingSessionHistory WHERE MessagingSessionId = ? AND NewValue IS NOT NULL ORDER BY CreatedDate DESC LIMIT 1')
+            .prepare(
+                'SELECT NewValue AS v FROM MessagingSessionHistory WHERE MessagingSessionId = ? AND NewValue IS NOT NULL ORDER BY CreatedDate DESC LIMIT 1'
+            )
             .get(pick.id) as { v: string };
         for (const scope of [tab, h.page.locator(HOME)]) {
-            if (scope !== tab) await h.page.evaluate(() => (window as unknown as { __PREVIEW__: { focusHome(): void } }).__PREVIEW__.focusHome());
-            const detail = await settle(() => text(scope.locator('c-messaging-session-detail')), (t) => t.includes(pick.name));
+            if (scope !== tab)
+                await h.page.evaluate(() =>
+                    (
+                        window as unknown as {
+                            __PREVIEW__: { focusHome(): void };
+                        }
+                    ).__PREVIEW__.focusHome()
+                );
+            const detail = await settle(
+                () => text(scope.locator('c-messaging-session-detail')),
+                (t) => t.includes(pick.name)
+            );
             assert.ok(detail.includes(pick.name), `detail shows ${pick.name}`);
-            const feed = await settle(() => text(scope.locator('c-messaging-session-feed')), (t) => t.includes(feedBody.slice(0, 20)));
-            assert.ok(feed.includes(feedBody.slice(0, 20)), `feed shows "${feedBody}"`);
-            const hist = await settle(() => text(scope.locator('c-messaging-session-history')), (t) => t.includes(history.v));
+            const feed = await settle(
+                () => text(scope.locator('c-messaging-session-feed')),
+                (t) => t.includes(feedBody.slice(0, 20))
+            );
+            assert.ok(
+                feed.includes(feedBody.slice(0, 20)),
+                `feed shows "${feedBody}"`
+            );
+            const hist = await settle(
+                () => text(scope.locator('c-messaging-session-history')),
+                (t) => t.includes(history.v)
+            );
             assert.ok(hist.includes(history.v), `history shows "${history.v}"`);
         }
         // The console with a selection: the screenshot for the README.
@@ -148,20 +244,32 @@ describe('messaging session console', () => {
         const detail = h.page.locator(`${HOME} c-messaging-session-detail`);
         await detail.locator('.edit-button button').click();
         const value = `E2E intent ${Date.now()}`;
-        const input = detail.locator('lightning-input[data-field="ChannelIntent"] input');
+        const input = detail.locator(
+            'lightning-input[data-field="ChannelIntent"] input'
+        );
         await input.waitFor();
         await input.fill(value);
         await input.dispatchEvent('change');
         await detail.locator('.save-button button').click();
         const stored = await settle(
-            async () => (h.db.prepare('SELECT ChannelIntent AS v FROM MessagingSession WHERE Id = ?').get(recordId) as { v: string | null }).v,
+            async () =>
+                (
+                    h.db
+                        .prepare(
+                            'SELECT ChannelIntent AS v FROM MessagingSession WHERE Id = ?'
+                        )
+                        .get(recordId) as { v: string | null }
+                ).v,
             (v) => v === value
         );
         assert.equal(stored, value);
         // The record the detail shows is the saved one: editing again starts from the stored value.
         await detail.locator('.edit-button button').waitFor();
         await detail.locator('.edit-button button').click();
-        const again = await settle(() => input.inputValue(), (v) => v === value);
+        const again = await settle(
+            () => input.inputValue(),
+            (v) => v === value
+        );
         assert.equal(again, value);
         await detail.locator('.cancel-button button').click();
     });
@@ -172,29 +280,58 @@ describe('messaging session console', () => {
         const row = panel.locator(`tr[data-owner="${h.userId}"]`);
         await row.waitFor({ timeout: 15_000 });
         const now = new Date();
-        const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
+        const from = new Date(
+            Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
+        ).toISOString();
         const to = new Date(Date.parse(from) + 86_400_000).toISOString();
         const handled = h.db
-            .prepare(`SELECT COUNT(*) AS n, AVG(WaitSeconds__c) AS wait FROM MessagingSession
-                      WHERE OwnerId = ? AND Status = 'Ended' AND EndTime >= ? AND EndTime < ?`)
+            .prepare(
+                `SELECT COUNT(*) AS n, AVG(WaitSeconds__c) AS wait FROM MessagingSession
+                      WHERE OwnerId = ? AND Status = 'Ended' AND EndTime >= ? AND EndTime < ?`
+            )
             .get(h.userId, from, to) as { n: number; wait: number | null };
         const open = h.db
-            .prepare(`SELECT COUNT(*) AS n FROM MessagingSession WHERE OwnerId = ? AND Status IN ('Active', 'Waiting', 'Paused')`)
+            .prepare(
+                `SELECT COUNT(*) AS n FROM MessagingSession WHERE OwnerId = ? AND Status IN ('Active', 'Waiting', 'Paused')`
+            )
             .get(h.userId) as { n: number };
-        const headers = (await panel.locator('thead th').allInnerTexts()).map((t) => t.trim().toLowerCase());
-        const cells = (await row.locator('th, td').allInnerTexts()).map((t) => t.trim());
-        const cell = (name: string): string => cells[headers.findIndex((t) => t.startsWith(name))];
-        assert.equal(Number(cell('handled')), handled.n, `handled: ${cells.join(' | ')}`);
-        assert.equal(Number(cell('open')), open.n, `open now: ${cells.join(' | ')}`);
+        const headers = (await panel.locator('thead th').allInnerTexts()).map(
+            (t) => t.trim().toLowerCase()
+        );
+        const cells = (await row.locator('th, td').allInnerTexts()).map((t) =>
+            t.trim()
+        );
+        const cell = (name: string): string =>
+            cells[headers.findIndex((t) => t.startsWith(name))];
+        assert.equal(
+            Number(cell('handled')),
+            handled.n,
+            `handled: ${cells.join(' | ')}`
+        );
+        assert.equal(
+            Number(cell('open')),
+            open.n,
+            `open now: ${cells.join(' | ')}`
+        );
         if (handled.wait !== null) {
-            const m = /(?:(\d+)h\s*)?(?:(\d+)m\s*)?(?:(\d+)s)?/.exec(cell('avg wait')) ?? [];
-            const seconds = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-            assert.ok(Math.abs(seconds - handled.wait) <= 1, `avg wait ${cell('avg wait')} vs SQL ${handled.wait}`);
+            const m =
+                /(?:(\d+)h\s*)?(?:(\d+)m\s*)?(?:(\d+)s)?/.exec(
+                    cell('avg wait')
+                ) ?? [];
+            const seconds =
+                Number(m[1] ?? 0) * 3600 +
+                Number(m[2] ?? 0) * 60 +
+                Number(m[3] ?? 0);
+            assert.ok(
+                Math.abs(seconds - handled.wait) <= 1,
+                `avg wait ${cell('avg wait')} vs SQL ${handled.wait}`
+            );
         }
     });
 
     it('an error from the server (403 on GraphQL) shows its message', async () => {
-        const message = "You don't have access to this resource. (preview: injected error)";
+        const message =
+            "You don't have access to this resource. (preview: injected error)";
         const arm = await fetch(`${h.server.url}/__preview/fail`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
@@ -203,21 +340,37 @@ describe('messaging session console', () => {
         assert.equal(arm.status < 300, true);
         try {
             await h.page.locator(`${LIST} .refresh-button button`).click();
-            const shown = await settle(() => text(h.page.locator(LIST)), (t) => t.includes(message));
-            assert.ok(shown.includes(message), `the list shows the server's message: ${shown.slice(0, 300)}`);
+            const shown = await settle(
+                () => text(h.page.locator(LIST)),
+                (t) => t.includes(message)
+            );
+            assert.ok(
+                shown.includes(message),
+                `the list shows the server's message: ${shown.slice(0, 300)}`
+            );
         } finally {
             await fetch(`${h.server.url}/__preview/fail`, { method: 'DELETE' });
         }
     });
 
     it('the start-conversation launcher shows that flows run in an org', async () => {
-        const contact = h.db.prepare('SELECT Name AS name FROM Contact WHERE Name IS NOT NULL ORDER BY Id LIMIT 1').get() as { name: string };
-        await h.page.locator('[data-utility-button="startConversation"]').click();
+        const contact = h.db
+            .prepare(
+                'SELECT Name AS name FROM Contact WHERE Name IS NOT NULL ORDER BY Id LIMIT 1'
+            )
+            .get() as { name: string };
+        await h.page
+            .locator('[data-utility-button="startConversation"]')
+            .click();
         const panel = h.page.locator('[data-utility="startConversation"]');
         const picker = panel.locator('lightning-record-picker input');
         await picker.waitFor();
         await picker.fill(contact.name.slice(0, 5));
-        const option = panel.locator('lightning-record-picker [role="option"]', { hasText: contact.name }).first();
+        const option = panel
+            .locator('lightning-record-picker [role="option"]', {
+                hasText: contact.name
+            })
+            .first();
         await option.waitFor({ timeout: 10_000 });
         await option.dispatchEvent('mousedown');
         await panel.getByRole('button', { name: /^Start$/ }).click();
@@ -229,7 +382,11 @@ describe('messaging session console', () => {
     });
 
     it('loads without uncaught errors in the page', async () => {
-        const errors = await h.page.evaluate(() => (window as unknown as { __PREVIEW_ERRORS__: string[] }).__PREVIEW_ERRORS__);
+        const errors = await h.page.evaluate(
+            () =>
+                (window as unknown as { __PREVIEW_ERRORS__: string[] })
+                    .__PREVIEW_ERRORS__
+        );
         assert.deepEqual(errors, []);
     });
 });

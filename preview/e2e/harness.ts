@@ -28,7 +28,11 @@ export const E2E_SESSIONS = Number(process.env.E2E_SESSIONS || 2000);
 export async function openHarness(): Promise<Harness> {
     await bundleIfNeeded();
     const dir = mkdtempSync(join(tmpdir(), 'preview-e2e-'));
-    const page: PageConfig = { userId: CURRENT_USER_ID, userName: null, mode: 'sample' };
+    const page: PageConfig = {
+        userId: CURRENT_USER_ID,
+        userName: null,
+        mode: 'sample'
+    };
     const server = await startPreviewServer({
         port: 0,
         host: '127.0.0.1',
@@ -36,8 +40,16 @@ export async function openHarness(): Promise<Harness> {
         sessions: E2E_SESSIONS,
         staticHandler: createStaticHandler(() => page)
     });
-    const db = new Database(server.dbPath, { readonly: true, fileMustExist: true });
-    page.userName = (db.prepare('SELECT Name AS name FROM User WHERE Id = ?').get(CURRENT_USER_ID) as { name: string } | undefined)?.name ?? null;
+    const db = new Database(server.dbPath, {
+        readonly: true,
+        fileMustExist: true
+    });
+    page.userName =
+        (
+            db
+                .prepare('SELECT Name AS name FROM User WHERE Id = ?')
+                .get(CURRENT_USER_ID) as { name: string } | undefined
+        )?.name ?? null;
     const browser = await launchBrowser();
     const tab = browser.context.pages()[0] ?? (await browser.context.newPage());
     return {
@@ -56,7 +68,11 @@ export async function openHarness(): Promise<Harness> {
 }
 
 /** Polls until `read` gives a value `done` accepts; returns the last value either way (the test asserts on it). */
-export async function settle<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function settle<T>(
+    read: () => Promise<T>,
+    done: (value: T) => boolean,
+    timeoutMs = 10_000
+): Promise<T> {
     const until = Date.now() + timeoutMs;
     let value = await read();
     while (!done(value) && Date.now() < until) {
@@ -67,5 +83,7 @@ export async function settle<T>(read: () => Promise<T>, done: (value: T) => bool
 }
 
 export function sameSet(a: string[], b: string[]): boolean {
-    return a.length === b.length && [...a].sort().join() === [...b].sort().join();
+    return (
+        a.length === b.length && [...a].sort().join() === [...b].sort().join()
+    );
 }

@@ -7,7 +7,10 @@ export async function isEmpEnabled(): Promise<boolean> {
     return false;
 }
 
-export async function subscribe(channel: string, replayId: number): Promise<{ channel: string; id: string; replayId: number }> {
+export async function subscribe(
+    channel: string,
+    replayId: number
+): Promise<{ channel: string; id: string; replayId: number }> {
     return { channel, id: `preview-${channel}`, replayId };
 }
 
@@ -15,7 +18,10 @@ export async function unsubscribe(
     subscription: { channel: string },
     callback?: (response: { successful: boolean; subscription: string }) => void
 ): Promise<{ successful: boolean; subscription: string }> {
-    const response = { successful: true, subscription: subscription?.channel ?? '' };
+    const response = {
+        successful: true,
+        subscription: subscription?.channel ?? ''
+    };
     callback?.(response);
     return response;
 }

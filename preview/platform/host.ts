@@ -8,21 +8,37 @@ export interface WorkspaceTab {
     recordId: string | null;
     title: string;
     url: string;
-    pageReference: { type: string; attributes?: Record<string, unknown>; state?: Record<string, unknown> };
+    pageReference: {
+        type: string;
+        attributes?: Record<string, unknown>;
+        state?: Record<string, unknown>;
+    };
     focused: boolean;
     subtabs: WorkspaceTab[];
     isSubtab: boolean;
 }
 
 export interface ConsoleHost {
-    openRecord(recordId: string, options: { focus?: boolean; label?: string; parentTabId?: string | null }): Promise<string>;
+    openRecord(
+        recordId: string,
+        options: {
+            focus?: boolean;
+            label?: string;
+            parentTabId?: string | null;
+        }
+    ): Promise<string>;
     focusTab(tabId: string): Promise<void>;
     closeTab(tabId: string): Promise<void>;
     refreshTab(tabId: string): Promise<void>;
     setTabLabel(tabId: string, label: string): Promise<void>;
     tabs(): WorkspaceTab[];
     focusedTabId(): string | null;
-    toast(detail: { title?: string; message: string; variant?: string; mode?: string }): void;
+    toast(detail: {
+        title?: string;
+        message: string;
+        variant?: string;
+        mode?: string;
+    }): void;
 }
 
 let current: ConsoleHost | null = null;

@@ -22,12 +22,19 @@ interface Subscription {
 
 let nextContext = 0;
 const subscriptions = new Set<Subscription>();
-const published: Array<{ channel: string; message: Record<string, unknown>; at: number }> = [];
-(globalThis as unknown as { __PREVIEW_MESSAGES__: typeof published }).__PREVIEW_MESSAGES__ = published;
+const published: Array<{
+    channel: string;
+    message: Record<string, unknown>;
+    at: number;
+}> = [];
+(
+    globalThis as unknown as { __PREVIEW_MESSAGES__: typeof published }
+).__PREVIEW_MESSAGES__ = published;
 
 function channelName(channel: unknown): string {
     const name = (channel as Channel | undefined)?.channelName;
-    if (!name) throw new Error('lightning/messageService: invalid message channel');
+    if (!name)
+        throw new Error('lightning/messageService: invalid message channel');
     return name;
 }
 
@@ -62,14 +69,27 @@ export class MessageContext {
     }
 }
 
-export function publish(_context: unknown, channel: unknown, message?: Record<string, unknown>): void {
+export function publish(
+    _context: unknown,
+    channel: unknown,
+    message?: Record<string, unknown>
+): void {
     const name = channelName(channel);
-    const payload = JSON.parse(JSON.stringify(message ?? {})) as Record<string, unknown>;
+    const payload = JSON.parse(JSON.stringify(message ?? {})) as Record<
+        string,
+        unknown
+    >;
     published.push({ channel: name, message: payload, at: performance.now() });
     for (const subscription of [...subscriptions]) {
         if (subscription.channel !== name) continue;
         queueMicrotask(() => {
-            if (subscription.active) subscription.listener(JSON.parse(JSON.stringify(payload)) as Record<string, unknown>);
+            if (subscription.active)
+                subscription.listener(
+                    JSON.parse(JSON.stringify(payload)) as Record<
+                        string,
+                        unknown
+                    >
+                );
         });
     }
 }
@@ -91,7 +111,9 @@ export function subscribe(
     return subscription;
 }
 
-export function unsubscribe(subscription: Subscription | null | undefined): void {
+export function unsubscribe(
+    subscription: Subscription | null | undefined
+): void {
     if (!subscription) return;
     subscription.active = false;
     subscriptions.delete(subscription);

@@ -38,11 +38,18 @@ function urlOf(ref: PageReference): string {
 function navigate(ref: PageReference): void {
     const h = host();
     const recordId = ref.attributes?.recordId;
-    if (ref.type === 'standard__recordPage' && typeof recordId === 'string' && h) {
+    if (
+        ref.type === 'standard__recordPage' &&
+        typeof recordId === 'string' &&
+        h
+    ) {
         void h.openRecord(recordId, { focus: true });
         return;
     }
-    if (ref.type === 'standard__webPage' && typeof ref.attributes?.url === 'string') {
+    if (
+        ref.type === 'standard__webPage' &&
+        typeof ref.attributes?.url === 'string'
+    ) {
         window.open(ref.attributes.url, '_blank', 'noopener');
         return;
     }

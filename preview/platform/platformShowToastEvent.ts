@@ -9,6 +9,11 @@ export interface ShowToastEventDetail {
 
 export class ShowToastEvent extends CustomEvent<ShowToastEventDetail> {
     constructor(detail: ShowToastEventDetail) {
-        super('lightning__showtoast', { bubbles: true, composed: true, cancelable: true, detail });
+        super('lightning__showtoast', {
+            bubbles: true,
+            composed: true,
+            cancelable: true,
+            detail
+        });
     }
 }

@@ -17,7 +17,9 @@ function recordIdOf(options: OpenTabOptions): string | undefined {
     if (options.recordId) return options.recordId;
     const attrs = options.pageReference?.attributes;
     if (attrs && typeof attrs.recordId === 'string') return attrs.recordId;
-    const match = options.url ? /\/r\/(?:\w+\/)?([a-zA-Z0-9]{15,18})/.exec(options.url) : null;
+    const match = options.url
+        ? /\/r\/(?:\w+\/)?([a-zA-Z0-9]{15,18})/.exec(options.url)
+        : null;
     return match ? match[1] : undefined;
 }
 
@@ -45,18 +47,31 @@ function constantAdapter(value: () => unknown) {
 }
 
 export const IsConsoleNavigation = constantAdapter(() => true);
-export const EnclosingTabId = constantAdapter(() => host()?.focusedTabId() ?? null);
+export const EnclosingTabId = constantAdapter(
+    () => host()?.focusedTabId() ?? null
+);
 
 export async function openTab(options: OpenTabOptions): Promise<string> {
     const recordId = recordIdOf(options);
     if (!recordId) throw new Error('The local preview opens record tabs only.');
-    return needHost().openRecord(recordId, { focus: options.focus !== false, label: options.label, parentTabId: null });
+    return needHost().openRecord(recordId, {
+        focus: options.focus !== false,
+        label: options.label,
+        parentTabId: null
+    });
 }
 
-export async function openSubtab(parentTabId: string, options: OpenTabOptions): Promise<string> {
+export async function openSubtab(
+    parentTabId: string,
+    options: OpenTabOptions
+): Promise<string> {
     const recordId = recordIdOf(options);
     if (!recordId) throw new Error('The local preview opens record tabs only.');
-    return needHost().openRecord(recordId, { focus: options.focus !== false, label: options.label, parentTabId });
+    return needHost().openRecord(recordId, {
+        focus: options.focus !== false,
+        label: options.label,
+        parentTabId
+    });
 }
 
 export function focusTab(tabId: string): Promise<void> {
@@ -79,14 +94,18 @@ export async function setTabIcon(): Promise<void> {}
 export async function setTabHighlighted(): Promise<void> {}
 export async function disableTabClose(): Promise<void> {}
 
-export async function getFocusedTabInfo(): Promise<WorkspaceTab | Record<string, never>> {
+export async function getFocusedTabInfo(): Promise<
+    WorkspaceTab | Record<string, never>
+> {
     const h = needHost();
     const id = h.focusedTabId();
     return h.tabs().find((t) => t.tabId === id) ?? {};
 }
 
 export async function getTabInfo(tabId: string): Promise<WorkspaceTab> {
-    const tab = needHost().tabs().find((t) => t.tabId === tabId);
+    const tab = needHost()
+        .tabs()
+        .find((t) => t.tabId === tabId);
     if (!tab) throw new Error(`No tab ${tabId}`);
     return tab;
 }

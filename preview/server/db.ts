@@ -18,6 +18,22 @@ const INDEXES: Array<[string, string[]]> = [
     ['MessagingSession', ['LastModifiedDate']],
     ['MessagingSession', ['Status', 'StartTime']],
     ['MessagingSession', ['OwnerId', 'Status']],
+    // Covering indexes for the metrics panel's aggregates (ended sessions in a window, per owner/channel; open work).
+    [
+        'MessagingSession',
+        [
+            'Status',
+            'EndTime',
+            'OwnerId',
+            'ChannelType',
+            'WaitSeconds__c',
+            'HandleSeconds__c',
+            'AgentMessageCount',
+            'EndUserMessageCount',
+            'Id'
+        ]
+    ],
+    ['MessagingSession', ['Status', 'OwnerId']],
     ['MessagingSession', ['ChannelType']],
     ['MessagingSession', ['Origin']],
     ['MessagingSession', ['AgentType']],
@@ -30,7 +46,14 @@ const INDEXES: Array<[string, string[]]> = [
     ['MessagingSession', ['LeadId']],
     ['MessagingSessionHistory', ['MessagingSessionId', 'CreatedDate']],
     ['MessagingSessionFeed', ['ParentId', 'CreatedDate']],
-    ['MessagingSessionMetrics', ['MessagingSessionId']],
+    [
+        'MessagingSessionMetrics',
+        [
+            'MessagingSessionId',
+            'MessagingSessionMetricType',
+            'MessagingSessionMetricValue'
+        ]
+    ],
     ['MessagingSessionMetrics', ['MessagingSessionMetricType']],
     ['MessagingEndUser', ['Name']],
     ['MessagingEndUser', ['ContactId']],
@@ -58,14 +81,32 @@ export function createSchema(db: Db): void {
     }
 }
 
-export function createIndexes(db: Db): void {
+export function createIndexes(db: Db): number {
+    const existing = new Set(
+        (
+            db
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'index'")
+                .all() as Array<{ name: string }>
+        ).map((r) => r.name)
+    );
+    let created = 0;
+    const wanted = new Set(
+        INDEXES.map(([table, cols]) => `idx_${table}_${cols.join('_')}`)
+    );
+    for (const name of existing) {
+        if (name.startsWith('idx_') && !wanted.has(name))
+            db.exec(`DROP INDEX ${q(name)}`); // from an older preview
+    }
     for (const [table, cols] of INDEXES) {
         const name = `idx_${table}_${cols.join('_')}`;
+        if (existing.has(name)) continue;
         db.exec(
-            `CREATE INDEX IF NOT EXISTS ${q(name)} ON ${q(table)} (${cols.map(q).join(', ')})`
+            `CREATE INDEX ${q(name)} ON ${q(table)} (${cols.map(q).join(', ')})`
         );
+        created++;
     }
-    db.exec('ANALYZE');
+    if (created) db.exec('ANALYZE');
+    return created;
 }
 
 export function openDatabase(

@@ -174,7 +174,7 @@ input GroupByClause { group: Boolean }
 enum GroupByFunction { CALENDAR_MONTH CALENDAR_QUARTER CALENDAR_YEAR DAY_IN_MONTH DAY_IN_WEEK DAY_IN_YEAR DAY_ONLY FISCAL_MONTH FISCAL_QUARTER FISCAL_YEAR HOUR_IN_DAY WEEK_IN_MONTH WEEK_IN_YEAR }
 input GroupByDateFunction { function: GroupByFunction }
 
-input IDOperators { eq: ID ne: ID lt: ID gt: ID lte: ID gte: ID like: String in: [ID] nin: [ID] }
+input IDOperators { eq: ID ne: ID lt: ID gt: ID lte: ID gte: ID like: String in: [ID] nin: [ID] inq: JoinInput ninq: JoinInput }
 input StringOperators { eq: String ne: String lt: String gt: String lte: String gte: String like: String in: [String] nin: [String] }
 input PicklistOperators { eq: Picklist ne: Picklist lt: Picklist gt: Picklist lte: Picklist gte: Picklist like: String in: [Picklist] nin: [Picklist] }
 input IntegerOperators { eq: Int ne: Int lt: Int gt: Int lte: Int gte: Int in: [Int] nin: [Int] }
@@ -301,6 +301,10 @@ input DateTimeOperators { eq: DateTimeInput ne: DateTimeInput lt: DateTimeInput 
             `${o.apiName}(first: Int, after: String, where: ${o.apiName}_Filter, groupBy: ${o.apiName}_GroupBy, orderBy: ${o.apiName}_AggregateOrderBy, scope: ${scopeEnum(o)}): ${o.apiName}AggregateConnection`
         );
     }
+    // Semi-joins: { OwnerId: { inq: { GroupMember: { GroupId: { eq: "00G…" } }, ApiName: "UserOrGroupId" } } }.
+    out.push(
+        `input JoinInput { ApiName: String! ${OBJECTS.map((o) => `${o.apiName}: ${o.apiName}_Filter`).join(' ')} }`
+    );
     out.push(`type RecordQuery { ${recordQuery.join('\n  ')} }`);
     out.push(`type RecordQueryAggregate { ${aggregateQuery.join('\n  ')} }`);
     return out.join('\n');
@@ -315,13 +319,18 @@ export function getSchema(): GraphQLSchema {
 // SQL building
 // ---------------------------------------------------------------------------------------------
 
+let subqueryCounter = 0;
+
 class SqlBuilder {
-    params: unknown[] = [];
     joins: string[] = [];
     private joinAliases = new Map<string, string>();
     private n = 0;
-    constructor(readonly def: ObjectDef) {}
-    readonly base = 't0';
+    /** A sub-builder (semi-join) shares the params array, so placeholders stay in text order. */
+    constructor(
+        readonly def: ObjectDef,
+        readonly base = 't0',
+        readonly params: unknown[] = []
+    ) {}
 
     param(value: unknown): string {
         this.params.push(value);
@@ -333,7 +342,7 @@ class SqlBuilder {
         const key = `${fromAlias}.${field.name}>${target.apiName}`;
         let alias = this.joinAliases.get(key);
         if (!alias) {
-            alias = `j${++this.n}`;
+            alias = `${this.base}j${++this.n}`;
             this.joinAliases.set(key, alias);
             this.joins.push(
                 `LEFT JOIN ${q(target.apiName)} ${alias} ON ${alias}."Id" = ${fromAlias}.${q(field.name)}`
@@ -623,6 +632,51 @@ function fieldCondition(
                 );
                 break;
             }
+            case 'inq':
+            case 'ninq': {
+                if (raw == null) throw gqlError(`${op} needs a value`);
+                const join = raw as Record<string, unknown>;
+                const entries = Object.entries(join).filter(
+                    ([k, v]) => k !== 'ApiName' && v != null
+                );
+                if (entries.length !== 1)
+                    throw gqlError(
+                        `${op} needs exactly one object filter besides ApiName`
+                    );
+                const target = objectDef(entries[0][0]) as ObjectDef;
+                const keyField = fieldDef(target.apiName, String(join.ApiName));
+                if (
+                    !keyField ||
+                    (keyField.type !== 'Id' && keyField.type !== 'Reference')
+                ) {
+                    throw gqlError(
+                        `${String(join.ApiName)} is not an ID field of ${target.apiName}`,
+                        'ValidationError'
+                    );
+                }
+                const sub = new SqlBuilder(
+                    target,
+                    `s${++subqueryCounter}`,
+                    sb.params
+                );
+                const subConds = baseConditions(sub, target, null);
+                subConds.push(
+                    compileFilter(
+                        sub,
+                        sub.base,
+                        target,
+                        entries[0][1] as FilterValue
+                    )
+                );
+                const key = `${sub.base}.${q(keyField.name)}`;
+                const subSql = `SELECT ${key} FROM ${sub.from()} WHERE ${subConds.join(' AND ')} AND ${key} IS NOT NULL`;
+                parts.push(
+                    op === 'inq'
+                        ? `${col} IN (${subSql})`
+                        : `(${col} IS NULL OR ${col} NOT IN (${subSql}))`
+                );
+                break;
+            }
             case 'like':
                 if (raw === null) throw gqlError('like needs a value');
                 // SOQL LIKE: % and _ are wildcards, backslash escapes them; case-insensitive.
@@ -730,10 +784,7 @@ function baseConditions(
     scope: string | null | undefined
 ): string[] {
     const conds: string[] = [];
-    if (fieldDef(def.apiName, 'IsDeleted'))
-        conds.push(
-            `(${sb.base}."IsDeleted" IS NULL OR ${sb.base}."IsDeleted" = 0)`
-        );
+    // The preview never deletes records, so there is no IsDeleted condition (it would defeat covering indexes).
     if (scope === 'MINE' && fieldDef(def.apiName, 'OwnerId'))
         conds.push(`${sb.base}."OwnerId" = ${sb.param(CURRENT_USER_ID)}`);
     return conds;
@@ -909,12 +960,16 @@ function rawArg(info: GraphQLResolveInfo, ctx: Context, name: string): unknown {
     return valueFromASTUntyped(arg.value, ctx.rawVariables);
 }
 
-function timed<T>(ctx: Context, fn: () => T): T {
+const SQL_LOG = Boolean(process.env.PREVIEW_SQL_LOG);
+
+function timed<T>(ctx: Context, fn: () => T, sql?: string): T {
     const t = performance.now();
     try {
         return fn();
     } finally {
-        ctx.sqlMs += performance.now() - t;
+        const ms = performance.now() - t;
+        ctx.sqlMs += ms;
+        if (SQL_LOG && sql) console.error(`[sql ${ms.toFixed(1)} ms] ${sql}`);
     }
 }
 
@@ -1009,7 +1064,8 @@ function recordConnection(
         () =>
             ctx.db
                 .prepare(sql)
-                .all(...(whereParams as never[]), limit + 1, offset) as Row[]
+                .all(...(whereParams as never[]), limit + 1, offset) as Row[],
+        sql
     );
     const reachable = upperBound == null || offset + limit < upperBound;
     const hasNext = rows.length > limit && reachable;
@@ -1024,7 +1080,8 @@ function recordConnection(
                     ctx.db
                         .prepare(countSql)
                         .get(...(whereParams as never[])) as { n: number }
-                ).n
+                ).n,
+            countSql
         );
     }
     const nodes = page.map((row) => new RecordNode(def, row));
@@ -1269,7 +1326,9 @@ function aggregateConnection(
             const col = `a${aggCols.length}`;
             const sqlExpr =
                 func === 'count'
-                    ? `COUNT(${expr})`
+                    ? field.type === 'Id'
+                        ? 'COUNT(*)' // Id is never null; COUNT(*) lets covering indexes answer
+                        : `COUNT(${expr})`
                     : func === 'countDistinct'
                       ? `COUNT(DISTINCT ${expr})`
                       : func === 'avg'
@@ -1371,7 +1430,8 @@ function aggregateConnection(
         () =>
             ctx.db
                 .prepare(sql)
-                .all(...(params as never[]), pageSize + 1, offset) as Row[]
+                .all(...(params as never[]), pageSize + 1, offset) as Row[],
+        sql
     );
     const hasNext = rows.length > pageSize;
     const page = rows.slice(0, pageSize);

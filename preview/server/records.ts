@@ -975,7 +975,7 @@ export function getRelatedListRecords(
     if (!order.some((o) => o.startsWith('"Id"'))) order.push('"Id" DESC');
     const rows = db
         .prepare(
-            `SELECT * FROM ${q(child.apiName)} WHERE ${q(rel.fieldName)} = ? AND ("IsDeleted" IS NULL OR "IsDeleted" = 0) ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
+            `SELECT * FROM ${q(child.apiName)} WHERE ${q(rel.fieldName)} = ? ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
         )
         .all(parent.row.Id as string, pageSize + 1, offset) as Row[];
     const hasNext = rows.length > pageSize;

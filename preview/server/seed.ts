@@ -952,6 +952,8 @@ export function openOrgDatabase(
         createSchema(db);
         const result = seedDatabase(db, options);
         options.onSeed?.(result);
+    } else {
+        createIndexes(db); // a database from an older preview gets the indexes added since
     }
     return db;
 }

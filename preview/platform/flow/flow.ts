@@ -30,12 +30,20 @@ export default class Flow extends LightningElement {
         return this.flowApiName || 'flow';
     }
 
-    get inputs(): Array<{ key: string; valueKey: string; name: string; value: string }> {
+    get inputs(): Array<{
+        key: string;
+        valueKey: string;
+        name: string;
+        value: string;
+    }> {
         return (this.flowInputVariables ?? []).map((input, i) => ({
             key: `n-${i}-${input.name}`,
             valueKey: `v-${i}-${input.name}`,
             name: input.name,
-            value: input.value === null || input.value === undefined ? '—' : String(input.value)
+            value:
+                input.value === null || input.value === undefined
+                    ? '—'
+                    : String(input.value)
         }));
     }
 

@@ -4,7 +4,12 @@
  * to /services/data/v66.0/graphql and hands the component `{ data, errors, refresh }`.
  * Reactive variables refetch when they change; refreshGraphQL(result) fetches again past the cache.
  */
-import { API_BASE, BaseAdapter, read, type FetchResponseError } from './transport';
+import {
+    API_BASE,
+    BaseAdapter,
+    read,
+    type FetchResponseError
+} from './transport';
 
 export interface GraphQLError {
     message: string;
@@ -19,14 +24,20 @@ export interface GqlDocument {
     readonly source: string;
 }
 
-export function gql(strings: TemplateStringsArray | string, ...values: unknown[]): GqlDocument {
+export function gql(
+    strings: TemplateStringsArray | string,
+    ...values: unknown[]
+): GqlDocument {
     const parts = typeof strings === 'string' ? [strings] : Array.from(strings);
     let source = '';
     parts.forEach((part, i) => {
         source += part;
         if (i < values.length) {
             const value = values[i];
-            source += value && typeof value === 'object' && 'source' in value ? (value as GqlDocument).source : String(value);
+            source +=
+                value && typeof value === 'object' && 'source' in value
+                    ? (value as GqlDocument).source
+                    : String(value);
         }
     });
     return Object.freeze({ kind: 'Document', source });
@@ -34,7 +45,12 @@ export function gql(strings: TemplateStringsArray | string, ...values: unknown[]
 
 function sourceOf(query: unknown): string | undefined {
     if (typeof query === 'string') return query;
-    if (query && typeof query === 'object' && typeof (query as GqlDocument).source === 'string') return (query as GqlDocument).source;
+    if (
+        query &&
+        typeof query === 'object' &&
+        typeof (query as GqlDocument).source === 'string'
+    )
+        return (query as GqlDocument).source;
     return undefined;
 }
 
@@ -59,17 +75,29 @@ function httpErrors(error: unknown): GraphQLError[] {
     const body = failure?.body;
     const entries: unknown[] = Array.isArray(body)
         ? body
-        : body && typeof body === 'object' && Array.isArray((body as { errors?: unknown[] }).errors)
-          ? ((body as { errors: unknown[] }).errors)
+        : body &&
+            typeof body === 'object' &&
+            Array.isArray((body as { errors?: unknown[] }).errors)
+          ? (body as { errors: unknown[] }).errors
           : [body ?? { message: failure?.statusText }];
     return entries.map((entry) => {
-        const e = (entry && typeof entry === 'object' ? entry : { message: String(entry) }) as Record<string, unknown>;
-        const message = typeof e.message === 'string' && e.message ? e.message : failure?.statusText || 'Request failed';
+        const e = (
+            entry && typeof entry === 'object'
+                ? entry
+                : { message: String(entry) }
+        ) as Record<string, unknown>;
+        const message =
+            typeof e.message === 'string' && e.message
+                ? e.message
+                : failure?.statusText || 'Request failed';
         return {
             message,
             locations: [],
             path: [],
-            extensions: { errorCode: e.errorCode ?? e.statusCode ?? null, status }
+            extensions: {
+                errorCode: e.errorCode ?? e.statusCode ?? null,
+                status
+            }
         };
     });
 }
@@ -82,14 +110,25 @@ export class graphql extends BaseAdapter<GraphQLConfig> {
     }
 
     protected fetch(config: GraphQLConfig, fresh: boolean): Promise<unknown> {
-        const body: Record<string, unknown> = { query: sourceOf(config.query), variables: config.variables ?? {} };
+        const body: Record<string, unknown> = {
+            query: sourceOf(config.query),
+            variables: config.variables ?? {}
+        };
         if (config.operationName) body.operationName = config.operationName;
-        return read(`${API_BASE}/graphql`, { method: 'POST', body, component: this.component, fresh });
+        return read(`${API_BASE}/graphql`, {
+            method: 'POST',
+            body,
+            component: this.component,
+            fresh
+        });
     }
 
     protected success(response: unknown): unknown {
         const r = (response ?? {}) as GraphQLResponse;
-        return this.result(r.data, r.errors && r.errors.length ? r.errors : undefined);
+        return this.result(
+            r.data,
+            r.errors && r.errors.length ? r.errors : undefined
+        );
     }
 
     protected failure(error: unknown): unknown {
@@ -104,6 +143,7 @@ export class graphql extends BaseAdapter<GraphQLConfig> {
 }
 
 export function refreshGraphQL(result: unknown): Promise<void> {
-    const owner = result && typeof result === 'object' ? owners.get(result) : undefined;
+    const owner =
+        result && typeof result === 'object' ? owners.get(result) : undefined;
     return owner ? owner.refresh() : Promise.resolve();
 }

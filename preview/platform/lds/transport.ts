@@ -51,7 +51,9 @@ export interface RequestLogEntry {
     body?: string;
 }
 const requestLog: RequestLogEntry[] = [];
-(globalThis as unknown as { __PREVIEW_REQUESTS__: RequestLogEntry[] }).__PREVIEW_REQUESTS__ = requestLog;
+(
+    globalThis as unknown as { __PREVIEW_REQUESTS__: RequestLogEntry[] }
+).__PREVIEW_REQUESTS__ = requestLog;
 
 function cacheKey(method: string, url: string, body: unknown): string {
     return `${method} ${url} ${body === undefined ? '' : JSON.stringify(body)}`;
@@ -72,18 +74,28 @@ async function send(url: string, options: RequestOptions): Promise<unknown> {
         url,
         component: options.component ?? '',
         at: performance.now(),
-        body: options.body === undefined ? undefined : JSON.stringify(options.body)
+        body:
+            options.body === undefined
+                ? undefined
+                : JSON.stringify(options.body)
     };
     requestLog.push(entry);
-    const headers: Record<string, string> = { Accept: 'application/json', ...(options.headers ?? {}) };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const headers: Record<string, string> = {
+        Accept: 'application/json',
+        ...(options.headers ?? {})
+    };
+    if (options.body !== undefined)
+        headers['Content-Type'] = 'application/json';
     if (options.component) headers['X-Preview-Component'] = options.component;
     let response: Response;
     try {
         response = await fetch(url, {
             method,
             headers,
-            body: options.body === undefined ? undefined : JSON.stringify(options.body),
+            body:
+                options.body === undefined
+                    ? undefined
+                    : JSON.stringify(options.body),
             credentials: 'same-origin'
         });
     } catch (error) {
@@ -93,14 +105,22 @@ async function send(url: string, options: RequestOptions): Promise<unknown> {
             statusText: 'Network Error',
             ok: false,
             headers: {},
-            body: [{ errorCode: 'NETWORK_ERROR', message: error instanceof Error ? error.message : String(error) }]
+            body: [
+                {
+                    errorCode: 'NETWORK_ERROR',
+                    message:
+                        error instanceof Error ? error.message : String(error)
+                }
+            ]
         };
         throw failure;
     }
     const text = await response.text();
     entry.doneAt = performance.now();
     entry.status = response.status;
-    const timing = /(?:^|,)\s*app;dur=([\d.]+)/.exec(response.headers.get('Server-Timing') ?? '');
+    const timing = /(?:^|,)\s*app;dur=([\d.]+)/.exec(
+        response.headers.get('Server-Timing') ?? ''
+    );
     if (timing) entry.serverMs = Number(timing[1]);
     let body: unknown = null;
     if (text) {
@@ -129,10 +149,17 @@ export function read<T>(url: string, options: RequestOptions = {}): Promise<T> {
     const key = cacheKey(method, url, options.body);
     const hit = cache.get(key);
     const now = performance.now();
-    if (hit && (!hit.settled || (!options.fresh && now - hit.at < CACHE_TTL_MS))) {
+    if (
+        hit &&
+        (!hit.settled || (!options.fresh && now - hit.at < CACHE_TTL_MS))
+    ) {
         return hit.promise as Promise<T>;
     }
-    const entry: CacheEntry = { at: now, settled: false, promise: Promise.resolve() };
+    const entry: CacheEntry = {
+        at: now,
+        settled: false,
+        promise: Promise.resolve()
+    };
     entry.promise = send(url, options).then(
         (value) => {
             entry.settled = true;
@@ -170,7 +197,8 @@ export function fieldPath(field: unknown): string {
     if (typeof field === 'string') return field;
     if (field && typeof field === 'object') {
         const ref = field as { objectApiName?: string; fieldApiName?: string };
-        if (ref.objectApiName && ref.fieldApiName) return `${ref.objectApiName}.${ref.fieldApiName}`;
+        if (ref.objectApiName && ref.fieldApiName)
+            return `${ref.objectApiName}.${ref.fieldApiName}`;
         if (ref.fieldApiName) return ref.fieldApiName;
     }
     throw new TypeError(`Invalid field reference: ${JSON.stringify(field)}`);
@@ -178,7 +206,12 @@ export function fieldPath(field: unknown): string {
 
 export function objectName(object: unknown): string {
     if (typeof object === 'string') return object;
-    if (object && typeof object === 'object' && typeof (object as { objectApiName?: unknown }).objectApiName === 'string') {
+    if (
+        object &&
+        typeof object === 'object' &&
+        typeof (object as { objectApiName?: unknown }).objectApiName ===
+            'string'
+    ) {
         return (object as { objectApiName: string }).objectApiName;
     }
     throw new TypeError(`Invalid object reference: ${JSON.stringify(object)}`);
@@ -190,15 +223,21 @@ export function toList(value: unknown): unknown[] {
 }
 
 /** Builds a query string, repeating nothing: lists are comma-separated like the UI API expects. */
-export function query(params: Record<string, string | number | undefined | null | string[]>): string {
+export function query(
+    params: Record<string, string | number | undefined | null | string[]>
+): string {
     const parts: string[] = [];
     for (const [key, value] of Object.entries(params)) {
         if (value === undefined || value === null) continue;
         if (Array.isArray(value)) {
             if (!value.length) continue;
-            parts.push(`${encodeURIComponent(key)}=${value.map((v) => encodeURIComponent(v)).join(',')}`);
+            parts.push(
+                `${encodeURIComponent(key)}=${value.map((v) => encodeURIComponent(v)).join(',')}`
+            );
         } else {
-            parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+            parts.push(
+                `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`
+            );
         }
     }
     return parts.length ? `?${parts.join('&')}` : '';
@@ -244,7 +283,11 @@ export abstract class BaseAdapter<TConfig> {
     }
 
     update(config: TConfig): void {
-        if (this.config !== undefined && JSON.stringify(config) === JSON.stringify(this.config)) return;
+        if (
+            this.config !== undefined &&
+            JSON.stringify(config) === JSON.stringify(this.config)
+        )
+            return;
         this.config = config;
         void this.load(false);
     }
@@ -260,9 +303,11 @@ export abstract class BaseAdapter<TConfig> {
         const generation = ++this.generation;
         try {
             const value = await this.fetch(config, fresh);
-            if (generation === this.generation) this.callback(this.success(value));
+            if (generation === this.generation)
+                this.callback(this.success(value));
         } catch (error) {
-            if (generation === this.generation) this.callback(this.failure(error));
+            if (generation === this.generation)
+                this.callback(this.failure(error));
         }
     }
 
@@ -288,6 +333,8 @@ export abstract class BaseAdapter<TConfig> {
 export async function refreshRecords(recordIds: string[]): Promise<void> {
     const ids = new Set(recordIds.flatMap((id) => [id, id.slice(0, 15)]));
     invalidate((key) => [...ids].some((id) => key.includes(id)));
-    const targets = [...BaseAdapter.live].filter((adapter) => [...ids].some((id) => adapter.mentions(id)));
+    const targets = [...BaseAdapter.live].filter((adapter) =>
+        [...ids].some((id) => adapter.mentions(id))
+    );
     await Promise.all(targets.map((adapter) => adapter.refresh()));
 }

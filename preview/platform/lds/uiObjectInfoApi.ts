@@ -1,5 +1,11 @@
 /** lightning/uiObjectInfoApi for the local preview: object metadata from GET /ui-api/object-info. */
-import { API_BASE, BaseAdapter, fieldPath, objectName, read } from './transport';
+import {
+    API_BASE,
+    BaseAdapter,
+    fieldPath,
+    objectName,
+    read
+} from './transport';
 
 interface ObjectInfoConfig {
     objectApiName?: unknown;
@@ -7,25 +13,47 @@ interface ObjectInfoConfig {
 
 export class getObjectInfo extends BaseAdapter<ObjectInfoConfig> {
     protected ready(config: ObjectInfoConfig): boolean {
-        return config.objectApiName !== undefined && config.objectApiName !== null;
+        return (
+            config.objectApiName !== undefined && config.objectApiName !== null
+        );
     }
 
-    protected fetch(config: ObjectInfoConfig, fresh: boolean): Promise<unknown> {
-        return read(`${API_BASE}/ui-api/object-info/${encodeURIComponent(objectName(config.objectApiName))}`, {
-            component: this.component,
-            fresh
-        });
+    protected fetch(
+        config: ObjectInfoConfig,
+        fresh: boolean
+    ): Promise<unknown> {
+        return read(
+            `${API_BASE}/ui-api/object-info/${encodeURIComponent(objectName(config.objectApiName))}`,
+            {
+                component: this.component,
+                fresh
+            }
+        );
     }
 }
 
-export class getObjectInfos extends BaseAdapter<{ objectApiNames?: unknown[] }> {
+export class getObjectInfos extends BaseAdapter<{
+    objectApiNames?: unknown[];
+}> {
     protected ready(config: { objectApiNames?: unknown[] }): boolean {
-        return Array.isArray(config.objectApiNames) && config.objectApiNames.every((n) => n !== undefined);
+        return (
+            Array.isArray(config.objectApiNames) &&
+            config.objectApiNames.every((n) => n !== undefined)
+        );
     }
 
-    protected fetch(config: { objectApiNames?: unknown[] }, fresh: boolean): Promise<unknown> {
-        const names = (config.objectApiNames ?? []).map(objectName).map(encodeURIComponent).join(',');
-        return read(`${API_BASE}/ui-api/object-info/batch/${names}`, { component: this.component, fresh });
+    protected fetch(
+        config: { objectApiNames?: unknown[] },
+        fresh: boolean
+    ): Promise<unknown> {
+        const names = (config.objectApiNames ?? [])
+            .map(objectName)
+            .map(encodeURIComponent)
+            .join(',');
+        return read(`${API_BASE}/ui-api/object-info/batch/${names}`, {
+            component: this.component,
+            fresh
+        });
     }
 }
 
@@ -60,7 +88,10 @@ export class getPicklistValuesByRecordType extends BaseAdapter<PicklistsByRecord
         return !!config.recordTypeId && !!config.objectApiName;
     }
 
-    protected fetch(config: PicklistsByRecordTypeConfig, fresh: boolean): Promise<unknown> {
+    protected fetch(
+        config: PicklistsByRecordTypeConfig,
+        fresh: boolean
+    ): Promise<unknown> {
         return read(
             `${API_BASE}/ui-api/object-info/${encodeURIComponent(objectName(config.objectApiName))}/picklist-values/${encodeURIComponent(
                 config.recordTypeId as string

@@ -34,7 +34,11 @@ function paths(list: unknown): string[] {
 
 export class getRecord extends BaseAdapter<GetRecordConfig> {
     protected ready(config: GetRecordConfig): boolean {
-        return typeof config.recordId === 'string' && config.recordId !== '' && !hasUndefined(toList(config.fields));
+        return (
+            typeof config.recordId === 'string' &&
+            config.recordId !== '' &&
+            !hasUndefined(toList(config.fields))
+        );
     }
 
     protected fetch(config: GetRecordConfig, fresh: boolean): Promise<unknown> {
@@ -51,25 +55,43 @@ export class getRecord extends BaseAdapter<GetRecordConfig> {
 
     mentions(recordId: string): boolean {
         const id = this.config?.recordId ?? '';
-        return id !== '' && (id === recordId || id.slice(0, 15) === recordId.slice(0, 15));
+        return (
+            id !== '' &&
+            (id === recordId || id.slice(0, 15) === recordId.slice(0, 15))
+        );
     }
 }
 
 interface GetRecordsConfig {
-    records?: Array<{ recordIds: string[]; fields?: unknown; optionalFields?: unknown }>;
+    records?: Array<{
+        recordIds: string[];
+        fields?: unknown;
+        optionalFields?: unknown;
+    }>;
 }
 
 export class getRecords extends BaseAdapter<GetRecordsConfig> {
     protected ready(config: GetRecordsConfig): boolean {
-        return Array.isArray(config.records) && config.records.every((r) => Array.isArray(r.recordIds) && r.recordIds.every(Boolean));
+        return (
+            Array.isArray(config.records) &&
+            config.records.every(
+                (r) => Array.isArray(r.recordIds) && r.recordIds.every(Boolean)
+            )
+        );
     }
 
-    protected async fetch(config: GetRecordsConfig, fresh: boolean): Promise<unknown> {
+    protected async fetch(
+        config: GetRecordsConfig,
+        fresh: boolean
+    ): Promise<unknown> {
         const groups = await Promise.all(
             (config.records ?? []).map((group) =>
                 read<{ results: unknown[] }>(
                     `${API_BASE}/ui-api/records/batch/${group.recordIds.map(encodeURIComponent).join(',')}` +
-                        query({ fields: paths(group.fields), optionalFields: paths(group.optionalFields) }),
+                        query({
+                            fields: paths(group.fields),
+                            optionalFields: paths(group.optionalFields)
+                        }),
                     { component: this.component, fresh }
                 )
             )
@@ -78,7 +100,9 @@ export class getRecords extends BaseAdapter<GetRecordsConfig> {
     }
 
     mentions(recordId: string): boolean {
-        return (this.config?.records ?? []).some((r) => r.recordIds.includes(recordId));
+        return (this.config?.records ?? []).some((r) =>
+            r.recordIds.includes(recordId)
+        );
     }
 }
 
@@ -89,16 +113,33 @@ interface RecordInput {
 }
 
 /** PATCH /ui-api/records/{recordId}; the wires that show the record receive the saved version. */
-export async function updateRecord(recordInput: RecordInput, clientOptions?: { ifUnmodifiedSince?: string }): Promise<unknown> {
-    const { Id, ...fields } = recordInput.fields as { Id?: string } & Record<string, unknown>;
+export async function updateRecord(
+    recordInput: RecordInput,
+    clientOptions?: { ifUnmodifiedSince?: string }
+): Promise<unknown> {
+    const { Id, ...fields } = recordInput.fields as { Id?: string } & Record<
+        string,
+        unknown
+    >;
     if (!Id) {
-        throw { status: 400, statusText: 'Bad Request', ok: false, headers: {}, body: { message: 'recordInput.fields.Id is required' } };
+        throw {
+            status: 400,
+            statusText: 'Bad Request',
+            ok: false,
+            headers: {},
+            body: { message: 'recordInput.fields.Id is required' }
+        };
     }
     const body: Record<string, unknown> = { fields };
-    if (recordInput.allowSaveOnDuplicate !== undefined) body.allowSaveOnDuplicate = recordInput.allowSaveOnDuplicate;
+    if (recordInput.allowSaveOnDuplicate !== undefined)
+        body.allowSaveOnDuplicate = recordInput.allowSaveOnDuplicate;
     const headers: Record<string, string> = {};
-    if (clientOptions?.ifUnmodifiedSince) headers['If-Unmodified-Since'] = clientOptions.ifUnmodifiedSince;
-    const saved = await write(`${API_BASE}/ui-api/records/${encodeURIComponent(Id)}`, { method: 'PATCH', body, headers });
+    if (clientOptions?.ifUnmodifiedSince)
+        headers['If-Unmodified-Since'] = clientOptions.ifUnmodifiedSince;
+    const saved = await write(
+        `${API_BASE}/ui-api/records/${encodeURIComponent(Id)}`,
+        { method: 'PATCH', body, headers }
+    );
     await refreshRecords([Id]);
     return saved;
 }
@@ -113,28 +154,39 @@ export async function createRecord(recordInput: RecordInput): Promise<unknown> {
 
 /** DELETE /ui-api/records/{recordId} */
 export async function deleteRecord(recordId: string): Promise<void> {
-    await write(`${API_BASE}/ui-api/records/${encodeURIComponent(recordId)}`, { method: 'DELETE' });
+    await write(`${API_BASE}/ui-api/records/${encodeURIComponent(recordId)}`, {
+        method: 'DELETE'
+    });
     await refreshRecords([recordId]);
 }
 
 /** Tells LDS that records changed on the server: the wires that show them fetch again. */
-export async function notifyRecordUpdateAvailable(recordIds: Array<{ recordId: string }>): Promise<void> {
+export async function notifyRecordUpdateAvailable(
+    recordIds: Array<{ recordId: string }>
+): Promise<void> {
     await refreshRecords(recordIds.map((r) => r.recordId).filter(Boolean));
 }
 
 /** @deprecated on the platform; kept for components that still call it. */
-export function getRecordNotifyChange(recordIds: Array<{ recordId: string }>): void {
+export function getRecordNotifyChange(
+    recordIds: Array<{ recordId: string }>
+): void {
     void notifyRecordUpdateAvailable(recordIds);
 }
 
-function walk(record: RecordLike | null | undefined, field: unknown): { value: unknown; displayValue: string | null } | undefined {
+function walk(
+    record: RecordLike | null | undefined,
+    field: unknown
+): { value: unknown; displayValue: string | null } | undefined {
     if (!record || !record.fields) return undefined;
     const path = fieldPath(field).split('.');
     // The first part is the object API name.
     const names = path.length > 1 ? path.slice(1) : path;
     let current: RecordLike | null | undefined = record;
     for (let i = 0; i < names.length; i++) {
-        const entry: { value: unknown; displayValue: string | null } | undefined = current?.fields?.[names[i]];
+        const entry:
+            { value: unknown; displayValue: string | null } | undefined =
+            current?.fields?.[names[i]];
         if (!entry) return undefined;
         if (i === names.length - 1) return entry;
         current = entry.value as RecordLike | null;
@@ -143,11 +195,17 @@ function walk(record: RecordLike | null | undefined, field: unknown): { value: u
     return undefined;
 }
 
-export function getFieldValue(record: RecordLike | null | undefined, field: unknown): unknown {
+export function getFieldValue(
+    record: RecordLike | null | undefined,
+    field: unknown
+): unknown {
     return walk(record, field)?.value;
 }
 
-export function getFieldDisplayValue(record: RecordLike | null | undefined, field: unknown): string | null | undefined {
+export function getFieldDisplayValue(
+    record: RecordLike | null | undefined,
+    field: unknown
+): string | null | undefined {
     const entry = walk(record, field);
     if (!entry) return undefined;
     return entry.displayValue;
@@ -161,16 +219,21 @@ export function generateRecordInputForUpdate(
     const fields: Record<string, unknown> = { Id: record.id };
     for (const [name, entry] of Object.entries(record.fields ?? {})) {
         if (!objectInfo || objectInfo.fields[name]?.updateable) {
-            if (entry.value === null || typeof entry.value !== 'object') fields[name] = entry.value;
+            if (entry.value === null || typeof entry.value !== 'object')
+                fields[name] = entry.value;
         }
     }
     return { fields };
 }
 
-export function createRecordInputFilteredByEditedFields(recordInput: RecordInput, originalRecord: RecordLike): RecordInput {
+export function createRecordInputFilteredByEditedFields(
+    recordInput: RecordInput,
+    originalRecord: RecordLike
+): RecordInput {
     const fields: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(recordInput.fields)) {
-        if (name === 'Id' || originalRecord.fields?.[name]?.value !== value) fields[name] = value;
+        if (name === 'Id' || originalRecord.fields?.[name]?.value !== value)
+            fields[name] = value;
     }
     return { ...recordInput, fields };
 }

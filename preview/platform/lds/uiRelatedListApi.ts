@@ -1,5 +1,13 @@
 /** lightning/uiRelatedListApi for the local preview: GET /ui-api/related-list-records/{parentRecordId}/{relatedListId}. */
-import { API_BASE, BaseAdapter, fieldPath, hasUndefined, query, read, toList } from './transport';
+import {
+    API_BASE,
+    BaseAdapter,
+    fieldPath,
+    hasUndefined,
+    query,
+    read,
+    toList
+} from './transport';
 
 interface RelatedListRecordsConfig {
     parentRecordId?: string;
@@ -19,10 +27,21 @@ function names(list: unknown): string[] {
 
 export class getRelatedListRecords extends BaseAdapter<RelatedListRecordsConfig> {
     protected ready(config: RelatedListRecordsConfig): boolean {
-        return !!config.parentRecordId && !!config.relatedListId && !hasUndefined([config.pageSize, config.pageToken].filter((v) => v !== undefined));
+        return (
+            !!config.parentRecordId &&
+            !!config.relatedListId &&
+            !hasUndefined(
+                [config.pageSize, config.pageToken].filter(
+                    (v) => v !== undefined
+                )
+            )
+        );
     }
 
-    protected fetch(config: RelatedListRecordsConfig, fresh: boolean): Promise<unknown> {
+    protected fetch(
+        config: RelatedListRecordsConfig,
+        fresh: boolean
+    ): Promise<unknown> {
         const url =
             `${API_BASE}/ui-api/related-list-records/${encodeURIComponent(config.parentRecordId as string)}/${encodeURIComponent(
                 config.relatedListId as string
@@ -55,7 +74,10 @@ export class getRelatedListCount extends BaseAdapter<RelatedListCountConfig> {
         return !!config.parentRecordId && !!config.relatedListId;
     }
 
-    protected fetch(config: RelatedListCountConfig, fresh: boolean): Promise<unknown> {
+    protected fetch(
+        config: RelatedListCountConfig,
+        fresh: boolean
+    ): Promise<unknown> {
         return read(
             `${API_BASE}/ui-api/related-list-count/${encodeURIComponent(config.parentRecordId as string)}/${encodeURIComponent(
                 config.relatedListId as string
@@ -65,6 +87,9 @@ export class getRelatedListCount extends BaseAdapter<RelatedListCountConfig> {
     }
 
     mentions(recordId: string): boolean {
-        return (this.config?.parentRecordId ?? '').slice(0, 15) === recordId.slice(0, 15);
+        return (
+            (this.config?.parentRecordId ?? '').slice(0, 15) ===
+            recordId.slice(0, 15)
+        );
     }
 }

@@ -107,7 +107,9 @@ export default class RecordPicker extends LightningElement {
         return this.selectedName || this._value || '';
     }
     get labelClass(): string {
-        return this.variant === 'label-hidden' ? 'slds-form-element__label slds-assistive-text' : 'slds-form-element__label';
+        return this.variant === 'label-hidden'
+            ? 'slds-form-element__label slds-assistive-text'
+            : 'slds-form-element__label';
     }
     get formClass(): string {
         return `slds-form-element${this.showError && this.validationMessage ? ' slds-has-error' : ''}`;
@@ -122,7 +124,12 @@ export default class RecordPicker extends LightningElement {
         return this.options.length > 0;
     }
     get noResults(): boolean {
-        return this.open && !this.loading && !this.options.length && this.term.length > 1;
+        return (
+            this.open &&
+            !this.loading &&
+            !this.options.length &&
+            this.term.length > 1
+        );
     }
     get validationMessage(): string {
         if (this.customValidity) return this.customValidity;
@@ -134,7 +141,12 @@ export default class RecordPicker extends LightningElement {
     }
 
     private get nameField(): string {
-        return this.displayInfo?.primaryField || this.matchingInfo?.primaryField?.fieldPath || DEFAULT_NAME_FIELD[this.objectApiName ?? ''] || 'Name';
+        return (
+            this.displayInfo?.primaryField ||
+            this.matchingInfo?.primaryField?.fieldPath ||
+            DEFAULT_NAME_FIELD[this.objectApiName ?? ''] ||
+            'Name'
+        );
     }
 
     private get subtitleField(): string | undefined {
@@ -145,13 +157,15 @@ export default class RecordPicker extends LightningElement {
         // "Owner.Name" -> "Owner { Name { value } }"
         const parts = field.split('.');
         let out = `${parts[parts.length - 1]} { value }`;
-        for (let i = parts.length - 2; i >= 0; i--) out = `${parts[i]} { ${out} }`;
+        for (let i = parts.length - 2; i >= 0; i--)
+            out = `${parts[i]} { ${out} }`;
         return out;
     }
 
     private nested(node: Record<string, unknown>, field: string): string {
         let current: unknown = node;
-        for (const part of field.split('.')) current = (current as Record<string, unknown> | null)?.[part];
+        for (const part of field.split('.'))
+            current = (current as Record<string, unknown> | null)?.[part];
         const value = (current as { value?: unknown } | null)?.value;
         return value === null || value === undefined ? '' : String(value);
     }
@@ -162,30 +176,49 @@ export default class RecordPicker extends LightningElement {
             const op = OPERATORS[c.operator] ?? 'eq';
             let clause: Record<string, unknown> = { [op]: c.value };
             const parts = c.fieldPath.split('.');
-            for (let i = parts.length - 1; i >= 0; i--) clause = { [parts[i]]: clause };
+            for (let i = parts.length - 1; i >= 0; i--)
+                clause = { [parts[i]]: clause };
             and.push(clause);
         }
         if (extra) and.push(extra);
         return and.length === 1 ? and[0] : { and };
     }
 
-    private async query(where: Record<string, unknown>, first: number): Promise<Array<Record<string, unknown>>> {
+    private async query(
+        where: Record<string, unknown>,
+        first: number
+    ): Promise<Array<Record<string, unknown>>> {
         const object = this.objectApiName ?? '';
         const fields = [this.selection(this.nameField)];
         if (this.subtitleField) fields.push(this.selection(this.subtitleField));
         const query = `query recordPicker($where: ${object}_Filter, $first: Int) { uiapi { query { ${object}(where: $where, first: $first) { edges { node { Id ${fields.join(' ')} } } } } } }`;
-        const response = await read<{ data?: { uiapi?: { query?: Record<string, { edges: Array<{ node: Record<string, unknown> }> }> } }; errors?: Array<{ message: string }> }>(
-            `${API_BASE}/graphql`,
-            { method: 'POST', body: { query, variables: { where, first } }, component: 'lightning-record-picker' }
+        const response = await read<{
+            data?: {
+                uiapi?: {
+                    query?: Record<
+                        string,
+                        { edges: Array<{ node: Record<string, unknown> }> }
+                    >;
+                };
+            };
+            errors?: Array<{ message: string }>;
+        }>(`${API_BASE}/graphql`, {
+            method: 'POST',
+            body: { query, variables: { where, first } },
+            component: 'lightning-record-picker'
+        });
+        if (response.errors?.length)
+            throw new Error(response.errors.map((e) => e.message).join(' '));
+        return (response.data?.uiapi?.query?.[object]?.edges ?? []).map(
+            (e) => e.node
         );
-        if (response.errors?.length) throw new Error(response.errors.map((e) => e.message).join(' '));
-        return (response.data?.uiapi?.query?.[object]?.edges ?? []).map((e) => e.node);
     }
 
     private async loadName(id: string): Promise<void> {
         try {
             const [node] = await this.query(this.where({ Id: { eq: id } }), 1);
-            if (node && this._value === id) this.selectedName = this.nested(node, this.nameField);
+            if (node && this._value === id)
+                this.selectedName = this.nested(node, this.nameField);
         } catch {
             // The id stays visible when the name cannot be read.
         }
@@ -198,19 +231,24 @@ export default class RecordPicker extends LightningElement {
             const like = `%${term.replace(/[%_]/g, (c) => `\\${c}`)}%`;
             let clause: Record<string, unknown> = { like };
             const parts = this.nameField.split('.');
-            for (let i = parts.length - 1; i >= 0; i--) clause = { [parts[i]]: clause };
+            for (let i = parts.length - 1; i >= 0; i--)
+                clause = { [parts[i]]: clause };
             const nodes = await this.query(this.where(clause), 10);
             if (term !== this.term) return;
             this.options = nodes.map((node, i) => ({
                 id: String(node.Id),
                 title: this.nested(node, this.nameField),
-                subtitle: this.subtitleField ? this.nested(node, this.subtitleField) : '',
+                subtitle: this.subtitleField
+                    ? this.nested(node, this.subtitleField)
+                    : '',
                 key: `${i}-${String(node.Id)}`,
-                className: 'slds-media slds-listbox__option slds-listbox__option_entity slds-listbox__option_has-meta'
+                className:
+                    'slds-media slds-listbox__option slds-listbox__option_entity slds-listbox__option_has-meta'
             }));
         } catch (error) {
             this.options = [];
-            this.errorText = error instanceof Error ? error.message : String(error);
+            this.errorText =
+                error instanceof Error ? error.message : String(error);
         } finally {
             this.loading = false;
         }
@@ -220,7 +258,8 @@ export default class RecordPicker extends LightningElement {
         this.term = (event.target as HTMLInputElement).value;
         this.open = this.term.length > 1;
         clearTimeout(this.timer);
-        if (this.open) this.timer = setTimeout(() => void this.search(this.term), 250);
+        if (this.open)
+            this.timer = setTimeout(() => void this.search(this.term), 250);
     }
 
     handleBlur(): void {
@@ -238,12 +277,16 @@ export default class RecordPicker extends LightningElement {
         this.selectedName = option?.title ?? '';
         this.open = false;
         this.term = '';
-        this.dispatchEvent(new CustomEvent('change', { detail: { recordId: id } }));
+        this.dispatchEvent(
+            new CustomEvent('change', { detail: { recordId: id } })
+        );
     }
 
     handleClear(): void {
         this.clearSelection();
-        this.dispatchEvent(new CustomEvent('change', { detail: { recordId: null } }));
+        this.dispatchEvent(
+            new CustomEvent('change', { detail: { recordId: null } })
+        );
     }
 
     @api
@@ -271,11 +314,15 @@ export default class RecordPicker extends LightningElement {
 
     @api
     focus(): void {
-        (this.template?.querySelector('input, button') as HTMLElement | null)?.focus();
+        (
+            this.template?.querySelector('input, button') as HTMLElement | null
+        )?.focus();
     }
 
     @api
     blur(): void {
-        (this.template?.querySelector('input, button') as HTMLElement | null)?.blur();
+        (
+            this.template?.querySelector('input, button') as HTMLElement | null
+        )?.blur();
     }
 }

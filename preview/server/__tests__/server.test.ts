@@ -963,6 +963,230 @@ describe('component queries (documented in the preview contracts)', () => {
     });
 });
 
+describe('metrics panel and detail queries (documented in the preview contracts)', () => {
+    const HANDLED = `aggregate { OwnerId { value } Id { count { value } } WaitSeconds__c { avg { value } max { value } count { value } }
+        HandleSeconds__c { avg { value } max { value } count { value } } AgentMessageCount { sum { value } count { value } } EndUserMessageCount { sum { value } count { value } } }`;
+    const METRICS = `query agentMetrics($handledWhere: MessagingSession_Filter, $openWhere: MessagingSession_Filter, $ownersWhere: User_Filter, $responseWhere: MessagingSessionMetrics_Filter) {
+        uiapi {
+            aggregate {
+                MessagingSession(where: $handledWhere, groupBy: { OwnerId: { group: true } }, first: 2000) { edges { node { ${HANDLED} } } pageInfo { hasNextPage } }
+                byChannel: MessagingSession(where: $handledWhere, groupBy: { OwnerId: { group: true }, ChannelType: { group: true } }, first: 2000) {
+                    edges { node { aggregate { OwnerId { value } ChannelType { value } Id { count { value } } } } } pageInfo { hasNextPage } }
+                openNow: MessagingSession(where: $openWhere, groupBy: { OwnerId: { group: true }, Status: { group: true } }, first: 2000) {
+                    edges { node { aggregate { OwnerId { value } Status { value } Id { count { value } } } } } pageInfo { hasNextPage } }
+                MessagingSessionMetrics(where: $responseWhere, groupBy: { MessagingSession: { OwnerId: { group: true } } }, first: 2000) {
+                    edges { node { aggregate { MessagingSession { OwnerId { value } } MessagingSessionMetricValue { avg { value } count { value } } } } } }
+            }
+            query { User(where: $ownersWhere, first: 2000) { edges { node { Id Name { value } } } } }
+        }
+    }`;
+    const day = 86_400_000;
+
+    function variables(
+        scope: 'me' | 'team' | 'group',
+        from: string,
+        to: string
+    ) {
+        const window = [
+            { Status: { eq: 'Ended' } },
+            { EndTime: { gte: { value: from }, lt: { value: to } } }
+        ];
+        const open = { Status: { in: ['Active', 'Waiting', 'Paused'] } };
+        const member = {
+            OwnerId: {
+                inq: {
+                    GroupMember: {
+                        Group: { DeveloperName: { eq: 'Tier_1_Team' } }
+                    },
+                    ApiName: 'UserOrGroupId'
+                }
+            }
+        };
+        const handledWhere =
+            scope === 'me'
+                ? { and: [{ OwnerId: { eq: CURRENT_USER_ID } }, ...window] }
+                : scope === 'group'
+                  ? { and: [member, ...window] }
+                  : { and: window };
+        const openWhere =
+            scope === 'me'
+                ? { and: [{ OwnerId: { eq: CURRENT_USER_ID } }, open] }
+                : scope === 'group'
+                  ? { and: [member, open] }
+                  : open;
+        const ownersWhere =
+            scope === 'me'
+                ? { Id: { eq: CURRENT_USER_ID } }
+                : scope === 'group'
+                  ? {
+                        Id: {
+                            inq: {
+                                GroupMember: {
+                                    GroupId: { eq: makeId('00G', 2) }
+                                },
+                                ApiName: 'UserOrGroupId'
+                            }
+                        }
+                    }
+                  : {
+                        Id: {
+                            inq: {
+                                MessagingSession: {
+                                    or: [handledWhere, openWhere]
+                                },
+                                ApiName: 'OwnerId'
+                            }
+                        }
+                    };
+        return {
+            handledWhere,
+            openWhere,
+            ownersWhere,
+            responseWhere: {
+                and: [
+                    {
+                        MessagingSessionMetricType: {
+                            eq: 'AverageAgentResponseTime'
+                        }
+                    },
+                    { MessagingSession: handledWhere }
+                ]
+            }
+        };
+    }
+
+    it.each(['me', 'team', 'group'] as const)(
+        'computes the agentMetrics figures for scope %s as SQL does',
+        async (scope) => {
+            const from = new Date(Date.parse(ANCHOR) - 29 * day).toISOString();
+            const to = new Date(Date.parse(ANCHOR) + day).toISOString();
+            const res = await gql(METRICS, variables(scope, from, to));
+            expect(res.errors).toBeUndefined();
+            const ownerCond =
+                scope === 'me'
+                    ? `AND "OwnerId" = '${CURRENT_USER_ID}'`
+                    : scope === 'group'
+                      ? `AND "OwnerId" IN (SELECT "UserOrGroupId" FROM "GroupMember" WHERE "GroupId" = '${makeId('00G', 2)}')`
+                      : '';
+            const handled = db
+                .prepare(
+                    `SELECT "OwnerId" o, COUNT(*) n, AVG("WaitSeconds__c") wa, MAX("WaitSeconds__c") wm, COUNT("WaitSeconds__c") wc, AVG("HandleSeconds__c") ha, SUM("AgentMessageCount") am, COUNT("EndUserMessageCount") ec
+                FROM "MessagingSession" WHERE "Status" = 'Ended' AND "EndTime" >= ? AND "EndTime" < ? ${ownerCond} GROUP BY "OwnerId" ORDER BY "OwnerId"`
+                )
+                .all(from, to) as Array<Record<string, number | string | null>>;
+            expect(handled.length).toBeGreaterThan(0);
+            const got = res.data.uiapi.aggregate.MessagingSession.edges.map(
+                (e: any) => e.node.aggregate
+            );
+            expect(
+                got.map((g: any) => [
+                    g.OwnerId.value,
+                    g.Id.count.value,
+                    g.WaitSeconds__c.avg.value,
+                    g.WaitSeconds__c.max.value,
+                    g.WaitSeconds__c.count.value,
+                    g.HandleSeconds__c.avg.value,
+                    g.AgentMessageCount.sum.value,
+                    g.EndUserMessageCount.count.value
+                ])
+            ).toEqual(
+                handled.map((h) => [
+                    h.o,
+                    h.n,
+                    h.wa,
+                    h.wm,
+                    h.wc,
+                    h.ha,
+                    h.am,
+                    h.ec
+                ])
+            );
+            const open = db
+                .prepare(
+                    `SELECT "OwnerId" o, "Status" s, COUNT(*) n FROM "MessagingSession" WHERE "Status" IN ('Active','Waiting','Paused') ${ownerCond} GROUP BY 1, 2`
+                )
+                .all() as Array<{ o: string; s: string; n: number }>;
+            expect(
+                new Map(
+                    res.data.uiapi.aggregate.openNow.edges.map((e: any) => [
+                        `${e.node.aggregate.OwnerId.value}/${e.node.aggregate.Status.value}`,
+                        e.node.aggregate.Id.count.value
+                    ])
+                )
+            ).toEqual(new Map(open.map((r) => [`${r.o}/${r.s}`, r.n])));
+            const byChannel = db
+                .prepare(
+                    `SELECT COUNT(*) n FROM (SELECT 1 FROM "MessagingSession" WHERE "Status" = 'Ended' AND "EndTime" >= ? AND "EndTime" < ? ${ownerCond} GROUP BY "OwnerId", "ChannelType")`
+                )
+                .get(from, to) as { n: number };
+            expect(res.data.uiapi.aggregate.byChannel.edges).toHaveLength(
+                byChannel.n
+            );
+            const response = db
+                .prepare(
+                    `SELECT s."OwnerId" o, AVG(m."MessagingSessionMetricValue") a, COUNT(m."MessagingSessionMetricValue") c FROM "MessagingSessionMetrics" m JOIN "MessagingSession" s ON s."Id" = m."MessagingSessionId"
+                WHERE m."MessagingSessionMetricType" = 'AverageAgentResponseTime' AND s."Status" = 'Ended' AND s."EndTime" >= ? AND s."EndTime" < ? ${ownerCond.replace('"OwnerId"', 's."OwnerId"')} GROUP BY 1 ORDER BY 1`
+                )
+                .all(from, to) as Array<{ o: string; a: number; c: number }>;
+            expect(
+                res.data.uiapi.aggregate.MessagingSessionMetrics.edges.map(
+                    (e: any) => [
+                        e.node.aggregate.MessagingSession.OwnerId.value,
+                        e.node.aggregate.MessagingSessionMetricValue.avg.value,
+                        e.node.aggregate.MessagingSessionMetricValue.count.value
+                    ]
+                )
+            ).toEqual(response.map((r) => [r.o, r.a, r.c]));
+            const owners = res.data.uiapi.query.User.edges
+                .map((e: any) => e.node.Id)
+                .sort();
+            const expectedOwners =
+                scope === 'me'
+                    ? [CURRENT_USER_ID]
+                    : scope === 'group'
+                      ? sqlIds(
+                            `SELECT "UserOrGroupId" "Id" FROM "GroupMember" WHERE "GroupId" = ? ORDER BY 1`,
+                            makeId('00G', 2)
+                        )
+                      : sqlIds(
+                            `SELECT "Id" FROM "User" WHERE "Id" IN (SELECT "OwnerId" FROM "MessagingSession" WHERE ("Status" = 'Ended' AND "EndTime" >= ? AND "EndTime" < ?) OR "Status" IN ('Active','Waiting','Paused')) ORDER BY 1`,
+                            from,
+                            to
+                        );
+            expect(owners).toEqual(expectedOwners);
+        }
+    );
+
+    it('answers the detail getRecord with its exact field lists', async () => {
+        const optional =
+            'AcceptTime,AgentMessageCount,AgentType,CaseId,ChannelGroup,ChannelIntent,ChannelKey,ChannelLocale,ChannelName,ChannelType,ConversationId,EndedByType,EndTime,EndUserAccountId,EndUserContactId,EndUserLanguage,EndUserMessageCount,LeadId,MessagingChannelId,MessagingEndUserId,OpportunityId,Origin,OwnerId,PreviewDetails,SessionKey,StartTime,Status,TargetUserId,Case.CaseNumber,Lead.Name,Opportunity.Name,EndUserContact.Name,EndUserAccount.Name,MessagingEndUser.Name,MessagingChannel.MasterLabel,Owner.Name,TargetUser.Name,Conversation.Name,MessagingChannel.PlatformType'
+                .split(',')
+                .map((f) => `MessagingSession.${f}`)
+                .join(',');
+        const id = sqlIds(
+            `SELECT "Id" FROM "MessagingSession" WHERE "CaseId" IS NOT NULL AND "EndUserContactId" IS NOT NULL ORDER BY "Id" LIMIT 1`
+        )[0];
+        const res = await fetch(
+            api(
+                `/ui-api/records/${id}?fields=MessagingSession.Name&optionalFields=${optional}`
+            )
+        );
+        expect(res.status).toBe(200);
+        const rec = await res.json();
+        const row = db
+            .prepare(
+                'SELECT s.*, c."CaseNumber" cn, ct."Name" contact FROM "MessagingSession" s JOIN "Case" c ON c."Id" = s."CaseId" JOIN "Contact" ct ON ct."Id" = s."EndUserContactId" WHERE s."Id" = ?'
+            )
+            .get(id) as Record<string, any>;
+        expect(rec.fields.Case.value.fields.CaseNumber.value).toBe(row.cn);
+        expect(rec.fields.EndUserContact.displayValue).toBe(row.contact);
+        expect(rec.fields.ConversationId.value).toBeNull();
+        expect(rec.fields.Name.value).toBe(row.Name);
+        expect(rec.fields).not.toHaveProperty('Conversation'); // not stored in the preview: an optional field is omitted
+        expect(Object.keys(rec.fields)).toHaveLength(1 + 28 + 9); // Name, 28 fields, 9 relationships (MessagingChannel twice)
+    });
+});
+
 describe('GraphQL aggregates', () => {
     it('groups by owner with count, avg and max, as SQL computes independently', async () => {
         const res =

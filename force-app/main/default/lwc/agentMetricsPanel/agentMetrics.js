@@ -4,7 +4,17 @@
  * the comparison with targets. No DOM, no wire: unit-tested and benchmarked on its own.
  * The work grows with the number of agent groups the aggregates return, never with sessions.
  */
-import { CHANNEL_TYPES, GROUP_KEY_PREFIX, OPEN_WORK_STATUSES, describeError, formatDuration, formatLabel, picklistLabel, WAIT_SECONDS_FIELD_NAME, HANDLE_SECONDS_FIELD_NAME } from 'c/messagingSessionModel';
+import {
+    CHANNEL_TYPES,
+    GROUP_KEY_PREFIX,
+    OPEN_WORK_STATUSES,
+    describeError,
+    formatDuration,
+    formatLabel,
+    picklistLabel,
+    WAIT_SECONDS_FIELD_NAME,
+    HANDLE_SECONDS_FIELD_NAME
+} from 'c/messagingSessionModel';
 import labelNoValue from '@salesforce/label/c.MetricsNoValue';
 import labelNotCalculated from '@salesforce/label/c.MetricsNotCalculated';
 import labelNotCalculatedHelp from '@salesforce/label/c.MetricsNotCalculatedHelp';
@@ -16,12 +26,7 @@ import labelChannelCount from '@salesforce/label/c.MetricsChannelCount';
 import labelErrorDurationFields from '@salesforce/label/c.MetricsErrorDurationFields';
 import labelErrorAccess from '@salesforce/label/c.MetricsErrorAccess';
 import labelErrorGroup from '@salesforce/label/c.MetricsErrorGroup';
-export const METRICS_WINDOWS = [
-    'today',
-    'last7',
-    'last30',
-    'custom'
-];
+export const METRICS_WINDOWS = ['today', 'last7', 'last30', 'custom'];
 /** Refresh triggers that arrive within this many milliseconds make one request. */
 export const REFRESH_COALESCE_MS = 300;
 /** The shortest refresh interval App Builder may set, in seconds. */
@@ -43,7 +48,11 @@ function parseLocalDate(value) {
     if (!match) {
         return null;
     }
-    const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+    const date = new Date(
+        Number(match[1]),
+        Number(match[2]) - 1,
+        Number(match[3])
+    );
     return Number.isNaN(date.getTime()) || date.getDate() !== Number(match[3])
         ? null
         : date;
@@ -131,8 +140,7 @@ export function buildMetricsVariables(range, input) {
     const group = input.teamGroup?.trim();
     if (input.scope === 'me') {
         ownersWhere = { Id: { eq: input.userId } };
-    }
-    else if (group) {
+    } else if (group) {
         // Every member is listed, including agents with no sessions in the window.
         ownersWhere = {
             Id: {
@@ -142,8 +150,7 @@ export function buildMetricsVariables(range, input) {
                 }
             }
         };
-    }
-    else {
+    } else {
         ownersWhere = {
             Id: {
                 inq: {
@@ -157,22 +164,23 @@ export function buildMetricsVariables(range, input) {
         handledWhere,
         openWhere,
         ownersWhere,
-        responseWhere: and({ MessagingSessionMetricType: { eq: RESPONSE_TIME_METRIC } }, { MessagingSession: handledWhere })
+        responseWhere: and(
+            { MessagingSessionMetricType: { eq: RESPONSE_TIME_METRIC } },
+            { MessagingSession: handledWhere }
+        )
     };
 }
 function aggregates(connection) {
     const rows = [];
     for (const edge of connection?.edges ?? []) {
         const aggregate = edge?.node?.aggregate;
-        if (aggregate)
-            rows.push(aggregate);
+        if (aggregate) rows.push(aggregate);
     }
     return rows;
 }
 function num(value) {
     const raw = value?.value;
-    if (raw === null || raw === undefined)
-        return null;
+    if (raw === null || raw === undefined) return null;
     const parsed = typeof raw === 'number' ? raw : Number(raw);
     return Number.isFinite(parsed) ? parsed : null;
 }
@@ -202,32 +210,30 @@ function emptyAgent(ownerId, name) {
 /** Name shown for an owner the name query did not return: a queue, or a user we can't read. */
 export function fallbackOwnerName(ownerId) {
     const short = ownerId.length > 6 ? `…${ownerId.slice(-6)}` : ownerId;
-    return formatLabel(isQueueOwner(ownerId) ? labelQueueOwner : labelUnknownAgent, short);
+    return formatLabel(
+        isQueueOwner(ownerId) ? labelQueueOwner : labelUnknownAgent,
+        short
+    );
 }
 /** Weighted average of averages: Σ(avg × samples) / Σ samples; groups without a value are skipped. */
 export function combineAverages(parts) {
     let total = 0;
     let samples = 0;
     for (const part of parts) {
-        if (part.average === null || part.samples <= 0)
-            continue;
+        if (part.average === null || part.samples <= 0) continue;
         total += part.average * part.samples;
         samples += part.samples;
     }
     return { average: samples > 0 ? total / samples : null, samples };
 }
 function maxOf(a, b) {
-    if (a === null)
-        return b;
-    if (b === null)
-        return a;
+    if (a === null) return b;
+    if (b === null) return a;
     return Math.max(a, b);
 }
 function addNullable(a, b) {
-    if (a === null)
-        return b;
-    if (b === null)
-        return a;
+    if (a === null) return b;
+    if (b === null) return a;
     return a + b;
 }
 /**
@@ -252,11 +258,13 @@ function channelLabel(channelType) {
 function sortChannels(counts) {
     return [...counts.entries()]
         .map(([channelType, count]) => ({
-        channelType,
-        label: channelLabel(channelType),
-        count
-    }))
-        .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+            channelType,
+            label: channelLabel(channelType),
+            count
+        }))
+        .sort(
+            (a, b) => b.count - a.count || collator.compare(a.label, b.label)
+        );
 }
 /**
  * Turns the aggregate rows of one metrics response into one row per agent (users first, by
@@ -277,18 +285,19 @@ export function combineMetrics(data) {
     const agentFor = (ownerId) => {
         let agent = agents.get(ownerId);
         if (!agent) {
-            agent = emptyAgent(ownerId, names.get(ownerId) ?? fallbackOwnerName(ownerId));
+            agent = emptyAgent(
+                ownerId,
+                names.get(ownerId) ?? fallbackOwnerName(ownerId)
+            );
             agents.set(ownerId, agent);
         }
         return agent;
     };
     // Listed agents first, so that members without sessions still get a row.
-    for (const ownerId of names.keys())
-        agentFor(ownerId);
+    for (const ownerId of names.keys()) agentFor(ownerId);
     for (const row of aggregates(aggregate?.MessagingSession)) {
         const ownerId = str(row.OwnerId);
-        if (!ownerId)
-            continue;
+        if (!ownerId) continue;
         const agent = agentFor(ownerId);
         const handled = num(row.Id?.count) ?? 0;
         agent.handled += handled;
@@ -296,18 +305,25 @@ export function combineMetrics(data) {
             agent.wait,
             averageOf(row.WaitSeconds__c, handled)
         ]);
-        agent.maxWaitSeconds = maxOf(agent.maxWaitSeconds, num(row.WaitSeconds__c?.max));
+        agent.maxWaitSeconds = maxOf(
+            agent.maxWaitSeconds,
+            num(row.WaitSeconds__c?.max)
+        );
         agent.handle = combineAverages([
             agent.handle,
             averageOf(row.HandleSeconds__c, handled)
         ]);
-        agent.maxHandleSeconds = maxOf(agent.maxHandleSeconds, num(row.HandleSeconds__c?.max));
+        agent.maxHandleSeconds = maxOf(
+            agent.maxHandleSeconds,
+            num(row.HandleSeconds__c?.max)
+        );
         const agentSum = num(row.AgentMessageCount?.sum);
         const endUserSum = num(row.EndUserMessageCount?.sum);
         agent.agentMessages = addNullable(agent.agentMessages, agentSum);
         agent.endUserMessages = addNullable(agent.endUserMessages, endUserSum);
         // Sessions whose message counts Salesforce left empty (enhanced channels).
-        const counted = num(row.AgentMessageCount?.count) ??
+        const counted =
+            num(row.AgentMessageCount?.count) ??
             (agentSum === null ? 0 : handled);
         agent.messagesNotCalculated += Math.max(0, handled - counted);
     }
@@ -315,8 +331,7 @@ export function combineMetrics(data) {
         const ownerId = str(row.OwnerId);
         const channelType = str(row.ChannelType);
         const count = num(row.Id?.count) ?? 0;
-        if (!ownerId || !channelType || count <= 0)
-            continue;
+        if (!ownerId || !channelType || count <= 0) continue;
         agentFor(ownerId);
         const counts = channelsByAgent.get(ownerId) ?? new Map();
         counts.set(channelType, (counts.get(channelType) ?? 0) + count);
@@ -326,8 +341,7 @@ export function combineMetrics(data) {
         const ownerId = str(row.OwnerId);
         const status = str(row.Status);
         const count = num(row.Id?.count) ?? 0;
-        if (!ownerId || count <= 0)
-            continue;
+        if (!ownerId || count <= 0) continue;
         const agent = agentFor(ownerId);
         agent.openNow += count;
         if (status)
@@ -336,8 +350,7 @@ export function combineMetrics(data) {
     }
     for (const row of aggregates(aggregate?.MessagingSessionMetrics)) {
         const ownerId = str(row.MessagingSession?.OwnerId) ?? str(row.OwnerId);
-        if (!ownerId)
-            continue;
+        if (!ownerId) continue;
         const agent = agentFor(ownerId);
         agent.response = combineAverages([
             agent.response,
@@ -347,16 +360,21 @@ export function combineMetrics(data) {
     const teamChannels = new Map();
     for (const [ownerId, counts] of channelsByAgent) {
         const agent = agents.get(ownerId);
-        if (agent)
-            agent.channels = sortChannels(counts);
+        if (agent) agent.channels = sortChannels(counts);
         for (const [channelType, count] of counts) {
-            teamChannels.set(channelType, (teamChannels.get(channelType) ?? 0) + count);
+            teamChannels.set(
+                channelType,
+                (teamChannels.get(channelType) ?? 0) + count
+            );
         }
     }
-    const rows = [...agents.values()].sort((a, b) => Number(a.isQueue) - Number(b.isQueue) ||
-        b.handled - a.handled ||
-        b.openNow - a.openNow ||
-        collator.compare(a.name, b.name));
+    const rows = [...agents.values()].sort(
+        (a, b) =>
+            Number(a.isQueue) - Number(b.isQueue) ||
+            b.handled - a.handled ||
+            b.openNow - a.openNow ||
+            collator.compare(a.name, b.name)
+    );
     const truncated = [
         aggregate?.MessagingSession,
         aggregate?.byChannel,
@@ -400,49 +418,61 @@ function teamTotals(rows, channels) {
 export function compareToTarget(seconds, target) {
     if (seconds === null || seconds === undefined || !Number.isFinite(seconds))
         return 'none';
-    if (target === null ||
+    if (
+        target === null ||
         target === undefined ||
         !Number.isFinite(target) ||
-        target <= 0)
+        target <= 0
+    )
         return 'none';
     return seconds > target ? 'over' : 'within';
 }
 /** Reads a target from an App Builder property (number or text); null when unset or not positive. */
 export function readTarget(value) {
-    const parsed = typeof value === 'number'
-        ? value
-        : typeof value === 'string' && value.trim()
-            ? Number(value)
-            : NaN;
+    const parsed =
+        typeof value === 'number'
+            ? value
+            : typeof value === 'string' && value.trim()
+              ? Number(value)
+              : NaN;
     return Number.isFinite(parsed) && parsed > 0 ? parsed : null;
 }
 export function durationCell(seconds, target) {
     const state = compareToTarget(seconds, target);
-    const text = seconds === null
-        ? labelNoValue
-        : formatDuration(Math.round(seconds)) || labelNoValue;
+    const text =
+        seconds === null
+            ? labelNoValue
+            : formatDuration(Math.round(seconds)) || labelNoValue;
     const targetText = target === null ? '' : formatDuration(target);
     let assistiveText = '';
     if (state === 'over')
         assistiveText = formatLabel(labelOverTarget, targetText);
     if (state === 'within')
         assistiveText = formatLabel(labelWithinTarget, targetText);
-    const className = state === 'over'
-        ? 'metric metric_over slds-text-color_error'
-        : state === 'within'
-            ? 'metric metric_within'
-            : 'metric';
+    const className =
+        state === 'over'
+            ? 'metric metric_over slds-text-color_error'
+            : state === 'within'
+              ? 'metric metric_within'
+              : 'metric';
     return { text, state, isOver: state === 'over', assistiveText, className };
 }
-export function messagesCell(agentMessages, endUserMessages, notCalculated, handled) {
-    const note = notCalculated > 0
-        ? formatLabel(labelNotCalculatedHelp, notCalculated)
-        : '';
+export function messagesCell(
+    agentMessages,
+    endUserMessages,
+    notCalculated,
+    handled
+) {
+    const note =
+        notCalculated > 0
+            ? formatLabel(labelNotCalculatedHelp, notCalculated)
+            : '';
     if (agentMessages === null && endUserMessages === null) {
         return {
-            text: handled > 0 && notCalculated >= handled
-                ? labelNotCalculated
-                : labelNoValue,
+            text:
+                handled > 0 && notCalculated >= handled
+                    ? labelNotCalculated
+                    : labelNoValue,
             note
         };
     }
@@ -451,15 +481,22 @@ export function messagesCell(agentMessages, endUserMessages, notCalculated, hand
 function channelsText(channels) {
     return channels.length
         ? channels
-            .map((channel) => formatLabel(labelChannelCount, channel.label, channel.count))
-            .join(', ')
+              .map((channel) =>
+                  formatLabel(labelChannelCount, channel.label, channel.count)
+              )
+              .join(', ')
         : labelNoValue;
 }
 function rowView(key, ownerId, name, isQueue, figures, targets) {
     const avgWait = durationCell(figures.wait.average, targets.waitSeconds);
     const maxWait = durationCell(figures.maxWaitSeconds, targets.waitSeconds);
-    const avgHandle = durationCell(figures.handle.average, targets.handleSeconds);
-    const over = [avgWait, maxWait, avgHandle].some((cell) => cell.state === 'over');
+    const avgHandle = durationCell(
+        figures.handle.average,
+        targets.handleSeconds
+    );
+    const over = [avgWait, maxWait, avgHandle].some(
+        (cell) => cell.state === 'over'
+    );
     return {
         key,
         ownerId,
@@ -470,7 +507,12 @@ function rowView(key, ownerId, name, isQueue, figures, targets) {
         avgWait,
         maxWait,
         avgHandle,
-        messages: messagesCell(figures.agentMessages, figures.endUserMessages, figures.messagesNotCalculated, figures.handled),
+        messages: messagesCell(
+            figures.agentMessages,
+            figures.endUserMessages,
+            figures.messagesNotCalculated,
+            figures.handled
+        ),
         response: durationCell(figures.response.average, null),
         channelsText: channelsText(figures.channels),
         rowClass: over ? 'slds-hint-parent row_over' : 'slds-hint-parent'
@@ -478,7 +520,16 @@ function rowView(key, ownerId, name, isQueue, figures, targets) {
 }
 /** View models of the table rows, durations formatted with the model's formatDuration. */
 export function agentRowViews(metrics, targets) {
-    return metrics.agents.map((agent) => rowView(agent.ownerId, agent.ownerId, agent.name, agent.isQueue, agent, targets));
+    return metrics.agents.map((agent) =>
+        rowView(
+            agent.ownerId,
+            agent.ownerId,
+            agent.name,
+            agent.isQueue,
+            agent,
+            targets
+        )
+    );
 }
 export function totalsRowView(metrics, targets, label) {
     return rowView('totals', '', label, false, metrics.totals, targets);
@@ -491,7 +542,10 @@ const VALUE_WIDTH = 60;
 /** Horizontal stacked bars (handled, then open now) per agent, scaled to the largest total. */
 export function chartModel(rows, barLabel, maxBars = 25) {
     const shown = rows.slice(0, maxBars);
-    const largest = Math.max(1, ...shown.map((row) => row.handled + row.openNow));
+    const largest = Math.max(
+        1,
+        ...shown.map((row) => row.handled + row.openNow)
+    );
     const plotWidth = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
     const bars = shown.map((row, index) => {
         const y = BAR_GAP + index * (BAR_HEIGHT + BAR_GAP);
@@ -509,7 +563,12 @@ export function chartModel(rows, barLabel, maxBars = 25) {
             openWidth,
             valueX: LABEL_WIDTH + handledWidth + openWidth + 4,
             valueText: `${row.handled} / ${row.openNow}`,
-            ariaLabel: formatLabel(barLabel, row.name, row.handled, row.openNow),
+            ariaLabel: formatLabel(
+                barLabel,
+                row.name,
+                row.handled,
+                row.openNow
+            ),
             handledClass: row.rowClass.includes('row_over')
                 ? 'bar bar_handled bar_over'
                 : 'bar bar_handled'
@@ -526,24 +585,20 @@ export function chartModel(rows, barLabel, maxBars = 25) {
 }
 function errorText(error) {
     const parts = [typeof error.message === 'string' ? error.message : ''];
-    if (Array.isArray(error.path))
-        parts.push(error.path.join('.'));
+    if (Array.isArray(error.path)) parts.push(error.path.join('.'));
     if (error.extensions && typeof error.extensions === 'object')
         parts.push(JSON.stringify(error.extensions));
     return parts.join(' ');
 }
-const ACCESS_PATTERN = /insufficient[_ ]access|not accessible|no access|access denied|permission|INVALID_TYPE|not supported|isn't supported|is undefined|sObject type|doesn't exist|does not exist/i;
+const ACCESS_PATTERN =
+    /insufficient[_ ]access|not accessible|no access|access denied|permission|INVALID_TYPE|not supported|isn't supported|is undefined|sObject type|doesn't exist|does not exist/i;
 /**
  * Reads the `errors` of a metrics response: the custom duration fields not deployed (or not
  * readable), no access to sessions, an unreadable team group, or response times unavailable
  * (MessagingSessionMetrics missing: API 62+, enhanced channels only), which is not fatal.
  */
 export function readMetricsErrors(errors, teamGroup) {
-    const list = Array.isArray(errors)
-        ? errors
-        : errors
-            ? [errors]
-            : [];
+    const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
     if (!list.length) {
         return { problem: null, message: '', responseTimesUnavailable: false };
     }
@@ -553,7 +608,10 @@ export function readMetricsErrors(errors, teamGroup) {
         return { problem: null, message: '', responseTimesUnavailable: true };
     }
     const relevant = texts.filter((text) => !aboutResponseTimes(text));
-    const fieldPattern = new RegExp(`${WAIT_SECONDS_FIELD_NAME}|${HANDLE_SECONDS_FIELD_NAME}`, 'i');
+    const fieldPattern = new RegExp(
+        `${WAIT_SECONDS_FIELD_NAME}|${HANDLE_SECONDS_FIELD_NAME}`,
+        'i'
+    );
     if (relevant.some((text) => fieldPattern.test(text))) {
         return {
             problem: 'durationFields',
@@ -561,7 +619,11 @@ export function readMetricsErrors(errors, teamGroup) {
             responseTimesUnavailable: false
         };
     }
-    if (relevant.some((text) => /GroupMember|UserOrGroupId|DeveloperName/i.test(text))) {
+    if (
+        relevant.some((text) =>
+            /GroupMember|UserOrGroupId|DeveloperName/i.test(text)
+        )
+    ) {
         return {
             problem: 'teamGroup',
             message: formatLabel(labelErrorGroup, teamGroup ?? ''),
@@ -569,8 +631,10 @@ export function readMetricsErrors(errors, teamGroup) {
         };
     }
     const described = describeError({ errors: list });
-    if (described.kind === 'access' ||
-        relevant.some((text) => ACCESS_PATTERN.test(text))) {
+    if (
+        described.kind === 'access' ||
+        relevant.some((text) => ACCESS_PATTERN.test(text))
+    ) {
         return {
             problem: 'access',
             message: `${labelErrorAccess} (${described.message})`,

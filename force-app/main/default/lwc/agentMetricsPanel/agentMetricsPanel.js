@@ -5,11 +5,34 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
-import { APPLICATION_SCOPE, MessageContext, subscribe, unsubscribe } from 'lightning/messageService';
+import {
+    APPLICATION_SCOPE,
+    MessageContext,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
-import { errorMessage, formatDuration, formatLabel, readSessionsChangedMessage } from 'c/messagingSessionModel';
-import { METRICS_WINDOWS, MIN_REFRESH_SECONDS, REFRESH_COALESCE_MS, agentRowViews, buildMetricsVariables, chartModel, combineMetrics, readMetricsErrors, readTarget, toDateInputValue, totalsRowView, windowRange } from './agentMetrics';
+import {
+    errorMessage,
+    formatDuration,
+    formatLabel,
+    readSessionsChangedMessage
+} from 'c/messagingSessionModel';
+import {
+    METRICS_WINDOWS,
+    MIN_REFRESH_SECONDS,
+    REFRESH_COALESCE_MS,
+    agentRowViews,
+    buildMetricsVariables,
+    chartModel,
+    combineMetrics,
+    readMetricsErrors,
+    readTarget,
+    toDateInputValue,
+    totalsRowView,
+    windowRange
+} from './agentMetrics';
 import labelTitle from '@salesforce/label/c.MetricsTitle';
 import labelWindow from '@salesforce/label/c.MetricsWindowLabel';
 import labelToday from '@salesforce/label/c.MetricsWindowToday';
@@ -47,7 +70,7 @@ import labelTargets from '@salesforce/label/c.MetricsTargets';
 import labelNoValue from '@salesforce/label/c.MetricsNoValue';
 import labelTruncated from '@salesforce/label/c.MetricsTruncated';
 /** Everything the panel shows, in ONE request: per-agent, per-channel and open-now aggregates, response times and agent names. */
-const METRICS_QUERY = gql `
+const METRICS_QUERY = gql`
     query agentMetrics(
         $handledWhere: MessagingSession_Filter
         $openWhere: MessagingSession_Filter
@@ -217,7 +240,7 @@ const METRICS_QUERY = gql `
     }
 `;
 /** The same without response times, for orgs without MessagingSessionMetrics (or where it can't be grouped by owner). */
-const METRICS_QUERY_NO_RESPONSE_TIMES = gql `
+const METRICS_QUERY_NO_RESPONSE_TIMES = gql`
     query agentMetricsNoResponseTimes(
         $handledWhere: MessagingSession_Filter
         $openWhere: MessagingSession_Filter
@@ -361,12 +384,13 @@ const METRICS_QUERY_NO_RESPONSE_TIMES = gql `
     }
 `;
 function isWindow(value) {
-    return (typeof value === 'string' &&
-        METRICS_WINDOWS.includes(value));
+    return typeof value === 'string' && METRICS_WINDOWS.includes(value);
 }
 function sameRange(a, b) {
-    return (a === b ||
-        (a !== null && b !== null && a.from === b.from && a.to === b.to));
+    return (
+        a === b ||
+        (a !== null && b !== null && a.from === b.from && a.to === b.to)
+    );
 }
 export default class AgentMetricsPanel extends LightningElement {
     /** App Builder: window shown first (today, last7, last30 or custom). */
@@ -440,41 +464,45 @@ export default class AgentMetricsPanel extends LightningElement {
         this.scopeValue = this.defaultScope === 'team' ? 'team' : 'me';
         const today = new Date();
         this.customTo = toDateInputValue(today);
-        this.customFrom = toDateInputValue(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6));
+        this.customFrom = toDateInputValue(
+            new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6)
+        );
         this.range = this.computeRange();
         this.loading = this.range !== null;
-        this.subscription = subscribe(this.messageContext, SESSIONS_CHANGED, (message) => {
-            if (readSessionsChangedMessage(message))
-                this.requestRefresh();
-        }, { scope: APPLICATION_SCOPE });
+        this.subscription = subscribe(
+            this.messageContext,
+            SESSIONS_CHANGED,
+            (message) => {
+                if (readSessionsChangedMessage(message)) this.requestRefresh();
+            },
+            { scope: APPLICATION_SCOPE }
+        );
         const seconds = Number(this.refreshIntervalSeconds);
         if (Number.isFinite(seconds) && seconds > 0) {
             // eslint-disable-next-line @lwc/lwc/no-async-operation
-            this.intervalId = setInterval(() => this.requestRefresh(), Math.max(seconds, MIN_REFRESH_SECONDS) * 1000);
+            this.intervalId = setInterval(
+                () => this.requestRefresh(),
+                Math.max(seconds, MIN_REFRESH_SECONDS) * 1000
+            );
         }
     }
     disconnectedCallback() {
-        if (this.subscription)
-            unsubscribe(this.subscription);
+        if (this.subscription) unsubscribe(this.subscription);
         this.subscription = undefined;
-        if (this.intervalId !== undefined)
-            clearInterval(this.intervalId);
+        if (this.intervalId !== undefined) clearInterval(this.intervalId);
         this.intervalId = undefined;
-        if (this.coalesceTimer !== undefined)
-            clearTimeout(this.coalesceTimer);
+        if (this.coalesceTimer !== undefined) clearTimeout(this.coalesceTimer);
         this.coalesceTimer = undefined;
     }
     // ---- Data ------------------------------------------------------------------------------
     get metricsQuery() {
-        if (!this.range)
-            return undefined;
+        if (!this.range) return undefined;
         return this.hideResponseTimes || this.responseTimesUnavailable
             ? METRICS_QUERY_NO_RESPONSE_TIMES
             : METRICS_QUERY;
     }
     get metricsVariables() {
-        if (!this.range)
-            return undefined;
+        if (!this.range) return undefined;
         return buildMetricsVariables(this.range, {
             scope: this.scopeValue,
             userId: USER_ID,
@@ -490,8 +518,7 @@ export default class AgentMetricsPanel extends LightningElement {
             if (reading.responseTimesUnavailable) {
                 // Not fatal: the query without response times goes out once, then stays.
                 this.responseTimesUnavailable = true;
-                if (data)
-                    this.applyData(data);
+                if (data) this.applyData(data);
                 return;
             }
             this.metrics = null;
@@ -499,8 +526,7 @@ export default class AgentMetricsPanel extends LightningElement {
             this.loading = false;
             return;
         }
-        if (data)
-            this.applyData(data);
+        if (data) this.applyData(data);
     }
     applyData(data) {
         this.metrics = combineMetrics(data);
@@ -508,13 +534,17 @@ export default class AgentMetricsPanel extends LightningElement {
         this.loading = false;
     }
     computeRange() {
-        return windowRange(this.windowValue, new Date(), this.customFrom, this.customTo);
+        return windowRange(
+            this.windowValue,
+            new Date(),
+            this.customFrom,
+            this.customTo
+        );
     }
     /** Any trigger (button, interval, message channel) asks here; triggers close together make one request. */
     requestRefresh() {
         this.refreshQueued = true;
-        if (this.coalesceTimer !== undefined || this.refreshInFlight)
-            return;
+        if (this.coalesceTimer !== undefined || this.refreshInFlight) return;
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.coalesceTimer = setTimeout(() => {
             this.coalesceTimer = undefined;
@@ -524,8 +554,7 @@ export default class AgentMetricsPanel extends LightningElement {
         }, REFRESH_COALESCE_MS);
     }
     async flushRefresh() {
-        if (!this.refreshQueued)
-            return;
+        if (!this.refreshQueued) return;
         this.refreshQueued = false;
         const range = this.computeRange();
         if (!sameRange(range, this.range)) {
@@ -534,16 +563,13 @@ export default class AgentMetricsPanel extends LightningElement {
             this.loading = range !== null;
             return;
         }
-        if (!this.wireResult || !this.range)
-            return;
+        if (!this.wireResult || !this.range) return;
         this.refreshInFlight = true;
         try {
             await refreshGraphQL(this.wireResult);
-        }
-        catch (error) {
+        } catch (error) {
             this.problemMessage = errorMessage(error);
-        }
-        finally {
+        } finally {
             this.refreshInFlight = false;
             if (this.refreshQueued) {
                 this.refreshQueued = false;
@@ -571,15 +597,13 @@ export default class AgentMetricsPanel extends LightningElement {
     }
     handleWindowChange(event) {
         const value = event.detail?.value;
-        if (!isWindow(value))
-            return;
+        if (!isWindow(value)) return;
         this.windowValue = value;
         this.updateRange();
     }
     handleScopeChange(event) {
         const scope = event.detail?.value === 'team' ? 'team' : 'me';
-        if (scope === this.scopeValue)
-            return;
+        if (scope === this.scopeValue) return;
         this.scopeValue = scope;
         this.loading = this.range !== null;
     }
@@ -625,14 +649,15 @@ export default class AgentMetricsPanel extends LightningElement {
     rowCache;
     /** Table rows, computed once per response and targets (the template and the chart read them several times). */
     get rows() {
-        if (!this.metrics)
-            return [];
+        if (!this.metrics) return [];
         const { waitSeconds, handleSeconds } = this.targets;
         const cache = this.rowCache;
-        if (cache &&
+        if (
+            cache &&
             cache.metrics === this.metrics &&
             cache.wait === waitSeconds &&
-            cache.handle === handleSeconds) {
+            cache.handle === handleSeconds
+        ) {
             return cache.rows;
         }
         const rows = agentRowViews(this.metrics, this.targets);
@@ -654,9 +679,11 @@ export default class AgentMetricsPanel extends LightningElement {
     }
     /** A window with no sessions at all (agents listed without any figure count as empty too). */
     get isEmpty() {
-        return (!this.hasError &&
+        return (
+            !this.hasError &&
             this.metrics !== null &&
-            this.metrics.totals.handled + this.metrics.totals.openNow === 0);
+            this.metrics.totals.handled + this.metrics.totals.openNow === 0
+        );
     }
     get showTable() {
         return !this.hasError && this.hasRows;
@@ -665,7 +692,10 @@ export default class AgentMetricsPanel extends LightningElement {
         return this.showTable && !this.isEmpty;
     }
     get chart() {
-        return chartModel(this.rows.filter((row) => !row.isQueue), labelChartBar);
+        return chartModel(
+            this.rows.filter((row) => !row.isQueue),
+            labelChartBar
+        );
     }
     get chartAriaLabel() {
         return `${labelChartTitle}. ${labelChartDesc}`;
@@ -674,9 +704,11 @@ export default class AgentMetricsPanel extends LightningElement {
         return !this.hideResponseTimes && !this.responseTimesUnavailable;
     }
     get showResponseNote() {
-        return (!this.hideResponseTimes &&
+        return (
+            !this.hideResponseTimes &&
             this.responseTimesUnavailable &&
-            !this.hasError);
+            !this.hasError
+        );
     }
     get truncatedText() {
         return this.metrics?.truncated && !this.hasError
@@ -684,16 +716,21 @@ export default class AgentMetricsPanel extends LightningElement {
             : '';
     }
     get tableCaption() {
-        const option = this.windowOptions.find((entry) => entry.value === this.windowValue);
+        const option = this.windowOptions.find(
+            (entry) => entry.value === this.windowValue
+        );
         return formatLabel(labelTableCaption, option?.label ?? '');
     }
     get targetsText() {
         const { waitSeconds, handleSeconds } = this.targets;
-        if (waitSeconds === null && handleSeconds === null)
-            return '';
+        if (waitSeconds === null && handleSeconds === null) return '';
         const text = (seconds) => {
             return seconds === null ? labelNoValue : formatDuration(seconds);
         };
-        return formatLabel(labelTargets, text(waitSeconds), text(handleSeconds));
+        return formatLabel(
+            labelTargets,
+            text(waitSeconds),
+            text(handleSeconds)
+        );
     }
 }

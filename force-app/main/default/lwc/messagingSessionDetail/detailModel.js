@@ -2,7 +2,26 @@
  * Pure view-model builders of messagingSessionDetail: which fields it reads, the header,
  * durations, linked records, message counts and the inline-edit draft.
  */
-import { AGENT_TYPES, CHANNEL_TYPES, GROUP_KEY_PREFIX, SESSION_FIELDS, SESSION_ORIGINS, SESSION_STATUSES, channelIcon, formatDuration, formatLabel, isEnhancedSession, isOpenStatus, picklistLabel, recordField, recordString, recordValue, relatedRecord, sessionDurations, statusOption } from 'c/messagingSessionModel';
+import {
+    AGENT_TYPES,
+    CHANNEL_TYPES,
+    GROUP_KEY_PREFIX,
+    SESSION_FIELDS,
+    SESSION_ORIGINS,
+    SESSION_STATUSES,
+    channelIcon,
+    formatDuration,
+    formatLabel,
+    isEnhancedSession,
+    isOpenStatus,
+    picklistLabel,
+    recordField,
+    recordString,
+    recordValue,
+    relatedRecord,
+    sessionDurations,
+    statusOption
+} from 'c/messagingSessionModel';
 import labelDurationInvalid from '@salesforce/label/c.DetailDurationInvalid';
 import labelDurationUnavailable from '@salesforce/label/c.DetailDurationUnavailable';
 import labelFieldAccount from '@salesforce/label/c.DetailFieldAccount';
@@ -107,9 +126,7 @@ export const PLATFORM_TYPE_PATH = 'MessagingChannel.PlatformType';
 // getRecord configuration
 // ---------------------------------------------------------------------------------------------
 /** Required fields: only what every user who can open the session can read. */
-export const DETAIL_FIELDS = [
-    qualified(SESSION_FIELDS.name.fieldApiName)
-];
+export const DETAIL_FIELDS = [qualified(SESSION_FIELDS.name.fieldApiName)];
 /**
  * Everything else is optional, so that one field hidden by field-level security (or a related
  * object the user can't read) leaves that field out instead of failing the whole record.
@@ -131,7 +148,9 @@ export function hiddenFields(record) {
     if (!record) {
         return [];
     }
-    return DIRECT_OPTIONAL_FIELDS.filter((name) => record.fields?.[name] === undefined);
+    return DIRECT_OPTIONAL_FIELDS.filter(
+        (name) => record.fields?.[name] === undefined
+    );
 }
 // ---------------------------------------------------------------------------------------------
 // Field labels from the object info
@@ -149,13 +168,29 @@ export function buildHeader(record) {
     const preview = recordString(record, 'PreviewDetails');
     return {
         name: recordString(record, 'Name') ?? record.id ?? '',
-        status: orNotSet(picklistLabel(SESSION_STATUSES, status, display('Status'))),
+        status: orNotSet(
+            picklistLabel(SESSION_STATUSES, status, display('Status'))
+        ),
         statusBadgeClass: statusOption(status)?.badgeClass ?? 'slds-badge',
-        channelType: orNotSet(picklistLabel(CHANNEL_TYPES, channelType, display('ChannelType'))),
+        channelType: orNotSet(
+            picklistLabel(CHANNEL_TYPES, channelType, display('ChannelType'))
+        ),
         channelIcon: channelIcon(channelType),
         channelName: orNotSet(recordString(record, 'ChannelName')),
-        origin: orNotSet(picklistLabel(SESSION_ORIGINS, recordString(record, 'Origin'), display('Origin'))),
-        agentType: orNotSet(picklistLabel(AGENT_TYPES, recordString(record, 'AgentType'), display('AgentType'))),
+        origin: orNotSet(
+            picklistLabel(
+                SESSION_ORIGINS,
+                recordString(record, 'Origin'),
+                display('Origin')
+            )
+        ),
+        agentType: orNotSet(
+            picklistLabel(
+                AGENT_TYPES,
+                recordString(record, 'AgentType'),
+                display('AgentType')
+            )
+        ),
         // Shown as text: markup in a preview is never interpreted.
         preview: preview ?? '',
         hasPreview: Boolean(preview)
@@ -175,15 +210,20 @@ export function spanText(span) {
 }
 /** Whether the session's spans run against the clock (it is open and has not ended). */
 export function isTicking(record) {
-    return (isOpenStatus(recordString(record, 'Status')) &&
-        !recordString(record, 'EndTime'));
+    return (
+        isOpenStatus(recordString(record, 'Status')) &&
+        !recordString(record, 'EndTime')
+    );
 }
 export function buildDurations(record, now) {
-    const durations = sessionDurations({
-        startTime: recordString(record, 'StartTime'),
-        acceptTime: recordString(record, 'AcceptTime'),
-        endTime: recordString(record, 'EndTime')
-    }, isTicking(record) ? now : undefined);
+    const durations = sessionDurations(
+        {
+            startTime: recordString(record, 'StartTime'),
+            acceptTime: recordString(record, 'AcceptTime'),
+            endTime: recordString(record, 'EndTime')
+        },
+        isTicking(record) ? now : undefined
+    );
     const view = (key, label) => {
         const span = durations[key];
         return {
@@ -214,7 +254,8 @@ export function buildLinks(record, objectInfo) {
         const relatedName = related
             ? recordString(related, link.nameField)
             : null;
-        const isQueue = Boolean(recordId) &&
+        const isQueue =
+            Boolean(recordId) &&
             (related?.apiName === 'Group' ||
                 (recordId ?? '').startsWith(GROUP_KEY_PREFIX)) &&
             link.idField === 'OwnerId';
@@ -243,8 +284,7 @@ function countText(value, locale) {
     }
     try {
         return new Intl.NumberFormat(locale).format(value);
-    }
-    catch {
+    } catch {
         return String(value);
     }
 }
@@ -254,12 +294,23 @@ export function buildCounts(record, now, locale) {
         channelType: recordString(record, 'ChannelType'),
         status: recordString(record, 'Status')
     });
-    const length = buildDurations(record, now).find((view) => view.key === 'length');
+    const length = buildDurations(record, now).find(
+        (view) => view.key === 'length'
+    );
     return {
         isEnhanced,
-        agentMessages: countText(recordValue(record, 'AgentMessageCount'), locale),
-        endUserMessages: countText(recordValue(record, 'EndUserMessageCount'), locale),
-        sessionLengthText: formatLabel(labelSessionLengthInstead, length?.text ?? labelDurationUnavailable)
+        agentMessages: countText(
+            recordValue(record, 'AgentMessageCount'),
+            locale
+        ),
+        endUserMessages: countText(
+            recordValue(record, 'EndUserMessageCount'),
+            locale
+        ),
+        sessionLengthText: formatLabel(
+            labelSessionLengthInstead,
+            length?.text ?? labelDurationUnavailable
+        )
     };
 }
 /** The fields of EDITABLE_FIELD_ROLES, in the order the form shows them. */
@@ -334,9 +385,12 @@ export function editableFields(objectInfo, record) {
     if (!objectInfo) {
         return [];
     }
-    return EDIT_FIELDS.filter((field) => objectInfo.fields?.[field.apiName]?.updateable === true &&
-        // A field hidden from the user can't be edited meaningfully.
-        (!record || record.fields?.[field.apiName] !== undefined));
+    return EDIT_FIELDS.filter(
+        (field) =>
+            objectInfo.fields?.[field.apiName]?.updateable === true &&
+            // A field hidden from the user can't be edited meaningfully.
+            (!record || record.fields?.[field.apiName] !== undefined)
+    );
 }
 export function initialDraft(record, fields) {
     const draft = {};
@@ -353,8 +407,7 @@ const normalize = (value) => {
 export function changedFields(record, draft, fields) {
     const changes = {};
     for (const field of fields) {
-        if (!(field.apiName in draft))
-            continue;
+        if (!(field.apiName in draft)) continue;
         const next = normalize(draft[field.apiName]);
         if (next !== normalize(recordString(record, field.apiName))) {
             changes[field.apiName] = next;
@@ -374,7 +427,11 @@ export function validateDraft(draft, fields) {
 }
 export function buildEditFields(fields, draft, errors, objectInfo) {
     return fields.map((field) => {
-        const label = fieldLabel(objectInfo, field.apiName, field.fallbackLabel);
+        const label = fieldLabel(
+            objectInfo,
+            field.apiName,
+            field.fallbackLabel
+        );
         const info = field.objectApiName
             ? PICKER_INFO[field.objectApiName]
             : undefined;
@@ -390,29 +447,30 @@ export function buildEditFields(fields, draft, errors, objectInfo) {
             placeholder: formatLabel(labelSearchPlaceholder, label),
             displayInfo: info
                 ? {
-                    primaryField: info.primary,
-                    additionalFields: info.additional
-                }
+                      primaryField: info.primary,
+                      additionalFields: info.additional
+                  }
                 : undefined,
             matchingInfo: info
                 ? {
-                    primaryField: { fieldPath: info.primary },
-                    additionalFields: info.additional.map((fieldPath) => ({
-                        fieldPath
-                    }))
-                }
+                      primaryField: { fieldPath: info.primary },
+                      additionalFields: info.additional.map((fieldPath) => ({
+                          fieldPath
+                      }))
+                  }
                 : undefined,
-            filter: field.objectApiName === 'User'
-                ? {
-                    criteria: [
-                        {
-                            fieldPath: 'IsActive',
-                            operator: 'eq',
-                            value: true
-                        }
-                    ]
-                }
-                : undefined,
+            filter:
+                field.objectApiName === 'User'
+                    ? {
+                          criteria: [
+                              {
+                                  fieldPath: 'IsActive',
+                                  operator: 'eq',
+                                  value: true
+                              }
+                          ]
+                      }
+                    : undefined,
             error,
             hasError: Boolean(error),
             errorId: `${field.apiName}-error`,

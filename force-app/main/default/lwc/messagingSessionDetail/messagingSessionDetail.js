@@ -1,15 +1,48 @@
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, notifyRecordUpdateAvailable, updateRecord } from 'lightning/uiRecordApi';
+import {
+    getRecord,
+    notifyRecordUpdateAvailable,
+    updateRecord
+} from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
+import {
+    MessageContext,
+    publish,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
 import { NavigationMixin } from 'lightning/navigation';
-import { EnclosingTabId, IsConsoleNavigation, openSubtab, openTab } from 'lightning/platformWorkspaceApi';
+import {
+    EnclosingTabId,
+    IsConsoleNavigation,
+    openSubtab,
+    openTab
+} from 'lightning/platformWorkspaceApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
 import CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
-import { SESSION_OBJECT, describeError, readSelectedMessage, toHttpDate } from 'c/messagingSessionModel';
-import { DETAIL_FIELDS, DETAIL_OPTIONAL_FIELDS, buildCounts, buildDurations, buildEditFields, buildHeader, buildLinks, changedFields, editableFields, hiddenFields, initialDraft, isTicking, validateDraft } from './detailModel';
+import {
+    SESSION_OBJECT,
+    describeError,
+    readSelectedMessage,
+    toHttpDate
+} from 'c/messagingSessionModel';
+import {
+    DETAIL_FIELDS,
+    DETAIL_OPTIONAL_FIELDS,
+    buildCounts,
+    buildDurations,
+    buildEditFields,
+    buildHeader,
+    buildLinks,
+    changedFields,
+    editableFields,
+    hiddenFields,
+    initialDraft,
+    isTicking,
+    validateDraft
+} from './detailModel';
 import labelAgentMessages from '@salesforce/label/c.DetailAgentMessages';
 import labelAgentType from '@salesforce/label/c.DetailAgentType';
 import labelCancel from '@salesforce/label/c.DetailCancel';
@@ -36,7 +69,9 @@ import labelStatus from '@salesforce/label/c.DetailStatus';
 import labelTitle from '@salesforce/label/c.DetailTitle';
 const SOURCE = 'messagingSessionDetail';
 const TICK_MS = 1000;
-export default class MessagingSessionDetail extends NavigationMixin(LightningElement) {
+export default class MessagingSessionDetail extends NavigationMixin(
+    LightningElement
+) {
     /** The session on a record page. On an App page it stays empty and the list's selection is followed. */
     @api
     recordId;
@@ -97,10 +132,12 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
             this.record = data;
             this.recordError = undefined;
             if (!this.isEditing) {
-                this.draft = initialDraft(data, editableFields(this.objectInfo, data));
+                this.draft = initialDraft(
+                    data,
+                    editableFields(this.objectInfo, data)
+                );
             }
-        }
-        else if (error) {
+        } else if (error) {
             this.record = undefined;
             this.recordError = error;
         }
@@ -111,15 +148,18 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
         if (data) {
             this.objectInfo = data;
             this.objectInfoError = undefined;
-        }
-        else if (error) {
+        } else if (error) {
             this.objectInfo = undefined;
             this.objectInfoError = error;
         }
     }
     connectedCallback() {
         if (!this.recordId && !this.subscription) {
-            this.subscription = subscribe(this.messageContext, SELECTED, (message) => this.handleSelected(message));
+            this.subscription = subscribe(
+                this.messageContext,
+                SELECTED,
+                (message) => this.handleSelected(message)
+            );
         }
         this.syncTimer();
     }
@@ -152,8 +192,7 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
             this.timerId = setInterval(() => {
                 this.now = Date.now();
             }, TICK_MS);
-        }
-        else if (!shouldTick) {
+        } else if (!shouldTick) {
             this.stopTimer();
         }
     }
@@ -205,11 +244,18 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
             : undefined;
     }
     get canEdit() {
-        return (editableFields(this.objectInfo, this.record).length > 0 &&
-            !this.isEditing);
+        return (
+            editableFields(this.objectInfo, this.record).length > 0 &&
+            !this.isEditing
+        );
     }
     get editFields() {
-        return buildEditFields(editableFields(this.objectInfo, this.record), this.draft, this.fieldErrors, this.objectInfo);
+        return buildEditFields(
+            editableFields(this.objectInfo, this.record),
+            this.draft,
+            this.fieldErrors,
+            this.objectInfo
+        );
     }
     get hasFormError() {
         return Boolean(this.formError);
@@ -221,8 +267,7 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
     // Opening linked records: a console subtab (or tab) when in a console, else navigation.
     // -----------------------------------------------------------------------------------------
     handleOpenRecord(event) {
-        const recordId = event.currentTarget?.dataset
-            .recordId;
+        const recordId = event.currentTarget?.dataset.recordId;
         if (recordId) {
             this.openRecord(recordId).catch(() => undefined);
         }
@@ -235,13 +280,11 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
                         recordId,
                         focus: true
                     });
-                }
-                else {
+                } else {
                     await openTab({ recordId, focus: true });
                 }
                 return;
-            }
-            catch {
+            } catch {
                 // Fall through to standard navigation when the workspace API refuses.
             }
         }
@@ -254,9 +297,11 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
     // Inline edit
     // -----------------------------------------------------------------------------------------
     handleEdit() {
-        if (!this.record)
-            return;
-        this.draft = initialDraft(this.record, editableFields(this.objectInfo, this.record));
+        if (!this.record) return;
+        this.draft = initialDraft(
+            this.record,
+            editableFields(this.objectInfo, this.record)
+        );
         this.fieldErrors = {};
         this.formError = '';
         this.isEditing = true;
@@ -264,7 +309,10 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
     handleCancel() {
         this.resetEdit();
         if (this.record) {
-            this.draft = initialDraft(this.record, editableFields(this.objectInfo, this.record));
+            this.draft = initialDraft(
+                this.record,
+                editableFields(this.objectInfo, this.record)
+            );
         }
     }
     resetEdit() {
@@ -274,8 +322,7 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
         this.formError = '';
     }
     handlePickerChange(event) {
-        const apiName = event.currentTarget?.dataset
-            .field;
+        const apiName = event.currentTarget?.dataset.field;
         if (apiName) {
             this.setDraft(apiName, event.detail?.recordId ?? null);
         }
@@ -284,7 +331,10 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
         const target = event.currentTarget;
         const apiName = target?.dataset.field;
         if (apiName) {
-            this.setDraft(apiName, event.detail?.value ?? target?.value ?? null);
+            this.setDraft(
+                apiName,
+                event.detail?.value ?? target?.value ?? null
+            );
         }
     }
     setDraft(apiName, value) {
@@ -299,8 +349,7 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
     async handleSave() {
         const record = this.record;
         const recordId = record?.id ?? this.sessionId;
-        if (!record || !recordId || this.isSaving)
-            return;
+        if (!record || !recordId || this.isSaving) return;
         const fields = editableFields(this.objectInfo, record);
         const invalid = validateDraft(this.draft, fields);
         if (Object.keys(invalid).length) {
@@ -316,11 +365,16 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
         this.formError = '';
         const ifUnmodifiedSince = toHttpDate(record.lastModifiedDate);
         try {
-            await updateRecord({ fields: { Id: recordId, ...changes } }, ifUnmodifiedSince ? { ifUnmodifiedSince } : undefined);
-        }
-        catch (error) {
+            await updateRecord(
+                { fields: { Id: recordId, ...changes } },
+                ifUnmodifiedSince ? { ifUnmodifiedSince } : undefined
+            );
+        } catch (error) {
             this.isSaving = false;
-            this.handleSaveError(error, fields.map((field) => field.apiName));
+            this.handleSaveError(
+                error,
+                fields.map((field) => field.apiName)
+            );
             return;
         }
         this.resetEdit();
@@ -331,11 +385,13 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
             recordIds: [recordId]
         };
         publish(this.messageContext, CHANGED, { ...message });
-        this.dispatchEvent(new ShowToastEvent({
-            title: labelSaved,
-            message: header(record),
-            variant: 'success'
-        }));
+        this.dispatchEvent(
+            new ShowToastEvent({
+                title: labelSaved,
+                message: header(record),
+                variant: 'success'
+            })
+        );
     }
     /** Keeps the form and everything typed; shows field errors on their fields, the rest above. */
     handleSaveError(error, formFields) {
@@ -343,23 +399,22 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
         const onForm = {};
         const elsewhere = [];
         for (const [field, message] of Object.entries(readable.fieldErrors)) {
-            if (formFields.includes(field))
-                onForm[field] = message;
-            else
-                elsewhere.push(message);
+            if (formFields.includes(field)) onForm[field] = message;
+            else elsewhere.push(message);
         }
         this.showFieldErrors(onForm);
         const hasFieldErrors = Object.keys(onForm).length > 0;
-        if (readable.kind === 'conflict' ||
+        if (
+            readable.kind === 'conflict' ||
             !hasFieldErrors ||
-            elsewhere.length) {
+            elsewhere.length
+        ) {
             this.formError = [
                 labelSaveFailed,
                 readable.message,
                 ...elsewhere
             ].join(' ');
-        }
-        else {
+        } else {
             this.formError = labelSaveFailed;
         }
     }
@@ -368,14 +423,16 @@ export default class MessagingSessionDetail extends NavigationMixin(LightningEle
         // The inputs exist once the form has re-rendered with the messages.
         Promise.resolve()
             .then(() => {
-            for (const [apiName, message] of Object.entries(errors)) {
-                this.applyValidity(apiName, message);
-            }
-        })
+                for (const [apiName, message] of Object.entries(errors)) {
+                    this.applyValidity(apiName, message);
+                }
+            })
             .catch(() => undefined);
     }
     applyValidity(apiName, message) {
-        const element = this.template?.querySelector(`[data-field="${apiName}"]`);
+        const element = this.template?.querySelector(
+            `[data-field="${apiName}"]`
+        );
         if (element && typeof element.setCustomValidity === 'function') {
             element.setCustomValidity(message);
             element.reportValidity();

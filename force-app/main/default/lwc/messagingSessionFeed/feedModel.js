@@ -2,7 +2,11 @@
  * Pure logic of messagingSessionFeed: the related-list request and the classification of feed
  * items (text posts, link posts, tracked changes) into what the template renders.
  */
-import { formatLabel, recordString, recordValue } from 'c/messagingSessionModel';
+import {
+    formatLabel,
+    recordString,
+    recordValue
+} from 'c/messagingSessionModel';
 import labelCommentCount from '@salesforce/label/c.FeedCommentCount';
 import labelLikeCount from '@salesforce/label/c.FeedLikeCount';
 import labelLinkPost from '@salesforce/label/c.FeedLinkPost';
@@ -56,25 +60,21 @@ const KIND_ICON = {
 };
 /** A link a user may follow: http(s) only. javascript:, data: and the like are never linked. */
 export function safeLinkUrl(url) {
-    if (!url)
-        return null;
+    if (!url) return null;
     const trimmed = url.trim();
     return /^https?:\/\/[^\s]+$/i.test(trimmed) ? trimmed : null;
 }
 function formatTime(value, context) {
-    if (!value)
-        return '';
+    if (!value) return '';
     const millis = Date.parse(value);
-    if (Number.isNaN(millis))
-        return value;
+    if (Number.isNaN(millis)) return value;
     try {
         return new Intl.DateTimeFormat(context.locale, {
             dateStyle: 'medium',
             timeStyle: 'short',
             timeZone: context.timeZone
         }).format(millis);
-    }
-    catch {
+    } catch {
         return new Date(millis).toISOString();
     }
 }
@@ -113,7 +113,8 @@ export function buildFeedItem(record, context, index = 0) {
         title: title || linkUrl || '',
         linkUrl: linkUrl ?? '',
         hasLink: Boolean(linkUrl),
-        unsafeLinkText: rawLink && !linkUrl ? formatLabel(labelUnsafeLink, rawLink) : '',
+        unsafeLinkText:
+            rawLink && !linkUrl ? formatLabel(labelUnsafeLink, rawLink) : '',
         hasUnsafeLink: Boolean(rawLink && !linkUrl),
         trackedChangeText: labelTrackedChangeText,
         countsText: counts.join(' · ')
@@ -123,20 +124,23 @@ export function buildFeedItem(record, context, index = 0) {
 export function buildFeedItems(records, context) {
     return records
         .map((record, index) => ({
-        item: buildFeedItem(record, context, index),
-        index
-    }))
+            item: buildFeedItem(record, context, index),
+            index
+        }))
         .sort((a, b) => {
-        const timeA = Date.parse(a.item.isoTime);
-        const timeB = Date.parse(b.item.isoTime);
-        const safeA = Number.isNaN(timeA) ? -Infinity : timeA;
-        const safeB = Number.isNaN(timeB) ? -Infinity : timeB;
-        return safeB - safeA || a.index - b.index;
-    })
+            const timeA = Date.parse(a.item.isoTime);
+            const timeB = Date.parse(b.item.isoTime);
+            const safeA = Number.isNaN(timeA) ? -Infinity : timeA;
+            const safeB = Number.isNaN(timeB) ? -Infinity : timeB;
+            return safeB - safeA || a.index - b.index;
+        })
         .map(({ item }) => item);
 }
 /** Whether records came back without optional fields the user can't see. */
 export function feedHasHiddenFields(records) {
-    return records.some((record) => record.fields?.Body === undefined ||
-        record.fields?.CreatedBy === undefined);
+    return records.some(
+        (record) =>
+            record.fields?.Body === undefined ||
+            record.fields?.CreatedBy === undefined
+    );
 }

@@ -1,11 +1,27 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
-import { MessageContext, subscribe, unsubscribe } from 'lightning/messageService';
+import {
+    MessageContext,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
 import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { describeError, mergeRecordPages, readSelectedMessage } from 'c/messagingSessionModel';
-import { FEED_FIELDS, FEED_OPTIONAL_FIELDS, FEED_PAGE_SIZE, FEED_RELATED_LIST_ID, FEED_SORT_BY, buildFeedItems, feedHasHiddenFields } from './feedModel';
+import {
+    describeError,
+    mergeRecordPages,
+    readSelectedMessage
+} from 'c/messagingSessionModel';
+import {
+    FEED_FIELDS,
+    FEED_OPTIONAL_FIELDS,
+    FEED_PAGE_SIZE,
+    FEED_RELATED_LIST_ID,
+    FEED_SORT_BY,
+    buildFeedItems,
+    feedHasHiddenFields
+} from './feedModel';
 import labelEmpty from '@salesforce/label/c.FeedEmpty';
 import labelEmptySelection from '@salesforce/label/c.FeedEmptySelection';
 import labelLoading from '@salesforce/label/c.FeedLoading';
@@ -62,13 +78,11 @@ export default class MessagingSessionFeed extends LightningElement {
             this.loadMoreError = undefined;
             this.loaded = true;
             this.loadingMore = false;
-        }
-        else if (error) {
+        } else if (error) {
             if (this.loadingMore || (this.pageToken && this.loaded)) {
                 // Keep what is shown; only the next page failed.
                 this.loadMoreError = error;
-            }
-            else {
+            } else {
                 this.error = error;
                 this.records = [];
                 this.loaded = false;
@@ -78,7 +92,11 @@ export default class MessagingSessionFeed extends LightningElement {
     }
     connectedCallback() {
         if (!this.recordId && !this.subscription) {
-            this.subscription = subscribe(this.messageContext, SELECTED, (message) => this.handleSelected(message));
+            this.subscription = subscribe(
+                this.messageContext,
+                SELECTED,
+                (message) => this.handleSelected(message)
+            );
         }
     }
     disconnectedCallback() {
@@ -146,8 +164,10 @@ export default class MessagingSessionFeed extends LightningElement {
         return feedHasHiddenFields(this.records);
     }
     get hasMore() {
-        return (this.records.length > this.visibleLimit ||
-            Boolean(this.nextPageToken));
+        return (
+            this.records.length > this.visibleLimit ||
+            Boolean(this.nextPageToken)
+        );
     }
     get loadMoreLabel() {
         return this.loadingMore ? labelLoadingMore : labelLoadMore;

@@ -2,7 +2,17 @@
  * Pure logic of messagingSessionHistory: the related-list request, reading history rows, turning
  * field API names into labels, formatting values by their DataType, and grouping the timeline.
  */
-import { AGENT_TYPES, CHANNEL_TYPES, SESSION_ORIGINS, SESSION_STATUSES, formatLabel, picklistLabel, recordField, recordString, recordValue } from 'c/messagingSessionModel';
+import {
+    AGENT_TYPES,
+    CHANNEL_TYPES,
+    SESSION_ORIGINS,
+    SESSION_STATUSES,
+    formatLabel,
+    picklistLabel,
+    recordField,
+    recordString,
+    recordValue
+} from 'c/messagingSessionModel';
 import labelBlank from '@salesforce/label/c.HistoryBlank';
 import labelChanged from '@salesforce/label/c.HistoryChanged';
 import labelChangedNoValues from '@salesforce/label/c.HistoryChangedNoValues';
@@ -28,11 +38,7 @@ export const HISTORY_RELATED_LIST_ID = 'Histories';
 export const HISTORY_PAGE_SIZE = 50;
 const qualified = (field) => `${HISTORY_OBJECT}.${field}`;
 /** Related-list fields are named ObjectApiName.Field. */
-export const HISTORY_FIELDS = [
-    'Id',
-    'Field',
-    'CreatedDate'
-].map(qualified);
+export const HISTORY_FIELDS = ['Id', 'Field', 'CreatedDate'].map(qualified);
 export const HISTORY_OPTIONAL_FIELDS = [
     'OldValue',
     'NewValue',
@@ -108,13 +114,14 @@ export function formatDateTime(value, locale, timeZone) {
             timeStyle: 'short',
             timeZone
         }).format(millis);
-    }
-    catch {
+    } catch {
         return new Date(millis).toISOString();
     }
 }
 function formatDate(value, locale) {
-    const millis = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+    const millis = Date.parse(
+        value.length === 10 ? `${value}T00:00:00Z` : value
+    );
     if (Number.isNaN(millis)) {
         return value;
     }
@@ -124,13 +131,18 @@ function formatDate(value, locale) {
             dateStyle: 'medium',
             timeZone: 'UTC'
         }).format(millis);
-    }
-    catch {
+    } catch {
         return value;
     }
 }
 /** A history value formatted by the DataType of its row. Empty values read "blank". */
-export function formatHistoryValue(value, dataType, field, context, displayValue) {
+export function formatHistoryValue(
+    value,
+    dataType,
+    field,
+    context,
+    displayValue
+) {
     if (value === null || value === '') {
         return labelBlank;
     }
@@ -148,9 +160,11 @@ export function formatHistoryValue(value, dataType, field, context, displayValue
         const number = typeof value === 'number' ? value : Number(value);
         if (Number.isFinite(number)) {
             try {
-                return new Intl.NumberFormat(context.locale, type === 'percent' ? { maximumFractionDigits: 2 } : {}).format(number);
-            }
-            catch {
+                return new Intl.NumberFormat(
+                    context.locale,
+                    type === 'percent' ? { maximumFractionDigits: 2 } : {}
+                ).format(number);
+            } catch {
                 return String(number);
             }
         }
@@ -166,8 +180,20 @@ export function formatHistoryValue(value, dataType, field, context, displayValue
 }
 export function describeHistoryRow(row, context) {
     const label = historyFieldLabel(row.field, context.objectInfo);
-    const oldText = formatHistoryValue(row.oldValue, row.dataType, row.field, context, row.oldDisplay);
-    const newText = formatHistoryValue(row.newValue, row.dataType, row.field, context, row.newDisplay);
+    const oldText = formatHistoryValue(
+        row.oldValue,
+        row.dataType,
+        row.field,
+        context,
+        row.oldDisplay
+    );
+    const newText = formatHistoryValue(
+        row.newValue,
+        row.dataType,
+        row.field,
+        context,
+        row.newDisplay
+    );
     const hasOld = row.oldValue !== null && row.oldValue !== '';
     const hasNew = row.newValue !== null && row.newValue !== '';
     const entry = (text, isEvent) => ({
@@ -184,9 +210,15 @@ export function describeHistoryRow(row, context) {
             const owner = historyFieldLabel('Owner', context.objectInfo);
             const ownerLabel = owner === 'Owner' ? labelFieldOwner : owner;
             if (hasOld && hasNew)
-                return entry(formatLabel(labelOwnerAssignment, oldText, newText), true);
+                return entry(
+                    formatLabel(labelOwnerAssignment, oldText, newText),
+                    true
+                );
             if (hasNew)
-                return entry(formatLabel(labelOwnerAssignmentTo, newText), true);
+                return entry(
+                    formatLabel(labelOwnerAssignmentTo, newText),
+                    true
+                );
             return entry(formatLabel(labelChangedNoValues, ownerLabel), true);
         }
         case 'ownerAccepted':
@@ -203,10 +235,8 @@ export function describeHistoryRow(row, context) {
     if (row.valuesHidden || (!hasOld && !hasNew)) {
         return entry(formatLabel(labelChangedNoValues, label), false);
     }
-    if (!hasOld)
-        return entry(formatLabel(labelSet, label, newText), false);
-    if (!hasNew)
-        return entry(formatLabel(labelCleared, label, oldText), false);
+    if (!hasOld) return entry(formatLabel(labelSet, label, newText), false);
+    if (!hasNew) return entry(formatLabel(labelCleared, label, oldText), false);
     return entry(formatLabel(labelChanged, label, oldText, newText), false);
 }
 const timeOf = (row) => {
@@ -225,10 +255,16 @@ export function sortNewestFirst(rows) {
  * the API. When both are in a group, only the readable one is kept.
  */
 function dropIdTwins(rows) {
-    return rows.filter((row) => row.dataType !== 'EntityId' ||
-        !rows.some((other) => other !== row &&
-            other.field === row.field &&
-            other.dataType !== 'EntityId'));
+    return rows.filter(
+        (row) =>
+            row.dataType !== 'EntityId' ||
+            !rows.some(
+                (other) =>
+                    other !== row &&
+                    other.field === row.field &&
+                    other.dataType !== 'EntityId'
+            )
+    );
 }
 /**
  * The timeline: rows newest first, grouped when made in the same minute by the same user.
@@ -241,13 +277,14 @@ export function groupHistory(rows, context) {
         const minute = Number.isFinite(time) ? Math.floor(time / 60000) : NaN;
         const actorKey = row.createdById || row.createdByName || '';
         const last = groups[groups.length - 1];
-        if (last &&
+        if (
+            last &&
             last.actorKey === actorKey &&
             (last.minute === minute ||
-                (Number.isNaN(last.minute) && Number.isNaN(minute)))) {
+                (Number.isNaN(last.minute) && Number.isNaN(minute)))
+        ) {
             last.rows.push(row);
-        }
-        else {
+        } else {
             groups.push({ minute, actorKey, rows: [row] });
         }
     }
@@ -258,9 +295,15 @@ export function groupHistory(rows, context) {
             actor: first.createdByName || labelUnknownUser,
             isoTime: first.createdDate ?? '',
             timeText: first.createdDate
-                ? formatDateTime(first.createdDate, context.locale, context.timeZone)
+                ? formatDateTime(
+                      first.createdDate,
+                      context.locale,
+                      context.timeZone
+                  )
                 : '',
-            entries: dropIdTwins(group.rows).map((row) => describeHistoryRow(row, context))
+            entries: dropIdTwins(group.rows).map((row) =>
+                describeHistoryRow(row, context)
+            )
         };
     });
 }

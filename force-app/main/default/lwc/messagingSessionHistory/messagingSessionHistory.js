@@ -1,12 +1,30 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { MessageContext, subscribe, unsubscribe } from 'lightning/messageService';
+import {
+    MessageContext,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
 import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { SESSION_OBJECT, describeError, mergeRecordPages, readSelectedMessage } from 'c/messagingSessionModel';
-import { HISTORY_FIELDS, HISTORY_OPTIONAL_FIELDS, HISTORY_PAGE_SIZE, HISTORY_RELATED_LIST_ID, HISTORY_SORT_BY, groupHistory, readHistoryRow, sortNewestFirst } from './historyModel';
+import {
+    SESSION_OBJECT,
+    describeError,
+    mergeRecordPages,
+    readSelectedMessage
+} from 'c/messagingSessionModel';
+import {
+    HISTORY_FIELDS,
+    HISTORY_OPTIONAL_FIELDS,
+    HISTORY_PAGE_SIZE,
+    HISTORY_RELATED_LIST_ID,
+    HISTORY_SORT_BY,
+    groupHistory,
+    readHistoryRow,
+    sortNewestFirst
+} from './historyModel';
 import labelEmpty from '@salesforce/label/c.HistoryEmpty';
 import labelEmptySelection from '@salesforce/label/c.HistoryEmptySelection';
 import labelLabelsUnavailable from '@salesforce/label/c.HistoryLabelsUnavailable';
@@ -67,13 +85,11 @@ export default class MessagingSessionHistory extends LightningElement {
             this.loadMoreError = undefined;
             this.loaded = true;
             this.loadingMore = false;
-        }
-        else if (error) {
+        } else if (error) {
             if (this.loadingMore || (this.pageToken && this.loaded)) {
                 // Keep what is shown; only the next page failed.
                 this.loadMoreError = error;
-            }
-            else {
+            } else {
                 this.error = error;
                 this.records = [];
                 this.loaded = false;
@@ -86,15 +102,18 @@ export default class MessagingSessionHistory extends LightningElement {
         if (data) {
             this.objectInfo = data;
             this.objectInfoError = undefined;
-        }
-        else if (error) {
+        } else if (error) {
             this.objectInfo = undefined;
             this.objectInfoError = error;
         }
     }
     connectedCallback() {
         if (!this.recordId && !this.subscription) {
-            this.subscription = subscribe(this.messageContext, SELECTED, (message) => this.handleSelected(message));
+            this.subscription = subscribe(
+                this.messageContext,
+                SELECTED,
+                (message) => this.handleSelected(message)
+            );
         }
     }
     disconnectedCallback() {
@@ -135,7 +154,9 @@ export default class MessagingSessionHistory extends LightningElement {
     // States and view model
     // -----------------------------------------------------------------------------------------
     get rows() {
-        return sortNewestFirst(this.records.map((record, index) => readHistoryRow(record, index)));
+        return sortNewestFirst(
+            this.records.map((record, index) => readHistoryRow(record, index))
+        );
     }
     get groups() {
         return groupHistory(this.rows.slice(0, this.visibleLimit), {
@@ -163,14 +184,18 @@ export default class MessagingSessionHistory extends LightningElement {
         return this.loaded && this.records.length === 0;
     }
     get isPartial() {
-        return this.records.some((record) => readHistoryRow(record).valuesHidden);
+        return this.records.some(
+            (record) => readHistoryRow(record).valuesHidden
+        );
     }
     get hasLabelsError() {
         return Boolean(this.objectInfoError) && !this.objectInfo;
     }
     get hasMore() {
-        return (this.records.length > this.visibleLimit ||
-            Boolean(this.nextPageToken));
+        return (
+            this.records.length > this.visibleLimit ||
+            Boolean(this.nextPageToken)
+        );
     }
     get loadMoreLabel() {
         return this.loadingMore ? labelLoadingMore : labelLoadMore;

@@ -6,15 +6,57 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
-import { MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
-import { isEmpEnabled, onError as onEmpError, subscribe as empSubscribe, unsubscribe as empUnsubscribe } from 'lightning/empApi';
+import {
+    MessageContext,
+    publish,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
+import {
+    isEmpEnabled,
+    onError as onEmpError,
+    subscribe as empSubscribe,
+    unsubscribe as empUnsubscribe
+} from 'lightning/empApi';
 import { NavigationMixin } from 'lightning/navigation';
-import { EnclosingTabId, IsConsoleNavigation, openSubtab, openTab } from 'lightning/platformWorkspaceApi';
+import {
+    EnclosingTabId,
+    IsConsoleNavigation,
+    openSubtab,
+    openTab
+} from 'lightning/platformWorkspaceApi';
 import SESSION_SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
-import { AGENT_TYPES, CHANNEL_TYPES, SESSION_ORIGINS, errorMessage, formatDuration, formatLabel, readSessionsChangedMessage, sessionClock } from 'c/messagingSessionModel';
-import { CoalescingScheduler, DEFAULT_SORT, buildVariables, changeEventRecordIds, customRangeProblem, emptyFilters, isSortKey, mergeRows, pageArguments, pageSignature, parseOwnerScope, parsePageSize, parsePicklistList, parseRefreshSeconds, parseTimeWindow, readSessionPage, readStatusCounts } from './sessionListQuery';
+import {
+    AGENT_TYPES,
+    CHANNEL_TYPES,
+    SESSION_ORIGINS,
+    errorMessage,
+    formatDuration,
+    formatLabel,
+    readSessionsChangedMessage,
+    sessionClock
+} from 'c/messagingSessionModel';
+import {
+    CoalescingScheduler,
+    DEFAULT_SORT,
+    buildVariables,
+    changeEventRecordIds,
+    customRangeProblem,
+    emptyFilters,
+    isSortKey,
+    mergeRows,
+    pageArguments,
+    pageSignature,
+    parseOwnerScope,
+    parsePageSize,
+    parsePicklistList,
+    parseRefreshSeconds,
+    parseTimeWindow,
+    readSessionPage,
+    readStatusCounts
+} from './sessionListQuery';
 import labelActiveFor from '@salesforce/label/c.ListActiveFor';
 import labelAgentTypeFilter from '@salesforce/label/c.ListAgentTypeFilterLabel';
 import labelAllOption from '@salesforce/label/c.ListAllOption';
@@ -76,7 +118,7 @@ import labelWindowToday from '@salesforce/label/c.ListWindowToday';
  * user input is ever spliced into it. The aggregate counts sessions by Status for the same
  * filters minus the status filter ($countWhere), in the same round trip.
  */
-const SESSION_LIST_QUERY = gql `
+const SESSION_LIST_QUERY = gql`
     query messagingSessionList(
         $where: MessagingSession_Filter
         $countWhere: MessagingSession_Filter
@@ -199,7 +241,9 @@ function options(list) {
         ...list.map((option) => ({ label: option.label, value: option.value }))
     ];
 }
-export default class MessagingSessionList extends NavigationMixin(LightningElement) {
+export default class MessagingSessionList extends NavigationMixin(
+    LightningElement
+) {
     /** Comma-separated Status values selected at first (App Builder). */
     @api
     defaultStatuses;
@@ -288,12 +332,17 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
     searchHandle = null;
     connected = false;
     defaultsApplied = false;
-    scheduler = new CoalescingScheduler(() => this.runScheduledRefresh(), REFETCH_INTERVAL_MS, REFETCH_SETTLE_MS, {
-        now: () => Date.now(),
-        // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
-        setTimeout: (callback, ms) => setTimeout(callback, ms),
-        clearTimeout: (handle) => clearTimeout(handle)
-    });
+    scheduler = new CoalescingScheduler(
+        () => this.runScheduledRefresh(),
+        REFETCH_INTERVAL_MS,
+        REFETCH_SETTLE_MS,
+        {
+            now: () => Date.now(),
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
+            setTimeout: (callback, ms) => setTimeout(callback, ms),
+            clearTimeout: (handle) => clearTimeout(handle)
+        }
+    );
     // -----------------------------------------------------------------------------------------
     // Data
     // -----------------------------------------------------------------------------------------
@@ -315,10 +364,10 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
         // Page arguments are fixed when a page is asked for, so rows arriving don't re-query.
         return this.after
             ? {
-                ...variables,
-                first: this.pageArgs.first,
-                upperBound: this.pageArgs.upperBound
-            }
+                  ...variables,
+                  first: this.pageArgs.first,
+                  upperBound: this.pageArgs.upperBound
+              }
             : variables;
     }
     @wire(graphql, { query: SESSION_LIST_QUERY, variables: '$variables' })
@@ -339,10 +388,12 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
         const page = readSessionPage(data);
         if (this.after === null) {
             const signature = pageSignature(page);
-            if (this.awaitingRefresh &&
+            if (
+                this.awaitingRefresh &&
                 this.detectChanges &&
                 this.lastSignature !== null &&
-                signature !== this.lastSignature) {
+                signature !== this.lastSignature
+            ) {
                 this.publishChanged([]);
             }
             if (this.awaitingRefresh) {
@@ -356,8 +407,7 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
                 this.refreshOnFirstPage = false;
                 this.refreshResult(result);
             }
-        }
-        else {
+        } else {
             this.rows = mergeRows(this.rows, page.rows);
         }
         this.statusCounts = readStatusCounts(data);
@@ -377,18 +427,19 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
             return;
         }
         this.awaitingRefresh = true;
-        const refreshing = typeof result.refresh === 'function'
-            ? result.refresh()
-            : refreshGraphQL(result);
+        const refreshing =
+            typeof result.refresh === 'function'
+                ? result.refresh()
+                : refreshGraphQL(result);
         Promise.resolve(refreshing)
             .then(() => {
-            this.awaitingRefresh = false;
-            this.detectChanges = false;
-        })
+                this.awaitingRefresh = false;
+                this.detectChanges = false;
+            })
             .catch((error) => {
-            this.awaitingRefresh = false;
-            this.errorText = errorMessage(error);
-        });
+                this.awaitingRefresh = false;
+                this.errorText = errorMessage(error);
+            });
     }
     /** Reloads from the first page. `detectChanges` publishes sessionsChanged if the rows differ. */
     refreshList(detectChanges = false) {
@@ -411,13 +462,19 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
         this.isLoading = true;
     }
     loadMore() {
-        if (!this.hasNextPage ||
+        if (
+            !this.hasNextPage ||
             !this.endCursor ||
             this.isLoadingMore ||
-            this.isLoading) {
+            this.isLoading
+        ) {
             return;
         }
-        this.pageArgs = pageArguments(this.rows.length, this.effectivePageSize, this.totalCount);
+        this.pageArgs = pageArguments(
+            this.rows.length,
+            this.effectivePageSize,
+            this.totalCount
+        );
         this.isLoadingMore = true;
         this.after = this.endCursor;
     }
@@ -427,7 +484,11 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
     connectedCallback() {
         this.connected = true;
         this.applyDefaults();
-        this.messageSubscription = subscribe(this.messageContext, SESSIONS_CHANGED, (message) => this.handleSessionsChanged(message));
+        this.messageSubscription = subscribe(
+            this.messageContext,
+            SESSIONS_CHANGED,
+            (message) => this.handleSessionsChanged(message)
+        );
         this.startLiveUpdates().catch(() => this.startPolling());
     }
     disconnectedCallback() {
@@ -460,7 +521,10 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
         return {
             ...emptyFilters(),
             statuses: parsePicklistList(this.defaultStatuses),
-            channelTypes: parsePicklistList(this.defaultChannelType).slice(0, 1),
+            channelTypes: parsePicklistList(this.defaultChannelType).slice(
+                0,
+                1
+            ),
             owner: parseOwnerScope(this.defaultOwner, 'me'),
             window: parseTimeWindow(this.defaultTimeWindow, 'any')
         };
@@ -476,7 +540,11 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
                 return;
             }
             onEmpError(() => this.handleEmpError());
-            const subscription = await empSubscribe(CDC_CHANNEL, -1, (message) => this.handleChangeEvent(message));
+            const subscription = await empSubscribe(
+                CDC_CHANNEL,
+                -1,
+                (message) => this.handleChangeEvent(message)
+            );
             if (!this.connected) {
                 if (subscription)
                     empUnsubscribe(subscription).catch(() => undefined);
@@ -488,8 +556,7 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
             }
             this.empSubscription = subscription;
             this.liveMode = 'cdc';
-        }
-        catch {
+        } catch {
             if (this.connected) {
                 this.startPolling();
             }
@@ -523,7 +590,9 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
         }
     }
     handleChangeEvent(message) {
-        changeEventRecordIds(message).forEach((id) => this.pendingChangeIds.add(id));
+        changeEventRecordIds(message).forEach((id) =>
+            this.pendingChangeIds.add(id)
+        );
         this.pendingCdc = true;
         this.scheduler.request();
     }
@@ -560,14 +629,16 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
     // -----------------------------------------------------------------------------------------
     updateClock() {
         this.now = Date.now();
-        const ticking = this.rows.some((row) => row.isOpen && !row.endTime && (row.startTime || row.acceptTime));
+        const ticking = this.rows.some(
+            (row) =>
+                row.isOpen && !row.endTime && (row.startTime || row.acceptTime)
+        );
         if (ticking && this.clockHandle === null) {
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
             this.clockHandle = setInterval(() => {
                 this.now = Date.now();
             }, CLOCK_INTERVAL_MS);
-        }
-        else if (!ticking) {
+        } else if (!ticking) {
             this.stopClock();
         }
     }
@@ -598,7 +669,10 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
             return {
                 ...row,
                 title,
-                ownerText: formatLabel(labelOwner, row.ownerName ?? labelNotSet),
+                ownerText: formatLabel(
+                    labelOwner,
+                    row.ownerName ?? labelNotSet
+                ),
                 caseText: row.caseNumber
                     ? formatLabel(labelCase, row.caseNumber)
                     : null,
@@ -665,7 +739,11 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
             return '';
         }
         if (this.rows.length < this.totalCount) {
-            return formatLabel(labelShownOfTotal, this.rows.length, this.totalCount);
+            return formatLabel(
+                labelShownOfTotal,
+                this.rows.length,
+                this.totalCount
+            );
         }
         return formatLabel(labelTotalCount, this.totalCount);
     }
@@ -674,7 +752,10 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
             case 'cdc':
                 return labelLiveUpdates;
             case 'polling':
-                return formatLabel(labelPolling, parseRefreshSeconds(this.refreshInterval));
+                return formatLabel(
+                    labelPolling,
+                    parseRefreshSeconds(this.refreshInterval)
+                );
             case 'manual':
                 return labelManualRefresh;
             default:
@@ -757,10 +838,8 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
     }
     get rangeProblemText() {
         const problem = customRangeProblem(this.filters);
-        if (problem === 'reversed')
-            return labelRangeReversed;
-        if (problem === 'unreadable')
-            return labelRangeUnreadable;
+        if (problem === 'reversed') return labelRangeReversed;
+        if (problem === 'unreadable') return labelRangeUnreadable;
         return '';
     }
     get sortDirectionIcon() {
@@ -813,8 +892,10 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
     }
     handleWindowChange(event) {
         const value = this.picked(event);
-        const current = this.filters.window === 'custom' ? 'any' : this.filters.window;
-        const nextWindow = value === 'custom' ? 'custom' : parseTimeWindow(value, current);
+        const current =
+            this.filters.window === 'custom' ? 'any' : this.filters.window;
+        const nextWindow =
+            value === 'custom' ? 'custom' : parseTimeWindow(value, current);
         this.setFilters({ window: nextWindow });
     }
     handleCustomFromChange(event) {
@@ -870,10 +951,12 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
     }
     handleScroll(event) {
         const scroller = event.currentTarget;
-        if (scroller.scrollHeight -
-            scroller.scrollTop -
-            scroller.clientHeight <=
-            SCROLL_THRESHOLD_PX) {
+        if (
+            scroller.scrollHeight -
+                scroller.scrollTop -
+                scroller.clientHeight <=
+            SCROLL_THRESHOLD_PX
+        ) {
             this.loadMore();
         }
     }
@@ -904,13 +987,11 @@ export default class MessagingSessionList extends NavigationMixin(LightningEleme
                         recordId,
                         focus: true
                     });
-                }
-                else {
+                } else {
                     await openTab({ recordId, focus: true });
                 }
                 return;
-            }
-            catch (error) {
+            } catch (error) {
                 this.warningText = errorMessage(error);
             }
         }

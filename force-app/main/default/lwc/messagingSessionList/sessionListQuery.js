@@ -6,15 +6,18 @@
  * Every filter value (including the search text) travels as a GraphQL variable: the query text
  * itself never changes (see SESSION_LIST_QUERY in messagingSessionList.ts).
  */
-import { AGENT_TYPES, CHANNEL_TYPES, SESSION_ORIGINS, SESSION_STATUSES, channelIcon, gqlValue, picklistLabel, statusOption } from 'c/messagingSessionModel';
+import {
+    AGENT_TYPES,
+    CHANNEL_TYPES,
+    SESSION_ORIGINS,
+    SESSION_STATUSES,
+    channelIcon,
+    gqlValue,
+    picklistLabel,
+    statusOption
+} from 'c/messagingSessionModel';
 export const OWNER_SCOPES = ['me', 'all'];
-export const TIME_WINDOWS = [
-    'any',
-    'today',
-    'last7',
-    'last30',
-    'custom'
-];
+export const TIME_WINDOWS = ['any', 'today', 'last7', 'last30', 'custom'];
 export function emptyFilters() {
     return {
         statuses: [],
@@ -46,9 +49,7 @@ export function parsePicklistList(input) {
     return [...new Set(values)];
 }
 export function parseOwnerScope(input, fallback = 'me') {
-    return OWNER_SCOPES.includes(input)
-        ? input
-        : fallback;
+    return OWNER_SCOPES.includes(input) ? input : fallback;
 }
 /** App Builder's time window; 'custom' needs dates, so it isn't accepted as a default. */
 export function parseTimeWindow(input, fallback = 'any') {
@@ -60,9 +61,10 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 /** Page size from App Builder: a whole number from 1 to 200; anything else gives the default. */
 export function parsePageSize(input) {
-    const size = typeof input === 'string' && input.trim() !== ''
-        ? Number(input)
-        : input;
+    const size =
+        typeof input === 'string' && input.trim() !== ''
+            ? Number(input)
+            : input;
     if (typeof size !== 'number' || !Number.isFinite(size) || size < 1) {
         return DEFAULT_PAGE_SIZE;
     }
@@ -76,18 +78,24 @@ export const MAX_REFRESH_SECONDS = 3600;
  * between 15 seconds and an hour; unreadable input gives the default.
  */
 export function parseRefreshSeconds(input) {
-    const seconds = typeof input === 'string' && input.trim() !== ''
-        ? Number(input)
-        : input;
-    if (typeof seconds !== 'number' ||
+    const seconds =
+        typeof input === 'string' && input.trim() !== ''
+            ? Number(input)
+            : input;
+    if (
+        typeof seconds !== 'number' ||
         !Number.isFinite(seconds) ||
-        seconds < 0) {
+        seconds < 0
+    ) {
         return DEFAULT_REFRESH_SECONDS;
     }
     if (seconds === 0) {
         return 0;
     }
-    return Math.min(MAX_REFRESH_SECONDS, Math.max(MIN_REFRESH_SECONDS, Math.round(seconds)));
+    return Math.min(
+        MAX_REFRESH_SECONDS,
+        Math.max(MIN_REFRESH_SECONDS, Math.round(seconds))
+    );
 }
 /** The search text as sent: trimmed, inner whitespace collapsed, at most 80 characters. */
 export const MAX_SEARCH_LENGTH = 80;
@@ -113,13 +121,16 @@ export function dayBoundary(day, edge) {
         Number(match[2]) - 1,
         Number(match[3])
     ];
-    const local = edge === 'start'
-        ? new Date(year, month, date, 0, 0, 0, 0)
-        : new Date(year, month, date, 23, 59, 59, 999);
+    const local =
+        edge === 'start'
+            ? new Date(year, month, date, 0, 0, 0, 0)
+            : new Date(year, month, date, 23, 59, 59, 999);
     // new Date() rolls 2026-02-31 over into March: such a day is not a day.
-    if (local.getFullYear() !== year ||
+    if (
+        local.getFullYear() !== year ||
         local.getMonth() !== month ||
-        local.getDate() !== date) {
+        local.getDate() !== date
+    ) {
         return null;
     }
     return local.toISOString();
@@ -162,10 +173,8 @@ function startTimeClauses(filters) {
             const from = dayBoundary(filters.customFrom, 'start');
             const to = dayBoundary(filters.customTo, 'end');
             const bounds = {};
-            if (from)
-                bounds.gte = { value: from };
-            if (to)
-                bounds.lte = { value: to };
+            if (from) bounds.gte = { value: from };
+            if (to) bounds.lte = { value: to };
             return Object.keys(bounds).length ? [{ StartTime: bounds }] : [];
         }
         default:
@@ -247,7 +256,8 @@ export function isSortKey(key) {
     return SORT_COLUMNS.some((column) => column.key === key);
 }
 export function buildOrderBy(key, direction) {
-    const column = SORT_COLUMNS.find((candidate) => candidate.key === key) ??
+    const column =
+        SORT_COLUMNS.find((candidate) => candidate.key === key) ??
         SORT_COLUMNS[0];
     const order = direction === 'ASC' ? 'ASC' : 'DESC';
     return column.orderBy(order);
@@ -268,12 +278,19 @@ export function pageArguments(loadedCount, pageSize, totalCount) {
         return { first: pageSize, upperBound: null };
     }
     const total = totalCount ?? 0;
-    const upperBound = Math.max(DEFAULT_UPPER_BOUND, Math.ceil(total / 1000) * 1000);
+    const upperBound = Math.max(
+        DEFAULT_UPPER_BOUND,
+        Math.ceil(total / 1000) * 1000
+    );
     return { first: Math.max(UPPER_BOUND_MIN_FIRST, pageSize), upperBound };
 }
 export function buildVariables(options) {
     const paging = options.after
-        ? pageArguments(options.loadedCount, options.pageSize, options.totalCount)
+        ? pageArguments(
+              options.loadedCount,
+              options.pageSize,
+              options.totalCount
+          )
         : { first: options.pageSize, upperBound: null };
     return {
         where: buildWhere(options.filters, options.userId, true),
@@ -295,7 +312,10 @@ function picklist(options, field) {
 /** One row view-model from one node. Nulls stay null; unknown picklist values keep their raw value. */
 export function toSessionRow(node) {
     const [status, statusLabel] = picklist(SESSION_STATUSES, node.Status);
-    const [channelType, channelLabel] = picklist(CHANNEL_TYPES, node.ChannelType);
+    const [channelType, channelLabel] = picklist(
+        CHANNEL_TYPES,
+        node.ChannelType
+    );
     const [agentType, agentTypeLabel] = picklist(AGENT_TYPES, node.AgentType);
     const [origin, originLabel] = picklist(SESSION_ORIGINS, node.Origin);
     const option = statusOption(status);
@@ -304,7 +324,8 @@ export function toSessionRow(node) {
         name: text(node.Name) ?? node.Id,
         status,
         statusLabel,
-        statusBadgeClass: option?.badgeClass ?? 'slds-badge slds-badge_lightest',
+        statusBadgeClass:
+            option?.badgeClass ?? 'slds-badge slds-badge_lightest',
         isOpen: option?.isOpen ?? false,
         channelType,
         channelLabel,
@@ -328,16 +349,19 @@ export function readSessionPage(data) {
     const connection = data?.uiapi?.query?.MessagingSession;
     const rows = (connection?.edges ?? [])
         .map((edge) => edge?.node)
-        .filter((node) => Boolean(node && typeof node.Id === 'string' && node.Id))
+        .filter((node) =>
+            Boolean(node && typeof node.Id === 'string' && node.Id)
+        )
         .map(toSessionRow);
     const totalCount = connection?.totalCount;
     return {
         rows: dedupeRows(rows),
         hasNextPage: Boolean(connection?.pageInfo?.hasNextPage),
         endCursor: connection?.pageInfo?.endCursor ?? null,
-        totalCount: typeof totalCount === 'number' && Number.isFinite(totalCount)
-            ? totalCount
-            : null
+        totalCount:
+            typeof totalCount === 'number' && Number.isFinite(totalCount)
+                ? totalCount
+                : null
     };
 }
 function dedupeRows(rows) {
@@ -355,8 +379,7 @@ export function mergeRows(existing, incoming) {
         if (position === undefined) {
             index.set(row.id, merged.length);
             merged.push(row);
-        }
-        else {
+        } else {
             merged[position] = row;
         }
     }
@@ -385,11 +408,11 @@ export function readStatusCounts(data) {
     const unknown = [...counts.entries()]
         .filter(([value]) => !statusOption(value))
         .map(([value, count]) => ({
-        value,
-        label: value,
-        count,
-        known: false
-    }));
+            value,
+            label: value,
+            count,
+            known: false
+        }));
     return [...known, ...unknown];
 }
 /** A fingerprint of what the list shows, to tell whether a poll brought changes. */
@@ -437,7 +460,10 @@ export class CoalescingScheduler {
         if (this.handle !== null) {
             return;
         }
-        const wait = Math.max(this.settleMs, this.lastRun + this.intervalMs - this.clock.now());
+        const wait = Math.max(
+            this.settleMs,
+            this.lastRun + this.intervalMs - this.clock.now()
+        );
         this.handle = this.clock.setTimeout(() => {
             this.handle = null;
             this.lastRun = this.clock.now();

@@ -193,11 +193,7 @@ export const SESSION_STATUSES = [
     }
 ];
 /** The statuses counted as "open now" in workload figures: an agent is or will be busy with them. */
-export const OPEN_WORK_STATUSES = [
-    'Active',
-    'Waiting',
-    'Paused'
-];
+export const OPEN_WORK_STATUSES = ['Active', 'Waiting', 'Paused'];
 /** MessagingSession.ChannelType (object reference, API 66.0). */
 export const CHANNEL_TYPES = [
     {
@@ -357,9 +353,11 @@ export function isEnhancedSession(session) {
     if (session.platformType) {
         return session.platformType === 'Enhanced';
     }
-    return (findOption(CHANNEL_TYPES, session.channelType)?.availability ===
-        'enhanced' ||
-        statusOption(session.status)?.availability === 'enhanced');
+    return (
+        findOption(CHANNEL_TYPES, session.channelType)?.availability ===
+            'enhanced' ||
+        statusOption(session.status)?.availability === 'enhanced'
+    );
 }
 const UNAVAILABLE = Object.freeze({
     seconds: null,
@@ -410,9 +408,10 @@ export function sessionDurations(times, now) {
     const isEnded = Boolean(endTime);
     const openNow = isEnded ? undefined : now;
     // Once a session has ended without being accepted, nothing was waited for or handled.
-    const wait = isEnded && !acceptTime
-        ? UNAVAILABLE
-        : timeSpan(startTime, acceptTime, openNow);
+    const wait =
+        isEnded && !acceptTime
+            ? UNAVAILABLE
+            : timeSpan(startTime, acceptTime, openNow);
     const handle = acceptTime
         ? timeSpan(acceptTime, endTime, openNow)
         : UNAVAILABLE;
@@ -463,9 +462,11 @@ export function formatDuration(seconds) {
 }
 /** Reads a SessionSelectedMessage from an untrusted message-channel payload. */
 export function readSelectedMessage(message) {
-    if (!isObject(message) ||
+    if (
+        !isObject(message) ||
         typeof message.recordId !== 'string' ||
-        message.recordId === '') {
+        message.recordId === ''
+    ) {
         return null;
     }
     return {
@@ -510,19 +511,16 @@ function text(value) {
 }
 function collectEntry(entry, into) {
     if (typeof entry === 'string') {
-        if (entry.trim())
-            into.messages.push(entry.trim());
+        if (entry.trim()) into.messages.push(entry.trim());
         return;
     }
     if (!isObject(entry)) {
         return;
     }
     const code = text(entry.errorCode) || text(entry.statusCode);
-    if (code)
-        into.codes.push(code);
+    if (code) into.codes.push(code);
     const message = text(entry.message);
-    if (message)
-        into.messages.push(message);
+    if (message) into.messages.push(message);
 }
 function collectFieldErrors(fieldErrors, into) {
     if (!isObject(fieldErrors)) {
@@ -556,8 +554,10 @@ function collect(error, into, depth = 0) {
     }
     if (error instanceof Error) {
         // fetch() rejects with a TypeError when the network or the server cannot be reached.
-        if (error.name === 'TypeError' &&
-            /fetch|network|load failed/i.test(error.message)) {
+        if (
+            error.name === 'TypeError' &&
+            /fetch|network|load failed/i.test(error.message)
+        ) {
             into.network = true;
         }
         collectEntry(error.message, into);
@@ -568,8 +568,7 @@ function collect(error, into, depth = 0) {
     }
     if (typeof error.status === 'number') {
         into.status = error.status;
-        if (error.status === 0)
-            into.network = true;
+        if (error.status === 0) into.network = true;
     }
     // GraphQL: { errors: [{ message, locations, path }] }, possibly beside partial data.
     if (Array.isArray(error.errors)) {
@@ -579,8 +578,7 @@ function collect(error, into, depth = 0) {
     if (Array.isArray(body)) {
         // UI API read errors: an array of { errorCode, message }.
         body.forEach((entry) => collectEntry(entry, into));
-    }
-    else if (isObject(body)) {
+    } else if (isObject(body)) {
         collectEntry(body, into);
         // UI API record writes: { output: { errors, fieldErrors } }.
         if (isObject(body.output)) {
@@ -590,8 +588,7 @@ function collect(error, into, depth = 0) {
         // Older and Apex-style write errors: { pageErrors, fieldErrors }.
         collect(body.pageErrors, into, depth + 1);
         collectFieldErrors(body.fieldErrors, into);
-    }
-    else if (typeof body === 'string') {
+    } else if (typeof body === 'string') {
         collectEntry(body, into);
     }
     if (!Array.isArray(error.errors) && body === undefined) {
@@ -606,16 +603,13 @@ function collect(error, into, depth = 0) {
 }
 function classify(found) {
     const has = (codes) => found.codes.some((code) => codes.has(code));
-    if (found.network)
-        return 'network';
+    if (found.network) return 'network';
     if (found.status === 412 || found.status === 409 || has(CONFLICT_CODES))
         return 'conflict';
     if (found.status === 401 || found.status === 403 || has(ACCESS_CODES))
         return 'access';
-    if (has(UNSUPPORTED_CODES))
-        return 'unsupported';
-    if (found.status === 404 || has(NOT_FOUND_CODES))
-        return 'notFound';
+    if (has(UNSUPPORTED_CODES)) return 'unsupported';
+    if (found.status === 404 || has(NOT_FOUND_CODES)) return 'notFound';
     if (Object.keys(found.fieldErrors).length || found.status === 400)
         return 'validation';
     return 'unknown';
@@ -644,7 +638,9 @@ export function describeError(error) {
     collect(error, found);
     const kind = classify(found);
     const details = [...new Set(found.messages)];
-    const fieldMessages = Object.values(found.fieldErrors).filter((message) => !details.includes(message));
+    const fieldMessages = Object.values(found.fieldErrors).filter(
+        (message) => !details.includes(message)
+    );
     const prefix = KIND_PREFIX[kind];
     const parts = [
         prefix,
@@ -675,9 +671,7 @@ export function recordField(record, path) {
             return field;
         }
         const value = field.value;
-        current = isObject(value)
-            ? value
-            : null;
+        current = isObject(value) ? value : null;
         if (!current) {
             // A null relationship: the path exists but holds no record.
             return { value: null, displayValue: null };
@@ -724,17 +718,14 @@ export function mergeRecordPages(existing, incoming) {
     const merged = [...existing];
     const positions = new Map();
     merged.forEach((record, index) => {
-        if (record.id)
-            positions.set(record.id, index);
+        if (record.id) positions.set(record.id, index);
     });
     for (const record of incoming) {
         const position = record.id ? positions.get(record.id) : undefined;
         if (position === undefined) {
-            if (record.id)
-                positions.set(record.id, merged.length);
+            if (record.id) positions.set(record.id, merged.length);
             merged.push(record);
-        }
-        else {
+        } else {
             merged[position] = record;
         }
     }
@@ -742,8 +733,10 @@ export function mergeRecordPages(existing, incoming) {
 }
 /** A 15- or 18-character Salesforce record id. */
 export function isSalesforceId(value) {
-    return (typeof value === 'string' &&
-        /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value));
+    return (
+        typeof value === 'string' &&
+        /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value)
+    );
 }
 /** Key prefix of Group records: an OwnerId starting with it is a queue, not a user. */
 export const GROUP_KEY_PREFIX = '00G';
@@ -754,7 +747,8 @@ export const GROUP_KEY_PREFIX = '00G';
 export function sessionClock(session, now) {
     const durations = sessionDurations(session, now);
     if (session.endTime) {
-        const flagged = durations.handle.state === 'invalid' ||
+        const flagged =
+            durations.handle.state === 'invalid' ||
             durations.length.state === 'invalid';
         return {
             phase: 'ended',
@@ -782,9 +776,11 @@ export function readSessionsChangedMessage(message) {
         return null;
     }
     const { reason, source, recordIds } = message;
-    if (reason !== 'conversationStarted' &&
+    if (
+        reason !== 'conversationStarted' &&
         reason !== 'sessionUpdated' &&
-        reason !== 'sessionsChanged') {
+        reason !== 'sessionsChanged'
+    ) {
         return null;
     }
     const ids = Array.isArray(recordIds)

@@ -49,8 +49,7 @@ const OBJECT_LABELS = {
     MessagingSession: labelObjectSession
 };
 function isSupportedObject(value) {
-    return (typeof value === 'string' &&
-        SUPPORTED_OBJECTS.includes(value));
+    return typeof value === 'string' && SUPPORTED_OBJECTS.includes(value);
 }
 /** Reads the screen flow's output variables (isSent, requestIdsText, sendError) from a statuschange detail. */
 export function readFlowOutputs(detail) {
@@ -58,15 +57,17 @@ export function readFlowOutputs(detail) {
     for (const variable of detail?.outputVariables ?? []) {
         if (variable.name === 'isSent' && typeof variable.value === 'boolean') {
             outputs.isSent = variable.value;
-        }
-        else if (variable.name === 'requestIdsText' &&
+        } else if (
+            variable.name === 'requestIdsText' &&
             typeof variable.value === 'string' &&
-            variable.value.trim()) {
+            variable.value.trim()
+        ) {
             outputs.requestIdsText = variable.value.trim();
-        }
-        else if (variable.name === 'sendError' &&
+        } else if (
+            variable.name === 'sendError' &&
             typeof variable.value === 'string' &&
-            variable.value.trim()) {
+            variable.value.trim()
+        ) {
             outputs.sendError = variable.value.trim();
         }
     }
@@ -109,14 +110,18 @@ export default class StartConversation extends LightningElement {
     /** In the utility bar, offers the record of the page the agent is on (until the agent picks another). */
     @wire(CurrentPageReference)
     wiredPageReference(pageReference) {
-        if (this.recordId ||
+        if (
+            this.recordId ||
             this.pickerTouched ||
-            pageReference?.type !== 'standard__recordPage') {
+            pageReference?.type !== 'standard__recordPage'
+        ) {
             return;
         }
         const attributes = pageReference.attributes ?? {};
-        if (isSupportedObject(attributes.objectApiName) &&
-            typeof attributes.recordId === 'string') {
+        if (
+            isSupportedObject(attributes.objectApiName) &&
+            typeof attributes.recordId === 'string'
+        ) {
             this.pickerObject = attributes.objectApiName;
             this.pickedRecordId = attributes.recordId;
         }
@@ -229,7 +234,11 @@ export default class StartConversation extends LightningElement {
         this.state = 'finished';
         if (outputs.isSent === false) {
             // The flow ended on one of its explanation screens: nothing was sent, nothing to refresh.
-            this.showResult(labelNotSentTitle, outputs.sendError ?? labelNotSentMessage, 'info');
+            this.showResult(
+                labelNotSentTitle,
+                outputs.sendError ?? labelNotSentMessage,
+                'info'
+            );
             return;
         }
         let message = labelFinishedMessage;
@@ -248,7 +257,9 @@ export default class StartConversation extends LightningElement {
     fail(detail) {
         this.state = 'error';
         const raw = detail;
-        this.errorText = describeError(raw.errorMessage ?? raw.message ?? detail).message;
+        this.errorText = describeError(
+            raw.errorMessage ?? raw.message ?? detail
+        ).message;
     }
     showResult(title, message, variant) {
         this.resultTitle = title;
