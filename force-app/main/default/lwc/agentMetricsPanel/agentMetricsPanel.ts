@@ -260,6 +260,7 @@ const METRICS_QUERY = gql`
 `;
 
 /** The same without response times, for orgs without MessagingSessionMetrics (or where it can't be grouped by owner). */
+// Kept as a separate whole document, not merged: GraphQL validates the entire document against the org's schema.
 const METRICS_QUERY_NO_RESPONSE_TIMES = gql`
     query agentMetricsNoResponseTimes(
         $handledWhere: MessagingSession_Filter

@@ -5,12 +5,7 @@ import {
     updateRecord
 } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import {
-    MessageContext,
-    publish,
-    subscribe,
-    unsubscribe
-} from 'lightning/messageService';
+import { MessageContext, publish } from 'lightning/messageService';
 import { NavigationMixin } from 'lightning/navigation';
 import {
     EnclosingTabId,
@@ -19,15 +14,14 @@ import {
     openTab
 } from 'lightning/platformWorkspaceApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
 import CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
 import {
     SESSION_OBJECT,
     describeError,
-    readSelectedMessage,
     toHttpDate
 } from 'c/messagingSessionModel';
+import { SelectedSessionFollower } from 'c/sessionSelection';
 import {
     DETAIL_FIELDS,
     DETAIL_OPTIONAL_FIELDS,
@@ -92,7 +86,12 @@ export default class MessagingSessionDetail extends NavigationMixin(
     draft = {};
     fieldErrors = {};
     formError = '';
-    subscription;
+    follower = new SelectedSessionFollower((recordId) => {
+        this.selectedRecordId = recordId;
+        this.record = undefined;
+        this.recordError = undefined;
+        this.resetEdit();
+    });
     timerId;
     labels = {
         agentMessages: labelAgentMessages,
@@ -154,31 +153,12 @@ export default class MessagingSessionDetail extends NavigationMixin(
         }
     }
     connectedCallback() {
-        if (!this.recordId && !this.subscription) {
-            this.subscription = subscribe(
-                this.messageContext,
-                SELECTED,
-                (message) => this.handleSelected(message)
-            );
-        }
+        this.follower.follow(this.messageContext, this.recordId);
         this.syncTimer();
     }
     disconnectedCallback() {
-        if (this.subscription) {
-            unsubscribe(this.subscription);
-            this.subscription = undefined;
-        }
+        this.follower.stop();
         this.stopTimer();
-    }
-    handleSelected(message) {
-        const selected = readSelectedMessage(message);
-        if (!selected || selected.recordId === this.selectedRecordId) {
-            return;
-        }
-        this.selectedRecordId = selected.recordId;
-        this.record = undefined;
-        this.recordError = undefined;
-        this.resetEdit();
     }
     // -----------------------------------------------------------------------------------------
     // Ticking durations: one interval, only while the shown session is open.

@@ -7,16 +7,8 @@ import {
 import type { RecordRepresentation } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { ObjectInfoRepresentation } from 'lightning/uiObjectInfoApi';
-import {
-    MessageContext,
-    publish,
-    subscribe,
-    unsubscribe
-} from 'lightning/messageService';
-import type {
-    MessageContextType,
-    Subscription
-} from 'lightning/messageService';
+import { MessageContext, publish } from 'lightning/messageService';
+import type { MessageContextType } from 'lightning/messageService';
 import { NavigationMixin } from 'lightning/navigation';
 import {
     EnclosingTabId,
@@ -25,17 +17,16 @@ import {
     openTab
 } from 'lightning/platformWorkspaceApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
 import CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
 
 import {
     SESSION_OBJECT,
     describeError,
-    readSelectedMessage,
     toHttpDate
 } from 'c/messagingSessionModel';
 import type { SessionsChangedMessage } from 'c/messagingSessionModel';
+import { SelectedSessionFollower } from 'c/sessionSelection';
 import {
     DETAIL_FIELDS,
     DETAIL_OPTIONAL_FIELDS,
@@ -117,7 +108,12 @@ export default class MessagingSessionDetail extends NavigationMixin(
     fieldErrors: Record<string, string> = {};
     formError = '';
 
-    private subscription?: Subscription;
+    private readonly follower = new SelectedSessionFollower((recordId) => {
+        this.selectedRecordId = recordId;
+        this.record = undefined;
+        this.recordError = undefined;
+        this.resetEdit();
+    });
     private timerId?: ReturnType<typeof setInterval>;
 
     labels = {
@@ -187,33 +183,13 @@ export default class MessagingSessionDetail extends NavigationMixin(
     }
 
     override connectedCallback(): void {
-        if (!this.recordId && !this.subscription) {
-            this.subscription = subscribe(
-                this.messageContext,
-                SELECTED,
-                (message) => this.handleSelected(message)
-            );
-        }
+        this.follower.follow(this.messageContext, this.recordId);
         this.syncTimer();
     }
 
     override disconnectedCallback(): void {
-        if (this.subscription) {
-            unsubscribe(this.subscription);
-            this.subscription = undefined;
-        }
+        this.follower.stop();
         this.stopTimer();
-    }
-
-    handleSelected(message: unknown): void {
-        const selected = readSelectedMessage(message);
-        if (!selected || selected.recordId === this.selectedRecordId) {
-            return;
-        }
-        this.selectedRecordId = selected.recordId;
-        this.record = undefined;
-        this.recordError = undefined;
-        this.resetEdit();
     }
 
     // -----------------------------------------------------------------------------------------

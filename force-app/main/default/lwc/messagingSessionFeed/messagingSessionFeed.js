@@ -1,18 +1,15 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
-import {
-    MessageContext,
-    subscribe,
-    unsubscribe
-} from 'lightning/messageService';
-import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
+import { MessageContext } from 'lightning/messageService';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
-    describeError,
-    mergeRecordPages,
-    readSelectedMessage
-} from 'c/messagingSessionModel';
+    initialPagerState,
+    pagerView,
+    receivePage,
+    requestMore
+} from 'c/relatedListPager';
+import { SelectedSessionFollower } from 'c/sessionSelection';
 import {
     FEED_FIELDS,
     FEED_OPTIONAL_FIELDS,
@@ -36,16 +33,11 @@ export default class MessagingSessionFeed extends LightningElement {
     @wire(MessageContext)
     messageContext;
     selectedRecordId;
-    /** The page requested; undefined for the first. */
-    pageToken;
-    nextPageToken = null;
-    records = [];
-    loaded = false;
-    loadingMore = false;
-    error;
-    loadMoreError;
-    visibleLimit = FEED_PAGE_SIZE;
-    subscription;
+    pager = initialPagerState(FEED_PAGE_SIZE);
+    follower = new SelectedSessionFollower((recordId) => {
+        this.selectedRecordId = recordId;
+        this.pager = initialPagerState(FEED_PAGE_SIZE);
+    });
     labels = {
         empty: labelEmpty,
         emptySelection: labelEmptySelection,
@@ -58,6 +50,10 @@ export default class MessagingSessionFeed extends LightningElement {
     get sessionId() {
         return this.recordId || this.selectedRecordId;
     }
+    /** The page requested; undefined for the first. */
+    get pageToken() {
+        return this.pager.pageToken;
+    }
     @wire(getRelatedListRecords, {
         parentRecordId: '$sessionId',
         relatedListId: FEED_RELATED_LIST_ID,
@@ -67,115 +63,35 @@ export default class MessagingSessionFeed extends LightningElement {
         pageToken: '$pageToken',
         sortBy: FEED_SORT_BY
     })
-    wiredFeed({ data, error }) {
-        if (data) {
-            const page = data.records ?? [];
-            this.records = this.pageToken
-                ? mergeRecordPages(this.records, page)
-                : [...page];
-            this.nextPageToken = data.nextPageToken ?? null;
-            this.error = undefined;
-            this.loadMoreError = undefined;
-            this.loaded = true;
-            this.loadingMore = false;
-        } else if (error) {
-            if (this.loadingMore || (this.pageToken && this.loaded)) {
-                // Keep what is shown; only the next page failed.
-                this.loadMoreError = error;
-            } else {
-                this.error = error;
-                this.records = [];
-                this.loaded = false;
-            }
-            this.loadingMore = false;
-        }
+    wiredFeed(result) {
+        this.pager = receivePage(this.pager, result);
     }
     connectedCallback() {
-        if (!this.recordId && !this.subscription) {
-            this.subscription = subscribe(
-                this.messageContext,
-                SELECTED,
-                (message) => this.handleSelected(message)
-            );
-        }
+        this.follower.follow(this.messageContext, this.recordId);
     }
     disconnectedCallback() {
-        if (this.subscription) {
-            unsubscribe(this.subscription);
-            this.subscription = undefined;
-        }
-    }
-    handleSelected(message) {
-        const selected = readSelectedMessage(message);
-        if (!selected || selected.recordId === this.selectedRecordId) {
-            return;
-        }
-        this.selectedRecordId = selected.recordId;
-        this.pageToken = undefined;
-        this.nextPageToken = null;
-        this.records = [];
-        this.loaded = false;
-        this.error = undefined;
-        this.loadMoreError = undefined;
-        this.loadingMore = false;
-        this.visibleLimit = FEED_PAGE_SIZE;
+        this.follower.stop();
     }
     handleLoadMore() {
-        if (this.records.length > this.visibleLimit) {
-            // More rows are loaded than shown: reveal the next slice first.
-            this.visibleLimit += FEED_PAGE_SIZE;
-            return;
-        }
-        if (this.nextPageToken && !this.loadingMore) {
-            this.loadingMore = true;
-            this.loadMoreError = undefined;
-            this.visibleLimit += FEED_PAGE_SIZE;
-            this.pageToken = this.nextPageToken;
-        }
+        this.pager = requestMore(this.pager);
     }
     // -----------------------------------------------------------------------------------------
     // States and view model
     // -----------------------------------------------------------------------------------------
     get items() {
-        return buildFeedItems(this.records, {
+        return buildFeedItems(this.pager.records, {
             locale: LOCALE,
             timeZone: TIME_ZONE
-        }).slice(0, this.visibleLimit);
+        }).slice(0, this.pager.visibleLimit);
     }
     get hasSession() {
         return Boolean(this.sessionId);
     }
-    get isLoading() {
-        return this.hasSession && !this.loaded && !this.error;
-    }
-    get hasError() {
-        return this.hasSession && Boolean(this.error);
-    }
-    get errorText() {
-        return describeError(this.error).message;
-    }
-    get hasRows() {
-        return this.loaded && this.records.length > 0;
-    }
-    get isEmpty() {
-        return this.loaded && this.records.length === 0;
+    /** Loading, error, rows, empty and "load more" states. */
+    get paging() {
+        return pagerView(this.pager, this.hasSession, this.labels);
     }
     get isPartial() {
-        return feedHasHiddenFields(this.records);
-    }
-    get hasMore() {
-        return (
-            this.records.length > this.visibleLimit ||
-            Boolean(this.nextPageToken)
-        );
-    }
-    get loadMoreLabel() {
-        return this.loadingMore ? labelLoadingMore : labelLoadMore;
-    }
-    get hasLoadMoreError() {
-        return Boolean(this.loadMoreError);
-    }
-    get loadMoreErrorText() {
-        return describeError(this.loadMoreError).message;
+        return feedHasHiddenFields(this.pager.records);
     }
 }

@@ -1,24 +1,19 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import type { RelatedListRecordCollection } from 'lightning/uiRelatedListApi';
-import {
-    MessageContext,
-    subscribe,
-    unsubscribe
-} from 'lightning/messageService';
-import type {
-    MessageContextType,
-    Subscription
-} from 'lightning/messageService';
-import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
+import { MessageContext } from 'lightning/messageService';
+import type { MessageContextType } from 'lightning/messageService';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 
 import {
-    describeError,
-    mergeRecordPages,
-    readSelectedMessage
-} from 'c/messagingSessionModel';
+    initialPagerState,
+    pagerView,
+    receivePage,
+    requestMore
+} from 'c/relatedListPager';
+import type { PagerState, PagerView } from 'c/relatedListPager';
+import { SelectedSessionFollower } from 'c/sessionSelection';
 import {
     FEED_FIELDS,
     FEED_OPTIONAL_FIELDS,
@@ -45,17 +40,12 @@ export default class MessagingSessionFeed extends LightningElement {
     @wire(MessageContext) messageContext?: MessageContextType;
 
     selectedRecordId?: string;
-    /** The page requested; undefined for the first. */
-    pageToken?: string;
-    nextPageToken: string | null = null;
-    records: UiApi.RecordRepresentation[] = [];
-    loaded = false;
-    loadingMore = false;
-    error?: unknown;
-    loadMoreError?: unknown;
-    visibleLimit = FEED_PAGE_SIZE;
+    pager: PagerState = initialPagerState(FEED_PAGE_SIZE);
 
-    private subscription?: Subscription;
+    private readonly follower = new SelectedSessionFollower((recordId) => {
+        this.selectedRecordId = recordId;
+        this.pager = initialPagerState(FEED_PAGE_SIZE);
+    });
 
     labels = {
         empty: labelEmpty,
@@ -71,6 +61,11 @@ export default class MessagingSessionFeed extends LightningElement {
         return this.recordId || this.selectedRecordId;
     }
 
+    /** The page requested; undefined for the first. */
+    get pageToken(): string | undefined {
+        return this.pager.pageToken;
+    }
+
     @wire(getRelatedListRecords, {
         parentRecordId: '$sessionId',
         relatedListId: FEED_RELATED_LIST_ID,
@@ -80,78 +75,20 @@ export default class MessagingSessionFeed extends LightningElement {
         pageToken: '$pageToken',
         sortBy: FEED_SORT_BY as string[]
     })
-    wiredFeed({
-        data,
-        error
-    }: UiApi.WireResult<RelatedListRecordCollection>): void {
-        if (data) {
-            const page = data.records ?? [];
-            this.records = this.pageToken
-                ? mergeRecordPages(this.records, page)
-                : [...page];
-            this.nextPageToken = data.nextPageToken ?? null;
-            this.error = undefined;
-            this.loadMoreError = undefined;
-            this.loaded = true;
-            this.loadingMore = false;
-        } else if (error) {
-            if (this.loadingMore || (this.pageToken && this.loaded)) {
-                // Keep what is shown; only the next page failed.
-                this.loadMoreError = error;
-            } else {
-                this.error = error;
-                this.records = [];
-                this.loaded = false;
-            }
-            this.loadingMore = false;
-        }
+    wiredFeed(result: UiApi.WireResult<RelatedListRecordCollection>): void {
+        this.pager = receivePage(this.pager, result);
     }
 
     override connectedCallback(): void {
-        if (!this.recordId && !this.subscription) {
-            this.subscription = subscribe(
-                this.messageContext,
-                SELECTED,
-                (message) => this.handleSelected(message)
-            );
-        }
+        this.follower.follow(this.messageContext, this.recordId);
     }
 
     override disconnectedCallback(): void {
-        if (this.subscription) {
-            unsubscribe(this.subscription);
-            this.subscription = undefined;
-        }
-    }
-
-    handleSelected(message: unknown): void {
-        const selected = readSelectedMessage(message);
-        if (!selected || selected.recordId === this.selectedRecordId) {
-            return;
-        }
-        this.selectedRecordId = selected.recordId;
-        this.pageToken = undefined;
-        this.nextPageToken = null;
-        this.records = [];
-        this.loaded = false;
-        this.error = undefined;
-        this.loadMoreError = undefined;
-        this.loadingMore = false;
-        this.visibleLimit = FEED_PAGE_SIZE;
+        this.follower.stop();
     }
 
     handleLoadMore(): void {
-        if (this.records.length > this.visibleLimit) {
-            // More rows are loaded than shown: reveal the next slice first.
-            this.visibleLimit += FEED_PAGE_SIZE;
-            return;
-        }
-        if (this.nextPageToken && !this.loadingMore) {
-            this.loadingMore = true;
-            this.loadMoreError = undefined;
-            this.visibleLimit += FEED_PAGE_SIZE;
-            this.pageToken = this.nextPageToken;
-        }
+        this.pager = requestMore(this.pager);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -159,56 +96,22 @@ export default class MessagingSessionFeed extends LightningElement {
     // -----------------------------------------------------------------------------------------
 
     get items(): FeedItemView[] {
-        return buildFeedItems(this.records, {
+        return buildFeedItems(this.pager.records, {
             locale: LOCALE,
             timeZone: TIME_ZONE
-        }).slice(0, this.visibleLimit);
+        }).slice(0, this.pager.visibleLimit);
     }
 
     get hasSession(): boolean {
         return Boolean(this.sessionId);
     }
 
-    get isLoading(): boolean {
-        return this.hasSession && !this.loaded && !this.error;
-    }
-
-    get hasError(): boolean {
-        return this.hasSession && Boolean(this.error);
-    }
-
-    get errorText(): string {
-        return describeError(this.error).message;
-    }
-
-    get hasRows(): boolean {
-        return this.loaded && this.records.length > 0;
-    }
-
-    get isEmpty(): boolean {
-        return this.loaded && this.records.length === 0;
+    /** Loading, error, rows, empty and "load more" states. */
+    get paging(): PagerView {
+        return pagerView(this.pager, this.hasSession, this.labels);
     }
 
     get isPartial(): boolean {
-        return feedHasHiddenFields(this.records);
-    }
-
-    get hasMore(): boolean {
-        return (
-            this.records.length > this.visibleLimit ||
-            Boolean(this.nextPageToken)
-        );
-    }
-
-    get loadMoreLabel(): string {
-        return this.loadingMore ? labelLoadingMore : labelLoadMore;
-    }
-
-    get hasLoadMoreError(): boolean {
-        return Boolean(this.loadMoreError);
-    }
-
-    get loadMoreErrorText(): string {
-        return describeError(this.loadMoreError).message;
+        return feedHasHiddenFields(this.pager.records);
     }
 }

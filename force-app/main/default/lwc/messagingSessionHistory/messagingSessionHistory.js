@@ -1,20 +1,17 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import {
-    MessageContext,
-    subscribe,
-    unsubscribe
-} from 'lightning/messageService';
-import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
+import { MessageContext } from 'lightning/messageService';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
+import { SESSION_OBJECT } from 'c/messagingSessionModel';
 import {
-    SESSION_OBJECT,
-    describeError,
-    mergeRecordPages,
-    readSelectedMessage
-} from 'c/messagingSessionModel';
+    initialPagerState,
+    pagerView,
+    receivePage,
+    requestMore
+} from 'c/relatedListPager';
+import { SelectedSessionFollower } from 'c/sessionSelection';
 import {
     HISTORY_FIELDS,
     HISTORY_OPTIONAL_FIELDS,
@@ -40,18 +37,13 @@ export default class MessagingSessionHistory extends LightningElement {
     @wire(MessageContext)
     messageContext;
     selectedRecordId;
-    /** The page requested; undefined for the first. */
-    pageToken;
-    nextPageToken = null;
-    records = [];
-    loaded = false;
-    loadingMore = false;
-    error;
-    loadMoreError;
-    visibleLimit = HISTORY_PAGE_SIZE;
+    pager = initialPagerState(HISTORY_PAGE_SIZE);
     objectInfo;
     objectInfoError;
-    subscription;
+    follower = new SelectedSessionFollower((recordId) => {
+        this.selectedRecordId = recordId;
+        this.pager = initialPagerState(HISTORY_PAGE_SIZE);
+    });
     labels = {
         empty: labelEmpty,
         emptySelection: labelEmptySelection,
@@ -65,6 +57,10 @@ export default class MessagingSessionHistory extends LightningElement {
     get sessionId() {
         return this.recordId || this.selectedRecordId;
     }
+    /** The page requested; undefined for the first. */
+    get pageToken() {
+        return this.pager.pageToken;
+    }
     @wire(getRelatedListRecords, {
         parentRecordId: '$sessionId',
         relatedListId: HISTORY_RELATED_LIST_ID,
@@ -74,28 +70,8 @@ export default class MessagingSessionHistory extends LightningElement {
         pageToken: '$pageToken',
         sortBy: HISTORY_SORT_BY
     })
-    wiredHistory({ data, error }) {
-        if (data) {
-            const page = data.records ?? [];
-            this.records = this.pageToken
-                ? mergeRecordPages(this.records, page)
-                : [...page];
-            this.nextPageToken = data.nextPageToken ?? null;
-            this.error = undefined;
-            this.loadMoreError = undefined;
-            this.loaded = true;
-            this.loadingMore = false;
-        } else if (error) {
-            if (this.loadingMore || (this.pageToken && this.loaded)) {
-                // Keep what is shown; only the next page failed.
-                this.loadMoreError = error;
-            } else {
-                this.error = error;
-                this.records = [];
-                this.loaded = false;
-            }
-            this.loadingMore = false;
-        }
+    wiredHistory(result) {
+        this.pager = receivePage(this.pager, result);
     }
     @wire(getObjectInfo, { objectApiName: SESSION_OBJECT })
     wiredObjectInfo({ data, error }) {
@@ -108,58 +84,26 @@ export default class MessagingSessionHistory extends LightningElement {
         }
     }
     connectedCallback() {
-        if (!this.recordId && !this.subscription) {
-            this.subscription = subscribe(
-                this.messageContext,
-                SELECTED,
-                (message) => this.handleSelected(message)
-            );
-        }
+        this.follower.follow(this.messageContext, this.recordId);
     }
     disconnectedCallback() {
-        if (this.subscription) {
-            unsubscribe(this.subscription);
-            this.subscription = undefined;
-        }
-    }
-    handleSelected(message) {
-        const selected = readSelectedMessage(message);
-        if (!selected || selected.recordId === this.selectedRecordId) {
-            return;
-        }
-        this.selectedRecordId = selected.recordId;
-        this.pageToken = undefined;
-        this.nextPageToken = null;
-        this.records = [];
-        this.loaded = false;
-        this.error = undefined;
-        this.loadMoreError = undefined;
-        this.loadingMore = false;
-        this.visibleLimit = HISTORY_PAGE_SIZE;
+        this.follower.stop();
     }
     handleLoadMore() {
-        if (this.records.length > this.visibleLimit) {
-            // More rows are loaded than shown: reveal the next slice first.
-            this.visibleLimit += HISTORY_PAGE_SIZE;
-            return;
-        }
-        if (this.nextPageToken && !this.loadingMore) {
-            this.loadingMore = true;
-            this.loadMoreError = undefined;
-            this.visibleLimit += HISTORY_PAGE_SIZE;
-            this.pageToken = this.nextPageToken;
-        }
+        this.pager = requestMore(this.pager);
     }
     // -----------------------------------------------------------------------------------------
     // States and view model
     // -----------------------------------------------------------------------------------------
     get rows() {
         return sortNewestFirst(
-            this.records.map((record, index) => readHistoryRow(record, index))
+            this.pager.records.map((record, index) =>
+                readHistoryRow(record, index)
+            )
         );
     }
     get groups() {
-        return groupHistory(this.rows.slice(0, this.visibleLimit), {
+        return groupHistory(this.rows.slice(0, this.pager.visibleLimit), {
             locale: LOCALE,
             timeZone: TIME_ZONE,
             objectInfo: this.objectInfo
@@ -168,42 +112,16 @@ export default class MessagingSessionHistory extends LightningElement {
     get hasSession() {
         return Boolean(this.sessionId);
     }
-    get isLoading() {
-        return this.hasSession && !this.loaded && !this.error;
-    }
-    get hasError() {
-        return this.hasSession && Boolean(this.error);
-    }
-    get errorText() {
-        return describeError(this.error).message;
-    }
-    get hasRows() {
-        return this.loaded && this.records.length > 0;
-    }
-    get isEmpty() {
-        return this.loaded && this.records.length === 0;
+    /** Loading, error, rows, empty and "load more" states. */
+    get paging() {
+        return pagerView(this.pager, this.hasSession, this.labels);
     }
     get isPartial() {
-        return this.records.some(
+        return this.pager.records.some(
             (record) => readHistoryRow(record).valuesHidden
         );
     }
     get hasLabelsError() {
         return Boolean(this.objectInfoError) && !this.objectInfo;
-    }
-    get hasMore() {
-        return (
-            this.records.length > this.visibleLimit ||
-            Boolean(this.nextPageToken)
-        );
-    }
-    get loadMoreLabel() {
-        return this.loadingMore ? labelLoadingMore : labelLoadMore;
-    }
-    get hasLoadMoreError() {
-        return Boolean(this.loadMoreError);
-    }
-    get loadMoreErrorText() {
-        return describeError(this.loadMoreError).message;
     }
 }

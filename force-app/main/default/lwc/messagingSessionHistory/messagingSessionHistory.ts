@@ -3,25 +3,20 @@ import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import type { RelatedListRecordCollection } from 'lightning/uiRelatedListApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { ObjectInfoRepresentation } from 'lightning/uiObjectInfoApi';
-import {
-    MessageContext,
-    subscribe,
-    unsubscribe
-} from 'lightning/messageService';
-import type {
-    MessageContextType,
-    Subscription
-} from 'lightning/messageService';
-import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
+import { MessageContext } from 'lightning/messageService';
+import type { MessageContextType } from 'lightning/messageService';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 
+import { SESSION_OBJECT } from 'c/messagingSessionModel';
 import {
-    SESSION_OBJECT,
-    describeError,
-    mergeRecordPages,
-    readSelectedMessage
-} from 'c/messagingSessionModel';
+    initialPagerState,
+    pagerView,
+    receivePage,
+    requestMore
+} from 'c/relatedListPager';
+import type { PagerState, PagerView } from 'c/relatedListPager';
+import { SelectedSessionFollower } from 'c/sessionSelection';
 import {
     HISTORY_FIELDS,
     HISTORY_OPTIONAL_FIELDS,
@@ -50,19 +45,14 @@ export default class MessagingSessionHistory extends LightningElement {
     @wire(MessageContext) messageContext?: MessageContextType;
 
     selectedRecordId?: string;
-    /** The page requested; undefined for the first. */
-    pageToken?: string;
-    nextPageToken: string | null = null;
-    records: UiApi.RecordRepresentation[] = [];
-    loaded = false;
-    loadingMore = false;
-    error?: unknown;
-    loadMoreError?: unknown;
-    visibleLimit = HISTORY_PAGE_SIZE;
+    pager: PagerState = initialPagerState(HISTORY_PAGE_SIZE);
     objectInfo?: ObjectInfoRepresentation;
     objectInfoError?: unknown;
 
-    private subscription?: Subscription;
+    private readonly follower = new SelectedSessionFollower((recordId) => {
+        this.selectedRecordId = recordId;
+        this.pager = initialPagerState(HISTORY_PAGE_SIZE);
+    });
 
     labels = {
         empty: labelEmpty,
@@ -79,6 +69,11 @@ export default class MessagingSessionHistory extends LightningElement {
         return this.recordId || this.selectedRecordId;
     }
 
+    /** The page requested; undefined for the first. */
+    get pageToken(): string | undefined {
+        return this.pager.pageToken;
+    }
+
     @wire(getRelatedListRecords, {
         parentRecordId: '$sessionId',
         relatedListId: HISTORY_RELATED_LIST_ID,
@@ -88,31 +83,8 @@ export default class MessagingSessionHistory extends LightningElement {
         pageToken: '$pageToken',
         sortBy: HISTORY_SORT_BY as string[]
     })
-    wiredHistory({
-        data,
-        error
-    }: UiApi.WireResult<RelatedListRecordCollection>): void {
-        if (data) {
-            const page = data.records ?? [];
-            this.records = this.pageToken
-                ? mergeRecordPages(this.records, page)
-                : [...page];
-            this.nextPageToken = data.nextPageToken ?? null;
-            this.error = undefined;
-            this.loadMoreError = undefined;
-            this.loaded = true;
-            this.loadingMore = false;
-        } else if (error) {
-            if (this.loadingMore || (this.pageToken && this.loaded)) {
-                // Keep what is shown; only the next page failed.
-                this.loadMoreError = error;
-            } else {
-                this.error = error;
-                this.records = [];
-                this.loaded = false;
-            }
-            this.loadingMore = false;
-        }
+    wiredHistory(result: UiApi.WireResult<RelatedListRecordCollection>): void {
+        this.pager = receivePage(this.pager, result);
     }
 
     @wire(getObjectInfo, { objectApiName: SESSION_OBJECT })
@@ -130,50 +102,15 @@ export default class MessagingSessionHistory extends LightningElement {
     }
 
     override connectedCallback(): void {
-        if (!this.recordId && !this.subscription) {
-            this.subscription = subscribe(
-                this.messageContext,
-                SELECTED,
-                (message) => this.handleSelected(message)
-            );
-        }
+        this.follower.follow(this.messageContext, this.recordId);
     }
 
     override disconnectedCallback(): void {
-        if (this.subscription) {
-            unsubscribe(this.subscription);
-            this.subscription = undefined;
-        }
-    }
-
-    handleSelected(message: unknown): void {
-        const selected = readSelectedMessage(message);
-        if (!selected || selected.recordId === this.selectedRecordId) {
-            return;
-        }
-        this.selectedRecordId = selected.recordId;
-        this.pageToken = undefined;
-        this.nextPageToken = null;
-        this.records = [];
-        this.loaded = false;
-        this.error = undefined;
-        this.loadMoreError = undefined;
-        this.loadingMore = false;
-        this.visibleLimit = HISTORY_PAGE_SIZE;
+        this.follower.stop();
     }
 
     handleLoadMore(): void {
-        if (this.records.length > this.visibleLimit) {
-            // More rows are loaded than shown: reveal the next slice first.
-            this.visibleLimit += HISTORY_PAGE_SIZE;
-            return;
-        }
-        if (this.nextPageToken && !this.loadingMore) {
-            this.loadingMore = true;
-            this.loadMoreError = undefined;
-            this.visibleLimit += HISTORY_PAGE_SIZE;
-            this.pageToken = this.nextPageToken;
-        }
+        this.pager = requestMore(this.pager);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -182,12 +119,14 @@ export default class MessagingSessionHistory extends LightningElement {
 
     get rows(): HistoryRow[] {
         return sortNewestFirst(
-            this.records.map((record, index) => readHistoryRow(record, index))
+            this.pager.records.map((record, index) =>
+                readHistoryRow(record, index)
+            )
         );
     }
 
     get groups(): HistoryGroupView[] {
-        return groupHistory(this.rows.slice(0, this.visibleLimit), {
+        return groupHistory(this.rows.slice(0, this.pager.visibleLimit), {
             locale: LOCALE,
             timeZone: TIME_ZONE,
             objectInfo: this.objectInfo
@@ -198,52 +137,18 @@ export default class MessagingSessionHistory extends LightningElement {
         return Boolean(this.sessionId);
     }
 
-    get isLoading(): boolean {
-        return this.hasSession && !this.loaded && !this.error;
-    }
-
-    get hasError(): boolean {
-        return this.hasSession && Boolean(this.error);
-    }
-
-    get errorText(): string {
-        return describeError(this.error).message;
-    }
-
-    get hasRows(): boolean {
-        return this.loaded && this.records.length > 0;
-    }
-
-    get isEmpty(): boolean {
-        return this.loaded && this.records.length === 0;
+    /** Loading, error, rows, empty and "load more" states. */
+    get paging(): PagerView {
+        return pagerView(this.pager, this.hasSession, this.labels);
     }
 
     get isPartial(): boolean {
-        return this.records.some(
+        return this.pager.records.some(
             (record) => readHistoryRow(record).valuesHidden
         );
     }
 
     get hasLabelsError(): boolean {
         return Boolean(this.objectInfoError) && !this.objectInfo;
-    }
-
-    get hasMore(): boolean {
-        return (
-            this.records.length > this.visibleLimit ||
-            Boolean(this.nextPageToken)
-        );
-    }
-
-    get loadMoreLabel(): string {
-        return this.loadingMore ? labelLoadingMore : labelLoadMore;
-    }
-
-    get hasLoadMoreError(): boolean {
-        return Boolean(this.loadMoreError);
-    }
-
-    get loadMoreErrorText(): string {
-        return describeError(this.loadMoreError).message;
     }
 }

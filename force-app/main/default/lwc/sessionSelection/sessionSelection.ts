@@ -1,0 +1,58 @@
+/**
+ * Following the list's selection: on an App page the detail, history and feed have no recordId of
+ * their own and show the session last published on MessagingSessionSelected__c.
+ */
+import { subscribe, unsubscribe } from 'lightning/messageService';
+import type {
+    MessageContextType,
+    Subscription
+} from 'lightning/messageService';
+import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
+
+import { readSelectedMessage } from 'c/messagingSessionModel';
+
+/**
+ * Subscribes (once) to MessagingSessionSelected__c when the component has no record of its own and
+ * calls `onSelect` with each newly selected session id; malformed messages and a repeat of the
+ * current selection are ignored. Call `follow` from connectedCallback and `stop` from disconnectedCallback.
+ */
+export class SelectedSessionFollower {
+    /** The session last selected, if any. */
+    selectedRecordId?: string;
+
+    private readonly onSelect: (recordId: string) => void;
+    private subscription?: Subscription;
+
+    constructor(onSelect: (recordId: string) => void) {
+        this.onSelect = onSelect;
+    }
+
+    /** Starts following unless the page gave the component its record (`ownRecordId`) or it already follows. */
+    follow(
+        messageContext: MessageContextType | undefined,
+        ownRecordId: string | undefined
+    ): void {
+        if (!ownRecordId && !this.subscription) {
+            this.subscription = subscribe(messageContext, SELECTED, (message) =>
+                this.receive(message)
+            );
+        }
+    }
+
+    stop(): void {
+        if (this.subscription) {
+            unsubscribe(this.subscription);
+            this.subscription = undefined;
+        }
+    }
+
+    /** A message from the channel (anything: it is checked). */
+    receive(message: unknown): void {
+        const selected = readSelectedMessage(message);
+        if (!selected || selected.recordId === this.selectedRecordId) {
+            return;
+        }
+        this.selectedRecordId = selected.recordId;
+        this.onSelect(selected.recordId);
+    }
+}
