@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in one run, with one summary at the end.
-//   1. type-check the sources and the tests      4. Jest on the TypeScript sources (+ project checks)
+//   1. type-check sources, tests and preview     4. Jest on the TypeScript sources (+ project checks)
 //   2. ESLint                                      5. Jest again on the emitted JavaScript
 //   3. Prettier --check                            6. Salesforce Code Analyzer (Recommended rules)
 //                                                  7. end-to-end tests of the local preview in Chromium
@@ -42,6 +42,10 @@ const steps = [
     {
         name: 'typecheck-tests',
         command: [bin('tsc'), '-p', 'tsconfig.test.json']
+    },
+    {
+        name: 'typecheck-preview',
+        command: [bin('tsc'), '-p', 'preview/tsconfig.json']
     },
     { name: 'lint', command: [bin('eslint'), '.', '--max-warnings=0'] },
     {

@@ -60,6 +60,8 @@ async function serve(dbPath: string, sessions: number): Promise<PreviewServer> {
 
 async function openConsole(browser: Browser, url: string): Promise<Page> {
     const page = await browser.context.newPage();
+    // tsx (esbuild keepNames) wraps named functions in __name(); the functions passed to evaluate need it too.
+    await page.addInitScript('window.__name = (fn) => fn;');
     await page.goto(url);
     await page
         .locator('#panel-home c-messaging-session-list li[data-id]')

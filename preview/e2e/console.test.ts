@@ -262,7 +262,7 @@ describe('messaging session console', () => {
                 ).v,
             (v) => v === value
         );
-        assert.equal(stored, value);
+        assert.equal(stored, value, `not saved; the detail shows: ${(await text(detail)).slice(0, 600)}`);
         // The record the detail shows is the saved one: editing again starts from the stored value.
         await detail.locator('.edit-button button').waitFor();
         await detail.locator('.edit-button button').click();

@@ -3,7 +3,7 @@
  *   npx tsx preview/e2e/run.ts
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = __dirname;
@@ -33,5 +33,12 @@ const count = (name: string): number =>
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
     `e2e: ${count('pass')} passed, ${count('fail')} failed, ${count('tests')} total in ${seconds}s (Chromium ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'})`
+);
+// npm test (scripts/test-all.mjs) adds these counts to its summary.
+const reportDir = join(dir, '..', '..', '.cache', 'test-reports');
+mkdirSync(reportDir, { recursive: true });
+writeFileSync(
+    join(reportDir, 'e2e.json'),
+    JSON.stringify({ passed: count('pass'), failed: count('fail') })
 );
 process.exit(result.status ?? 1);

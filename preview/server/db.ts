@@ -17,14 +17,14 @@ const INDEXES: Array<[string, string[]]> = [
     ['MessagingSession', ['CreatedDate']],
     ['MessagingSession', ['LastModifiedDate']],
     ['MessagingSession', ['Status', 'StartTime']],
-    ['MessagingSession', ['OwnerId', 'Status']],
-    // Covering indexes for the metrics panel's aggregates (ended sessions in a window, per owner/channel; open work).
+    // Covering index for the metrics panel's aggregates: ended (or open) sessions per owner, in a window, with the measures.
+    // Owner before EndTime: GROUP BY OwnerId reads it in order, and narrow windows skip-scan the 25 owners.
     [
         'MessagingSession',
         [
             'Status',
-            'EndTime',
             'OwnerId',
+            'EndTime',
             'ChannelType',
             'WaitSeconds__c',
             'HandleSeconds__c',
@@ -33,7 +33,6 @@ const INDEXES: Array<[string, string[]]> = [
             'Id'
         ]
     ],
-    ['MessagingSession', ['Status', 'OwnerId']],
     ['MessagingSession', ['ChannelType']],
     ['MessagingSession', ['Origin']],
     ['MessagingSession', ['AgentType']],
