@@ -2,8 +2,9 @@
 // `npm test`: every check the project has, in one run, with one summary at the end.
 //   1. type-check sources, tests and preview     4. Jest on the TypeScript sources (+ project checks)
 //   2. ESLint                                      5. Jest again on the emitted JavaScript
-//   3. Prettier --check                            6. Salesforce Code Analyzer (Recommended rules)
-//                                                  7. end-to-end tests of the local preview in Chromium
+//   3. Prettier --check                            6. Jest on the preview's data server
+//                                                  7. Salesforce Code Analyzer (Recommended rules)
+//                                                  8. end-to-end tests of the local preview in Chromium
 // Every step runs even when an earlier one fails, so one run shows everything that is wrong.
 // Pass step names to run only some: `npm test -- lint jest-ts`.
 import { spawnSync } from 'node:child_process';
@@ -54,6 +55,8 @@ const steps = [
     },
     jestStep('jest-ts', []),
     jestStep('jest-js', ['force-app'], { LWC_TEST_SOURCE: 'js' }),
+    // The preview data server runs in Node; its Jest config has no LWC preset.
+    jestStep('jest-preview', ['-c', 'preview/server/jest.config.js']),
     {
         name: 'analyze',
         command: [process.execPath, 'scripts/analyze.mjs', '--quiet']

@@ -17,6 +17,21 @@ const INDEXES: Array<[string, string[]]> = [
     ['MessagingSession', ['CreatedDate']],
     ['MessagingSession', ['LastModifiedDate']],
     ['MessagingSession', ['Status', 'StartTime']],
+    // Covering indexes for the metrics panel's aggregates. Window first: narrow windows are a range scan.
+    [
+        'MessagingSession',
+        [
+            'Status',
+            'EndTime',
+            'OwnerId',
+            'ChannelType',
+            'WaitSeconds__c',
+            'HandleSeconds__c',
+            'AgentMessageCount',
+            'EndUserMessageCount',
+            'Id'
+        ]
+    ],
     // Covering index for the metrics panel's aggregates: ended (or open) sessions per owner, in a window, with the measures.
     // Owner before EndTime: GROUP BY OwnerId reads it in order, and narrow windows skip-scan the 25 owners.
     [

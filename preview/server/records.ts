@@ -434,9 +434,8 @@ export function updateRecord(
     }
     const lastModified = Date.parse(String(row.LastModifiedDate));
     // ISO 8601 values (what LDS sends: the record's lastModifiedDate) compare exactly; HTTP dates have whole seconds.
-    const precise = Boolean(
-        ifUnmodifiedSince && ifUnmodifiedSince.includes('T')
-    );
+    // Only an ISO date starts with YYYY-MM-DDT; an RFC 1123 date also holds a 'T' ("GMT").
+    const precise = /^\d{4}-\d{2}-\d{2}T/.test(ifUnmodifiedSince ?? '');
     const modifiedSince =
         since != null &&
         (precise

@@ -516,6 +516,30 @@ describe('UI API REST', () => {
                     .get(id) as { c: string }
             ).c
         ).toBe("Refund 'quoted' 100%");
+        // An HTTP date (what the detail component sends) has whole seconds: a record modified
+        // within that same second, milliseconds later, is not "modified since".
+        const current = db
+            .prepare(
+                'SELECT "LastModifiedDate" d FROM "MessagingSession" WHERE "Id" = ?'
+            )
+            .get(id) as { d: string };
+        const withMillis = new Date(
+            Math.floor(Date.parse(current.d) / 1000) * 1000 + 459
+        ).toISOString();
+        db.prepare(
+            'UPDATE "MessagingSession" SET "LastModifiedDate" = ? WHERE "Id" = ?'
+        ).run(withMillis, id);
+        const httpDate = await fetch(api(`/ui-api/records/${id}`), {
+            method: 'PATCH',
+            headers: {
+                'content-type': 'application/json',
+                'if-unmodified-since': new Date(
+                    Date.parse(withMillis)
+                ).toUTCString()
+            },
+            body: JSON.stringify({ fields: { ChannelIntent: 'Same second' } })
+        });
+        expect(httpDate.status).toBe(200);
     });
 
     it('PATCH answers field errors in the record write-error shape', async () => {
