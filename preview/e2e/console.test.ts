@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { ROOT } from '../build/bundle';
@@ -235,7 +235,15 @@ describe('messaging session console', () => {
         }
         // The console with a selection: the screenshot for the README.
         mkdirSync(join(ROOT, 'docs'), { recursive: true });
-        await h.page.screenshot({ path: join(ROOT, 'docs/console.png') });
+        // Written to reports/ on every run; UPDATE_SCREENSHOT=1 also refreshes the committed one.
+        mkdirSync(join(ROOT, 'reports'), { recursive: true });
+        await h.page.screenshot({ path: join(ROOT, 'reports/console.png') });
+        if (process.env.UPDATE_SCREENSHOT === '1') {
+            copyFileSync(
+                join(ROOT, 'reports/console.png'),
+                join(ROOT, 'docs/console.png')
+            );
+        }
     });
 
     it('an inline edit persists in the database', async () => {
@@ -262,7 +270,11 @@ describe('messaging session console', () => {
                 ).v,
             (v) => v === value
         );
-        assert.equal(stored, value, `not saved; the detail shows: ${(await text(detail)).slice(0, 600)}`);
+        assert.equal(
+            stored,
+            value,
+            `not saved; the detail shows: ${(await text(detail)).slice(0, 600)}`
+        );
         // The record the detail shows is the saved one: editing again starts from the stored value.
         await detail.locator('.edit-button button').waitFor();
         await detail.locator('.edit-button button').click();

@@ -12,6 +12,7 @@ import {
     channelIcon,
     formatDuration,
     formatLabel,
+    lookupLabel,
     isEnhancedSession,
     isOpenStatus,
     picklistLabel,
@@ -158,6 +159,15 @@ export function hiddenFields(record) {
 export function fieldLabel(objectInfo, fieldApiName, fallback) {
     return objectInfo?.fields?.[fieldApiName]?.label || fallback;
 }
+/**
+ * The label of a lookup shown as a link. Describe labels of standard lookups end in " ID"
+ * ("Case ID"); Salesforce record pages show them without it ("Case"), and so does the console.
+ */
+export function referenceLabel(objectInfo, fieldApiName, fallback) {
+    return (
+        lookupLabel(fieldLabel(objectInfo, fieldApiName, fallback)) || fallback
+    );
+}
 function orNotSet(text) {
     return text || labelNotSet;
 }
@@ -264,7 +274,7 @@ export function buildLinks(record, objectInfo) {
             : labelNotSet;
         views.push({
             key: link.idField,
-            label: fieldLabel(objectInfo, link.idField, link.fallbackLabel),
+            label: referenceLabel(objectInfo, link.idField, link.fallbackLabel),
             name,
             recordId,
             objectApiName: isQueue

@@ -12,6 +12,7 @@ import {
     channelIcon,
     formatDuration,
     formatLabel,
+    lookupLabel,
     isEnhancedSession,
     isOpenStatus,
     picklistLabel,
@@ -197,6 +198,20 @@ export function fieldLabel(
     return objectInfo?.fields?.[fieldApiName]?.label || fallback;
 }
 
+/**
+ * The label of a lookup shown as a link. Describe labels of standard lookups end in " ID"
+ * ("Case ID"); Salesforce record pages show them without it ("Case"), and so does the console.
+ */
+export function referenceLabel(
+    objectInfo: UiApi.ObjectInfoRepresentation | null | undefined,
+    fieldApiName: string,
+    fallback: string
+): string {
+    return (
+        lookupLabel(fieldLabel(objectInfo, fieldApiName, fallback)) || fallback
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Header
 // ---------------------------------------------------------------------------------------------
@@ -362,7 +377,7 @@ export function buildLinks(
             : labelNotSet;
         views.push({
             key: link.idField,
-            label: fieldLabel(objectInfo, link.idField, link.fallbackLabel),
+            label: referenceLabel(objectInfo, link.idField, link.fallbackLabel),
             name,
             recordId,
             objectApiName: isQueue

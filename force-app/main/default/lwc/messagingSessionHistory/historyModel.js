@@ -8,6 +8,7 @@ import {
     SESSION_ORIGINS,
     SESSION_STATUSES,
     formatLabel,
+    lookupLabel,
     picklistLabel,
     recordField,
     recordString,
@@ -79,7 +80,12 @@ export function readHistoryRow(record, index = 0) {
  */
 export function historyFieldLabel(field, objectInfo) {
     const fields = objectInfo?.fields;
-    return fields?.[field]?.label || fields?.[`${field}Id`]?.label || field;
+    // History names lookups by relationship ("Owner"); the describe label is on the Id field ("Owner ID").
+    return (
+        fields?.[field]?.label ||
+        lookupLabel(fields?.[`${field}Id`]?.label) ||
+        field
+    );
 }
 /** Picklists of MessagingSession whose values the console labels itself. */
 const FIELD_OPTIONS = {

@@ -574,6 +574,14 @@ export function sessionDurations(
     return { wait, handle, length };
 }
 
+/**
+ * The label of a lookup field as Salesforce record pages show it: describe labels of standard
+ * lookups end in " ID" ("Case ID", "Owner ID"), the pages show "Case" and "Owner".
+ */
+export function lookupLabel(label: string | null | undefined): string {
+    return (label ?? '').replace(/\s+ID$/, '');
+}
+
 /** Fills `{0}`, `{1}`… in a custom label. */
 export function formatLabel(
     template: string,

@@ -6,6 +6,7 @@ import {
     editableFields,
     hiddenFields,
     initialDraft,
+    referenceLabel,
     validateDraft
 } from '../detailModel';
 import getRecord from './data/getRecord.json';
@@ -17,6 +18,29 @@ const record = getRecord as unknown as UiApi.RecordRepresentation;
 const info = getObjectInfo as unknown as UiApi.ObjectInfoRepresentation;
 
 describe('detailModel', () => {
+    it('shows lookup labels without the " ID" of their describe label', () => {
+        const withIdLabels = {
+            ...info,
+            fields: {
+                ...info.fields,
+                CaseId: { ...info.fields.CaseId, label: 'Case ID' }
+            }
+        } as UiApi.ObjectInfoRepresentation;
+        expect(referenceLabel(withIdLabels, 'CaseId', 'Case')).toBe('Case');
+        expect(referenceLabel(info, 'LeadId', 'Lead')).toBe('Linked Lead');
+        expect(referenceLabel(null, 'CaseId', 'Case')).toBe('Case');
+        expect(
+            referenceLabel(
+                {
+                    ...info,
+                    fields: { X: { ...info.fields.CaseId, label: ' ID' } }
+                } as UiApi.ObjectInfoRepresentation,
+                'X',
+                'Fallback'
+            )
+        ).toBe('Fallback');
+    });
+
     it('requires only Name; every other field is optional', () => {
         expect(DETAIL_FIELDS).toEqual(['MessagingSession.Name']);
         expect(

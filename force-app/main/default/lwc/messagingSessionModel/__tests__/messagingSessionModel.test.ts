@@ -9,6 +9,7 @@ import {
     formatLabel,
     isEnhancedSession,
     isOpenStatus,
+    lookupLabel,
     picklistLabel,
     readSelectedMessage,
     sessionDurations,
@@ -191,6 +192,14 @@ describe('durations', () => {
         expect(formatDuration(null)).toBe('');
         expect(formatDuration(-5)).toBe('');
         expect(formatDuration(Number.NaN)).toBe('');
+    });
+
+    it('shows lookup labels without the " ID" of their describe label', () => {
+        expect(lookupLabel('Case ID')).toBe('Case');
+        expect(lookupLabel('Owner ID')).toBe('Owner');
+        expect(lookupLabel('Messaging Channel')).toBe('Messaging Channel');
+        expect(lookupLabel('PAID')).toBe('PAID');
+        expect(lookupLabel(null)).toBe('');
     });
 
     it('fills label placeholders and leaves unknown ones', () => {
