@@ -457,6 +457,19 @@ export function durationCell(seconds, target) {
               : 'metric';
     return { text, state, isOver: state === 'over', assistiveText, className };
 }
+/** The table's duration columns, in their order. */
+export const DURATION_COLUMNS = ['avgWait', 'maxWait', 'avgHandle'];
+/** Agent-row columns that show a warning icon when over target (the totals row shows none). */
+const WARNING_COLUMNS = ['avgWait', 'avgHandle'];
+/** A row's duration cells in column order; warning icons only where `withWarnings` (agent rows). */
+export function durationCellViews(cells, withWarnings) {
+    return DURATION_COLUMNS.map((key) => ({
+        ...cells[key],
+        key,
+        showWarning:
+            withWarnings && cells[key].isOver && WARNING_COLUMNS.includes(key)
+    }));
+}
 export function messagesCell(
     agentMessages,
     endUserMessages,
@@ -487,7 +500,7 @@ function channelsText(channels) {
               .join(', ')
         : labelNoValue;
 }
-function rowView(key, ownerId, name, isQueue, figures, targets) {
+function rowView(key, ownerId, name, isQueue, figures, targets, withWarnings) {
     const avgWait = durationCell(figures.wait.average, targets.waitSeconds);
     const maxWait = durationCell(figures.maxWaitSeconds, targets.waitSeconds);
     const avgHandle = durationCell(
@@ -507,6 +520,10 @@ function rowView(key, ownerId, name, isQueue, figures, targets) {
         avgWait,
         maxWait,
         avgHandle,
+        durationCells: durationCellViews(
+            { avgWait, maxWait, avgHandle },
+            withWarnings
+        ),
         messages: messagesCell(
             figures.agentMessages,
             figures.endUserMessages,
@@ -527,12 +544,13 @@ export function agentRowViews(metrics, targets) {
             agent.name,
             agent.isQueue,
             agent,
-            targets
+            targets,
+            true
         )
     );
 }
 export function totalsRowView(metrics, targets, label) {
-    return rowView('totals', '', label, false, metrics.totals, targets);
+    return rowView('totals', '', label, false, metrics.totals, targets, false);
 }
 export const CHART_WIDTH = 480;
 const BAR_HEIGHT = 18;

@@ -697,6 +697,34 @@ export function durationCell(
     return { text, state, isOver: state === 'over', assistiveText, className };
 }
 
+/** The table's duration columns, in their order. */
+export const DURATION_COLUMNS = ['avgWait', 'maxWait', 'avgHandle'] as const;
+export type DurationColumn = (typeof DURATION_COLUMNS)[number];
+
+/** Agent-row columns that show a warning icon when over target (the totals row shows none). */
+const WARNING_COLUMNS: readonly DurationColumn[] = ['avgWait', 'avgHandle'];
+
+/** A duration cell as the table renders it, in a row's `durationCells`. */
+export interface DurationCellView extends DurationCell {
+    /** The column: the cell's `data-cell` value and its iteration key. */
+    key: DurationColumn;
+    /** Show the warning icon before the text. */
+    showWarning: boolean;
+}
+
+/** A row's duration cells in column order; warning icons only where `withWarnings` (agent rows). */
+export function durationCellViews(
+    cells: Readonly<Record<DurationColumn, DurationCell>>,
+    withWarnings: boolean
+): DurationCellView[] {
+    return DURATION_COLUMNS.map((key) => ({
+        ...cells[key],
+        key,
+        showWarning:
+            withWarnings && cells[key].isOver && WARNING_COLUMNS.includes(key)
+    }));
+}
+
 export interface MessagesCell {
     text: string;
     /** Set when some handled sessions had no counts (enhanced channels). */
@@ -735,6 +763,8 @@ export interface AgentRowView {
     avgWait: DurationCell;
     maxWait: DurationCell;
     avgHandle: DurationCell;
+    /** avgWait, maxWait and avgHandle again, as the table iterates them. */
+    durationCells: DurationCellView[];
     messages: MessagesCell;
     response: DurationCell;
     channelsText: string;
@@ -776,7 +806,8 @@ function rowView(
     name: string,
     isQueue: boolean,
     figures: RowFigures,
-    targets: Targets
+    targets: Targets,
+    withWarnings: boolean
 ): AgentRowView {
     const avgWait = durationCell(figures.wait.average, targets.waitSeconds);
     const maxWait = durationCell(figures.maxWaitSeconds, targets.waitSeconds);
@@ -797,6 +828,10 @@ function rowView(
         avgWait,
         maxWait,
         avgHandle,
+        durationCells: durationCellViews(
+            { avgWait, maxWait, avgHandle },
+            withWarnings
+        ),
         messages: messagesCell(
             figures.agentMessages,
             figures.endUserMessages,
@@ -821,7 +856,8 @@ export function agentRowViews(
             agent.name,
             agent.isQueue,
             agent,
-            targets
+            targets,
+            true
         )
     );
 }
@@ -831,7 +867,7 @@ export function totalsRowView(
     targets: Targets,
     label: string
 ): AgentRowView {
-    return rowView('totals', '', label, false, metrics.totals, targets);
+    return rowView('totals', '', label, false, metrics.totals, targets, false);
 }
 
 // ---------------------------------------------------------------------------------------------

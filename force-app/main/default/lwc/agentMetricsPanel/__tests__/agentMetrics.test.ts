@@ -11,6 +11,7 @@ import {
     combineMetrics,
     compareToTarget,
     durationCell,
+    durationCellViews,
     fallbackOwnerName,
     isGroupId,
     isQueueOwner,
@@ -472,6 +473,46 @@ describe('targets and cells', () => {
         expect(totals.handled).toBe(17);
         expect(totals.avgWait.state).toBe('none');
         expect(totals.rowClass).not.toContain('row_over');
+    });
+
+    it('lists the duration cells in column order, with warning icons only on agent averages over target', () => {
+        const combined = combineMetrics(metricsData.data);
+        const targets = { waitSeconds: 1, handleSeconds: 1 };
+        const ada = agentRowViews(combined, targets).find(
+            (row) => row.ownerId === ADA
+        )!;
+        expect(ada.durationCells.map((cell) => cell.key)).toEqual([
+            'avgWait',
+            'maxWait',
+            'avgHandle'
+        ]);
+        expect(ada.durationCells.map((cell) => cell.state)).toEqual([
+            'over',
+            'over',
+            'over'
+        ]);
+        expect(ada.durationCells.map((cell) => cell.showWarning)).toEqual([
+            true,
+            false,
+            true
+        ]);
+        expect(ada.durationCells[1]).toMatchObject(ada.maxWait);
+        const totals = totalsRowView(combined, targets, 'Team total');
+        expect(totals.durationCells.map((cell) => cell.state)).toEqual([
+            'over',
+            'over',
+            'over'
+        ]);
+        expect(totals.durationCells.some((cell) => cell.showWarning)).toBe(
+            false
+        );
+        const within = durationCell(30, 60);
+        expect(
+            durationCellViews(
+                { avgWait: within, maxWait: within, avgHandle: within },
+                true
+            ).map((cell) => cell.showWarning)
+        ).toEqual([false, false, false]);
     });
 
     it('scales chart bars to the largest total', () => {

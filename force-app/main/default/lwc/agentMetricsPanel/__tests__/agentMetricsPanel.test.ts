@@ -1,8 +1,13 @@
-import { createElement } from 'lwc';
 import AgentMetricsPanel from 'c/agentMetricsPanel';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { subscribe } from 'lightning/messageService';
 import { formatDuration } from 'c/messagingSessionModel';
+import {
+    $,
+    clearDocumentBody,
+    flushMicrotasks,
+    mountComponent
+} from '../../../../../test/jest-utils/domHelpers';
 
 // gql returns the query text, so that tests can tell which query the wire was given.
 jest.mock('lightning/graphql', () => {
@@ -44,26 +49,18 @@ function iso(year: number, month: number, day: number): string {
     return new Date(year, month, day).toISOString();
 }
 
-async function flush(): Promise<void> {
-    for (let i = 0; i < 5; i++) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
+function flush(): Promise<void> {
+    return flushMicrotasks(5);
 }
 
 function createPanel(
     props: Record<string, unknown> = {}
 ): HTMLElement & Record<string, unknown> {
-    const element = createElement('c-agent-metrics-panel', {
-        is: AgentMetricsPanel
-    }) as unknown as HTMLElement & Record<string, unknown>;
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-    return element.shadowRoot!.querySelector(selector);
+    return mountComponent<HTMLElement & Record<string, unknown>>(
+        'c-agent-metrics-panel',
+        AgentMetricsPanel,
+        props
+    );
 }
 
 function cell(
@@ -102,8 +99,7 @@ describe('c-agent-metrics-panel', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild)
-            document.body.removeChild(document.body.firstChild);
+        clearDocumentBody();
         jest.clearAllMocks();
         jest.useRealTimers();
     });

@@ -1,5 +1,4 @@
 /* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the wire adapters' test doubles. */
-import { createElement } from 'lwc';
 import MessagingSessionDetail from 'c/messagingSessionDetail';
 import {
     getRecord,
@@ -15,6 +14,18 @@ import {
     openTab
 } from 'lightning/platformWorkspaceApi';
 import { formatDuration } from 'c/messagingSessionModel';
+import {
+    $,
+    $$,
+    clearDocumentBody,
+    clone,
+    flush,
+    mountWithRecordId
+} from '../../../../../test/jest-utils/domHelpers';
+import type {
+    RecordPageElement,
+    TestWireAdapter
+} from '../../../../../test/jest-utils/domHelpers';
 
 import getRecordFixture from './data/getRecord.json';
 import getRecordAllNull from './data/getRecordAllNull.json';
@@ -26,11 +37,6 @@ import updateRecordFixture from './data/updateRecord.json';
 import updateRecordConflict from './data/updateRecordConflict.json';
 import updateRecordFieldError from './data/updateRecordFieldError.json';
 
-interface TestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown, status?: number, statusText?: string): void;
-    getLastConfig(): Record<string, unknown>;
-}
 const recordAdapter = getRecord as unknown as TestWireAdapter;
 const objectInfoAdapter = getObjectInfo as unknown as TestWireAdapter;
 const consoleAdapter = IsConsoleNavigation as unknown as TestWireAdapter;
@@ -42,28 +48,15 @@ const mockSubscribe = subscribe as unknown as jest.Mock;
 const mockUnsubscribe = unsubscribe as unknown as jest.Mock;
 
 const SID = '0Mwxx0000000001CAA';
-type DetailElement = HTMLElement & { recordId?: string };
-
-const flush = async (): Promise<void> => {
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-};
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+type DetailElement = RecordPageElement;
 
 function mount(recordId: string | null = SID): DetailElement {
-    const element = createElement('c-messaging-session-detail', {
-        is: MessagingSessionDetail
-    }) as DetailElement;
-    if (recordId) element.recordId = recordId;
-    document.body.appendChild(element);
-    return element;
+    return mountWithRecordId<DetailElement>(
+        'c-messaging-session-detail',
+        MessagingSessionDetail,
+        recordId
+    );
 }
-const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
-    element.shadowRoot!.querySelector(selector);
-const $$ = (element: HTMLElement, selector: string): HTMLElement[] =>
-    Array.from(element.shadowRoot!.querySelectorAll(selector));
 const text = (element: HTMLElement, selector: string): string =>
     ($(element, selector)?.textContent ?? '').trim();
 /** A linked record's shown name: the base button's label when it opens, else the text. */
@@ -87,8 +80,7 @@ async function loaded(
 }
 
 afterEach(() => {
-    while (document.body.firstChild)
-        document.body.removeChild(document.body.firstChild);
+    clearDocumentBody();
     jest.clearAllMocks();
     jest.useRealTimers();
 });

@@ -1,48 +1,40 @@
 /* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the wire adapters' test doubles. */
-import { createElement } from 'lwc';
 import MessagingSessionFeed from 'c/messagingSessionFeed';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { subscribe, unsubscribe } from 'lightning/messageService';
+import {
+    $,
+    $$,
+    clearDocumentBody,
+    clone,
+    flush,
+    mountWithRecordId,
+    text
+} from '../../../../../test/jest-utils/domHelpers';
+import type {
+    RecordPageElement,
+    TestWireAdapter
+} from '../../../../../test/jest-utils/domHelpers';
 
 import feedsFixture from './data/getRelatedListRecordsFeeds.json';
 import feedsEmpty from './data/getRelatedListRecordsFeedsEmpty.json';
 import feedsHidden from './data/getRelatedListRecordsFeedsHidden.json';
 import unsupported from './data/getRelatedListRecordsUnsupported.json';
 
-interface TestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown, status?: number, statusText?: string): void;
-    getLastConfig(): Record<string, unknown>;
-}
 const feedAdapter = getRelatedListRecords as unknown as TestWireAdapter;
 const mockSubscribe = subscribe as unknown as jest.Mock;
 const mockUnsubscribe = unsubscribe as unknown as jest.Mock;
 
 const SID = '0Mwxx0000000001CAA';
-type FeedElement = HTMLElement & { recordId?: string };
+type FeedElement = RecordPageElement;
 type Collection = typeof feedsFixture;
 
-const flush = async (): Promise<void> => {
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-};
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
-    element.shadowRoot!.querySelector(selector);
-const $$ = (element: HTMLElement, selector: string): HTMLElement[] =>
-    Array.from(element.shadowRoot!.querySelectorAll(selector));
-const text = (node: Element | null | undefined): string =>
-    (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 function mount(recordId: string | null = SID): FeedElement {
-    const element = createElement('c-messaging-session-feed', {
-        is: MessagingSessionFeed
-    }) as FeedElement;
-    if (recordId) element.recordId = recordId;
-    document.body.appendChild(element);
-    return element;
+    return mountWithRecordId<FeedElement>(
+        'c-messaging-session-feed',
+        MessagingSessionFeed,
+        recordId
+    );
 }
 
 async function loaded(
@@ -79,8 +71,7 @@ function generatedPage(
 }
 
 afterEach(() => {
-    while (document.body.firstChild)
-        document.body.removeChild(document.body.firstChild);
+    clearDocumentBody();
     jest.clearAllMocks();
 });
 

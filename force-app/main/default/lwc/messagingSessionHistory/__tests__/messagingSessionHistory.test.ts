@@ -1,9 +1,21 @@
 /* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the wire adapters' test doubles. */
-import { createElement } from 'lwc';
 import MessagingSessionHistory from 'c/messagingSessionHistory';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { subscribe, unsubscribe } from 'lightning/messageService';
+import {
+    $,
+    $$,
+    clearDocumentBody,
+    clone,
+    flush,
+    mountWithRecordId,
+    text
+} from '../../../../../test/jest-utils/domHelpers';
+import type {
+    RecordPageElement,
+    TestWireAdapter
+} from '../../../../../test/jest-utils/domHelpers';
 
 import historiesFixture from './data/getRelatedListRecordsHistories.json';
 import historiesEmpty from './data/getRelatedListRecordsHistoriesEmpty.json';
@@ -11,11 +23,6 @@ import historiesHidden from './data/getRelatedListRecordsHistoriesHidden.json';
 import unsupported from './data/getRelatedListRecordsUnsupported.json';
 import objectInfoFixture from './data/getObjectInfo.json';
 
-interface TestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown, status?: number, statusText?: string): void;
-    getLastConfig(): Record<string, unknown>;
-}
 const historyAdapter = getRelatedListRecords as unknown as TestWireAdapter;
 const objectInfoAdapter = getObjectInfo as unknown as TestWireAdapter;
 const mockSubscribe = subscribe as unknown as jest.Mock;
@@ -23,29 +30,14 @@ const mockUnsubscribe = unsubscribe as unknown as jest.Mock;
 
 const SID = '0Mwxx0000000001CAA';
 type Collection = typeof historiesFixture;
-type HistoryElement = HTMLElement & { recordId?: string };
-
-const flush = async (): Promise<void> => {
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-};
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const $ = (element: HTMLElement, selector: string): HTMLElement | null =>
-    element.shadowRoot!.querySelector(selector);
-const $$ = (element: HTMLElement, selector: string): HTMLElement[] =>
-    Array.from(element.shadowRoot!.querySelectorAll(selector));
-const text = (node: Element | null | undefined): string =>
-    (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+type HistoryElement = RecordPageElement;
 
 function mount(recordId: string | null = SID): HistoryElement {
-    const element = createElement('c-messaging-session-history', {
-        is: MessagingSessionHistory
-    }) as HistoryElement;
-    if (recordId) element.recordId = recordId;
-    document.body.appendChild(element);
-    return element;
+    return mountWithRecordId<HistoryElement>(
+        'c-messaging-session-history',
+        MessagingSessionHistory,
+        recordId
+    );
 }
 
 /** A page of `size` generated history rows, numbered from `start`, one minute apart, newest first. */
@@ -90,8 +82,7 @@ async function loaded(
 }
 
 afterEach(() => {
-    while (document.body.firstChild)
-        document.body.removeChild(document.body.firstChild);
+    clearDocumentBody();
     jest.clearAllMocks();
 });
 

@@ -1,4 +1,3 @@
-import { createElement } from 'lwc';
 import MessagingSessionList from 'c/messagingSessionList';
 import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
 import { publish, subscribe as lmsSubscribe } from 'lightning/messageService';
@@ -16,6 +15,12 @@ import {
 } from 'lightning/platformWorkspaceApi';
 import SESSION_SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import {
+    clearDocumentBody,
+    flushMicrotasks,
+    mountComponent,
+    text
+} from '../../../../../test/jest-utils/domHelpers';
 
 import graphqlSessions from './data/graphqlSessions.json';
 import graphqlSessionsPage2 from './data/graphqlSessionsPage2.json';
@@ -65,23 +70,17 @@ const queryText = String(
     (gql as unknown as jest.Mock).mock.calls[0]?.[0]?.join('') ?? ''
 );
 
-async function flush(): Promise<void> {
+function flush(): Promise<void> {
     // Let the wire, message and empApi promises settle (a few microtask turns).
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
+    return flushMicrotasks(6);
 }
 
 function createList(props: Record<string, unknown> = {}): HTMLElement {
-    const element = createElement('c-messaging-session-list', {
-        is: MessagingSessionList
-    });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
+    return mountComponent(
+        'c-messaging-session-list',
+        MessagingSessionList,
+        props
+    );
 }
 
 function variables(): Record<string, unknown> {
@@ -92,10 +91,6 @@ function rows(element: HTMLElement): HTMLElement[] {
     return Array.from(
         element.shadowRoot!.querySelectorAll<HTMLElement>('li.session-row')
     );
-}
-
-function text(node: Element | null | undefined): string {
-    return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function chip(element: HTMLElement, value: string): HTMLButtonElement {
@@ -135,9 +130,7 @@ describe('c-messaging-session-list', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        clearDocumentBody();
         jest.clearAllMocks();
         jest.useRealTimers();
     });

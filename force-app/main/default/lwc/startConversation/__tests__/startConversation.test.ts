@@ -1,9 +1,12 @@
-import { createElement } from 'lwc';
 import StartConversation, { readFlowOutputs } from 'c/startConversation';
 import { publish, MessageContext } from 'lightning/messageService';
 import { CurrentPageReference } from 'lightning/navigation';
 import type { FlowStatusChangeDetail } from 'lightning/flowSupport';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import {
+    clearDocumentBody,
+    mountComponent
+} from '../../../../../test/jest-utils/domHelpers';
 
 interface TestWireAdapter {
     emit(value: unknown): void;
@@ -52,12 +55,11 @@ function outputs(
 function create(
     props: Partial<StartConversationElement> = {}
 ): StartConversationElement {
-    const element = createElement('c-start-conversation', {
-        is: StartConversation
-    }) as unknown as StartConversationElement;
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
+    return mountComponent<StartConversationElement>(
+        'c-start-conversation',
+        StartConversation,
+        props
+    );
 }
 
 const flush = (): Promise<void> =>
@@ -83,8 +85,7 @@ function listenForToasts(element: HTMLElement): jest.Mock {
 
 describe('c-start-conversation', () => {
     afterEach(() => {
-        while (document.body.firstChild)
-            document.body.removeChild(document.body.firstChild);
+        clearDocumentBody();
         jest.clearAllMocks();
     });
 
