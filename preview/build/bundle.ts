@@ -28,13 +28,11 @@ import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import ts from 'typescript';
+import { LABELS_FILE, readLabels } from './labels';
 
 export const ROOT = resolve(__dirname, '../..');
 export const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
-export const LABELS_FILE = join(
-    ROOT,
-    'force-app/main/default/labels/CustomLabels.labels-meta.xml'
-);
+export { LABELS_FILE, readLabels } from './labels';
 export const PLATFORM_DIR = join(ROOT, 'preview/platform');
 export const DIST_DIR = join(ROOT, 'preview/dist');
 
@@ -71,31 +69,6 @@ export function uiComponents(): string[] {
     return projectComponents().filter((name) =>
         existsSync(join(LWC_DIR, name, `${name}.html`))
     );
-}
-
-function decodeXml(text: string): string {
-    return text
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
-}
-
-/** Custom labels by name, from CustomLabels.labels-meta.xml (whitespace that Prettier added is collapsed). */
-export function readLabels(file = LABELS_FILE): Record<string, string> {
-    const labels: Record<string, string> = {};
-    if (!existsSync(file)) return labels;
-    const xml = readFileSync(file, 'utf8');
-    for (const block of xml.match(/<labels>[\s\S]*?<\/labels>/g) ?? []) {
-        const name = /<fullName>([\s\S]*?)<\/fullName>/.exec(block);
-        const value = /<value>([\s\S]*?)<\/value>/.exec(block);
-        if (name && value)
-            labels[name[1].trim()] = decodeXml(value[1])
-                .replace(/\s+/g, ' ')
-                .trim();
-    }
-    return labels;
 }
 
 const VIRTUAL = '\0preview-scoped:';

@@ -5,35 +5,7 @@
  * The project is CommonJS for tsx, so this intercepts Module._load before the modules are required.
  */
 import Module from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const LABELS = join(
-    __dirname,
-    '../../force-app/main/default/labels/CustomLabels.labels-meta.xml'
-);
-
-function decodeXml(text: string): string {
-    return text
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
-}
-
-function readLabels(): Map<string, string> {
-    const labels = new Map<string, string>();
-    if (!existsSync(LABELS)) return labels;
-    for (const block of readFileSync(LABELS, 'utf8').match(
-        /<labels>[\s\S]*?<\/labels>/g
-    ) ?? []) {
-        const name = /<fullName>([\s\S]*?)<\/fullName>/.exec(block);
-        const value = /<value>([\s\S]*?)<\/value>/.exec(block);
-        if (name && value) labels.set(name[1].trim(), decodeXml(value[1]));
-    }
-    return labels;
-}
+import { readLabels } from '../../preview/build/labels';
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
 
@@ -50,7 +22,7 @@ export function installScopedModules(): void {
             const name = request.slice('@salesforce/label/c.'.length);
             return {
                 __esModule: true,
-                default: labels.get(name) ?? `c.${name}`
+                default: labels[name] ?? `c.${name}`
             };
         }
         if (request.startsWith('@salesforce/schema/')) {

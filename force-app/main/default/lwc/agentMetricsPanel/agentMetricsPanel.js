@@ -14,6 +14,8 @@ import {
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
 import {
+    BROWSER_CLOCK,
+    CoalescingScheduler,
     errorMessage,
     formatDuration,
     formatLabel,
@@ -455,7 +457,17 @@ export default class AgentMetricsPanel extends LightningElement {
     wireResult;
     subscription;
     intervalId;
-    coalesceTimer;
+    // Triggers close together (button, interval, message channel) make one request.
+    coalescer = new CoalescingScheduler(
+        () => {
+            this.flushRefresh().catch((error) => {
+                this.problemMessage = errorMessage(error);
+            });
+        },
+        0,
+        REFRESH_COALESCE_MS,
+        BROWSER_CLOCK
+    );
     refreshQueued = false;
     refreshInFlight = false;
     connectedCallback() {
@@ -492,8 +504,7 @@ export default class AgentMetricsPanel extends LightningElement {
         this.subscription = undefined;
         if (this.intervalId !== undefined) clearInterval(this.intervalId);
         this.intervalId = undefined;
-        if (this.coalesceTimer !== undefined) clearTimeout(this.coalesceTimer);
-        this.coalesceTimer = undefined;
+        this.coalescer.cancel();
     }
     // ---- Data ------------------------------------------------------------------------------
     get metricsQuery() {
@@ -545,14 +556,8 @@ export default class AgentMetricsPanel extends LightningElement {
     /** Any trigger (button, interval, message channel) asks here; triggers close together make one request. */
     requestRefresh() {
         this.refreshQueued = true;
-        if (this.coalesceTimer !== undefined || this.refreshInFlight) return;
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.coalesceTimer = setTimeout(() => {
-            this.coalesceTimer = undefined;
-            this.flushRefresh().catch((error) => {
-                this.problemMessage = errorMessage(error);
-            });
-        }, REFRESH_COALESCE_MS);
+        // A refresh in flight asks again when it finishes (see flushRefresh).
+        if (!this.refreshInFlight) this.coalescer.request();
     }
     async flushRefresh() {
         if (!this.refreshQueued) return;

@@ -20,6 +20,8 @@ import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChange
 import USER_ID from '@salesforce/user/Id';
 
 import {
+    BROWSER_CLOCK,
+    CoalescingScheduler,
     errorMessage,
     formatDuration,
     formatLabel,
@@ -482,7 +484,17 @@ export default class AgentMetricsPanel extends LightningElement {
     private wireResult?: GraphQLResult<MetricsData>;
     private subscription?: Subscription;
     private intervalId?: ReturnType<typeof setInterval>;
-    private coalesceTimer?: ReturnType<typeof setTimeout>;
+    // Triggers close together (button, interval, message channel) make one request.
+    private readonly coalescer = new CoalescingScheduler(
+        () => {
+            this.flushRefresh().catch((error: unknown) => {
+                this.problemMessage = errorMessage(error);
+            });
+        },
+        0,
+        REFRESH_COALESCE_MS,
+        BROWSER_CLOCK
+    );
     private refreshQueued = false;
     private refreshInFlight = false;
 
@@ -521,8 +533,7 @@ export default class AgentMetricsPanel extends LightningElement {
         this.subscription = undefined;
         if (this.intervalId !== undefined) clearInterval(this.intervalId);
         this.intervalId = undefined;
-        if (this.coalesceTimer !== undefined) clearTimeout(this.coalesceTimer);
-        this.coalesceTimer = undefined;
+        this.coalescer.cancel();
     }
 
     // ---- Data ------------------------------------------------------------------------------
@@ -581,14 +592,8 @@ export default class AgentMetricsPanel extends LightningElement {
     /** Any trigger (button, interval, message channel) asks here; triggers close together make one request. */
     requestRefresh(): void {
         this.refreshQueued = true;
-        if (this.coalesceTimer !== undefined || this.refreshInFlight) return;
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.coalesceTimer = setTimeout(() => {
-            this.coalesceTimer = undefined;
-            this.flushRefresh().catch((error: unknown) => {
-                this.problemMessage = errorMessage(error);
-            });
-        }, REFRESH_COALESCE_MS);
+        // A refresh in flight asks again when it finishes (see flushRefresh).
+        if (!this.refreshInFlight) this.coalescer.request();
     }
 
     private async flushRefresh(): Promise<void> {

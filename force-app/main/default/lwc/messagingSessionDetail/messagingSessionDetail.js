@@ -9,10 +9,9 @@ import { MessageContext, publish } from 'lightning/messageService';
 import { NavigationMixin } from 'lightning/navigation';
 import {
     EnclosingTabId,
-    IsConsoleNavigation,
-    openSubtab,
-    openTab
+    IsConsoleNavigation
 } from 'lightning/platformWorkspaceApi';
+import { openInWorkspace } from 'c/consoleNavigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
@@ -255,14 +254,7 @@ export default class MessagingSessionDetail extends NavigationMixin(
     async openRecord(recordId) {
         if (this.isConsoleNavigation) {
             try {
-                if (this.enclosingTabId) {
-                    await openSubtab(this.enclosingTabId, {
-                        recordId,
-                        focus: true
-                    });
-                } else {
-                    await openTab({ recordId, focus: true });
-                }
+                await openInWorkspace(recordId, this.enclosingTabId);
                 return;
             } catch {
                 // Fall through to standard navigation when the workspace API refuses.

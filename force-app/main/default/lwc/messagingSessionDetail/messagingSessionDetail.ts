@@ -12,10 +12,9 @@ import type { MessageContextType } from 'lightning/messageService';
 import { NavigationMixin } from 'lightning/navigation';
 import {
     EnclosingTabId,
-    IsConsoleNavigation,
-    openSubtab,
-    openTab
+    IsConsoleNavigation
 } from 'lightning/platformWorkspaceApi';
+import { openInWorkspace } from 'c/consoleNavigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
@@ -310,14 +309,7 @@ export default class MessagingSessionDetail extends NavigationMixin(
     async openRecord(recordId: string): Promise<void> {
         if (this.isConsoleNavigation) {
             try {
-                if (this.enclosingTabId) {
-                    await openSubtab(this.enclosingTabId, {
-                        recordId,
-                        focus: true
-                    });
-                } else {
-                    await openTab({ recordId, focus: true });
-                }
+                await openInWorkspace(recordId, this.enclosingTabId);
                 return;
             } catch {
                 // Fall through to standard navigation when the workspace API refuses.

@@ -21,16 +21,17 @@ import {
 import { NavigationMixin } from 'lightning/navigation';
 import {
     EnclosingTabId,
-    IsConsoleNavigation,
-    openSubtab,
-    openTab
+    IsConsoleNavigation
 } from 'lightning/platformWorkspaceApi';
+import { openInWorkspace } from 'c/consoleNavigation';
 import SESSION_SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
 import {
     AGENT_TYPES,
+    BROWSER_CLOCK,
     CHANNEL_TYPES,
+    CoalescingScheduler,
     SESSION_ORIGINS,
     errorMessage,
     formatDuration,
@@ -39,7 +40,6 @@ import {
     sessionClock
 } from 'c/messagingSessionModel';
 import {
-    CoalescingScheduler,
     DEFAULT_SORT,
     buildVariables,
     changeEventRecordIds,
@@ -336,12 +336,7 @@ export default class MessagingSessionList extends NavigationMixin(
         () => this.runScheduledRefresh(),
         REFETCH_INTERVAL_MS,
         REFETCH_SETTLE_MS,
-        {
-            now: () => Date.now(),
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
-            setTimeout: (callback, ms) => setTimeout(callback, ms),
-            clearTimeout: (handle) => clearTimeout(handle)
-        }
+        BROWSER_CLOCK
     );
     // -----------------------------------------------------------------------------------------
     // Data
@@ -982,14 +977,7 @@ export default class MessagingSessionList extends NavigationMixin(
     async openSession(recordId) {
         if (this.isConsoleNavigation) {
             try {
-                if (this.enclosingTabId) {
-                    await openSubtab(this.enclosingTabId, {
-                        recordId,
-                        focus: true
-                    });
-                } else {
-                    await openTab({ recordId, focus: true });
-                }
+                await openInWorkspace(recordId, this.enclosingTabId);
                 return;
             } catch (error) {
                 this.warningText = errorMessage(error);

@@ -799,3 +799,52 @@ export function readSessionsChangedMessage(message) {
         ...(ids ? { recordIds: ids } : {})
     };
 }
+/**
+ * Runs a task at most once per `intervalMs`, however many requests arrive. A request waits
+ * `settleMs` so that a burst collapses into one run; after a run, the next waits out the interval.
+ */
+export class CoalescingScheduler {
+    task;
+    intervalMs;
+    settleMs;
+    clock;
+    handle = null;
+    lastRun = Number.NEGATIVE_INFINITY;
+    constructor(task, intervalMs, settleMs, clock) {
+        this.task = task;
+        this.intervalMs = intervalMs;
+        this.settleMs = settleMs;
+        this.clock = clock;
+    }
+    get pending() {
+        return this.handle !== null;
+    }
+    request() {
+        if (this.handle !== null) {
+            return;
+        }
+        const wait = Math.max(
+            this.settleMs,
+            this.lastRun + this.intervalMs - this.clock.now()
+        );
+        this.handle = this.clock.setTimeout(() => {
+            this.handle = null;
+            this.lastRun = this.clock.now();
+            this.task();
+        }, wait);
+    }
+    cancel() {
+        if (this.handle !== null) {
+            this.clock.clearTimeout(this.handle);
+            this.handle = null;
+        }
+    }
+}
+/** The browser's clock, for components; tests pass their own. */
+export const BROWSER_CLOCK = {
+    now: () => Date.now(),
+    // The caller cancels the pending run in disconnectedCallback.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle)
+};

@@ -1091,3 +1091,65 @@ export function readSessionsChangedMessage(
         ...(ids ? { recordIds: ids } : {})
     };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Coalescing scheduler (list and metrics refetches)
+// ---------------------------------------------------------------------------------------------
+
+export interface SchedulerClock {
+    now: () => number;
+    setTimeout: (callback: () => void, ms: number) => unknown;
+    clearTimeout: (handle: unknown) => void;
+}
+
+/**
+ * Runs a task at most once per `intervalMs`, however many requests arrive. A request waits
+ * `settleMs` so that a burst collapses into one run; after a run, the next waits out the interval.
+ */
+export class CoalescingScheduler {
+    private handle: unknown = null;
+    private lastRun = Number.NEGATIVE_INFINITY;
+
+    constructor(
+        private readonly task: () => void,
+        private readonly intervalMs: number,
+        private readonly settleMs: number,
+        private readonly clock: SchedulerClock
+    ) {}
+
+    get pending(): boolean {
+        return this.handle !== null;
+    }
+
+    request(): void {
+        if (this.handle !== null) {
+            return;
+        }
+        const wait = Math.max(
+            this.settleMs,
+            this.lastRun + this.intervalMs - this.clock.now()
+        );
+        this.handle = this.clock.setTimeout(() => {
+            this.handle = null;
+            this.lastRun = this.clock.now();
+            this.task();
+        }, wait);
+    }
+
+    cancel(): void {
+        if (this.handle !== null) {
+            this.clock.clearTimeout(this.handle);
+            this.handle = null;
+        }
+    }
+}
+
+/** The browser's clock, for components; tests pass their own. */
+export const BROWSER_CLOCK: SchedulerClock = {
+    now: () => Date.now(),
+    // The caller cancels the pending run in disconnectedCallback.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) =>
+        clearTimeout(handle as ReturnType<typeof setTimeout>)
+};

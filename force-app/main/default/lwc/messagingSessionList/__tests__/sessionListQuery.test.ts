@@ -1,5 +1,5 @@
+import { CoalescingScheduler } from 'c/messagingSessionModel';
 import {
-    CoalescingScheduler,
     DEFAULT_PAGE_SIZE,
     buildOrderBy,
     buildVariables,
