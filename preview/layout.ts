@@ -1,7 +1,7 @@
 /**
  * Reads the project's FlexiPages so the preview places each component where the org would,
- * with the same App Builder properties: Messaging_Console_Home (the home tab),
- * Messaging_Session_Record_Page (record tabs) and Messaging_Console_Utility_Bar (utility items).
+ * with the same App Builder properties: MSC_Messaging_Console_Home (the home tab),
+ * MSC_Messaging_Session_Record_Page (record tabs) and MSC_Messaging_Console_Utility_Bar (utility items).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -126,9 +126,9 @@ export function readFlexiPage(apiName: string): PageLayout {
 }
 
 export function readConsoleLayout(): ConsoleLayout {
-    const home = readFlexiPage('Messaging_Console_Home');
-    const record = readFlexiPage('Messaging_Session_Record_Page');
-    const utility = readFlexiPage('Messaging_Console_Utility_Bar');
+    const home = readFlexiPage('MSC_Messaging_Console_Home');
+    const record = readFlexiPage('MSC_Messaging_Session_Record_Page');
+    const utility = readFlexiPage('MSC_Messaging_Console_Utility_Bar');
     // The console home shows the selected session in full: history and feed follow the selection
     // under the detail, like the record page shows them beside it.
     const placed = new Set(

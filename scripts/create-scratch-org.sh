@@ -101,9 +101,9 @@ step "Deploying force-app to '${ALIAS}'" \
     "read the component errors above; run 'npm test' (reference and schema checks) and '../shared/tools/validate-metadata force-app' locally, fix, then re-run with the same --alias (an existing org is reused by deploying again: node scripts/sf.mjs project deploy start --source-dir force-app --target-org ${ALIAS})."
 run project deploy start --source-dir force-app --target-org "$ALIAS" --wait 30
 
-step "Assigning Messaging_Console_Agent and Messaging_Console_Supervisor to the admin user" \
+step "Assigning MSC_Messaging_Console_Agent and MSC_Messaging_Console_Supervisor to the admin user" \
     "the permission sets must have deployed; if the org asks for a permission set license, assign the Messaging permission set license to the user in Setup > Users first."
-run org assign permset --name Messaging_Console_Agent --name Messaging_Console_Supervisor --target-org "$ALIAS"
+run org assign permset --name MSC_Messaging_Console_Agent --name MSC_Messaging_Console_Supervisor --target-org "$ALIAS"
 
 if [[ "$WITH_DATA" == true ]]; then
     step "Loading sample Messaging data (data/sample/messaging-plan.json)" \

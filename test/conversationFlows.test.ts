@@ -74,8 +74,8 @@ function readFlow(name: string): Node {
 const list = (value: unknown): Node[] =>
     Array.isArray(value) ? value : value == null ? [] : [value];
 
-const send = readFlow('Send_Messaging_Notification');
-const start = readFlow('Start_Messaging_Conversation');
+const send = readFlow('MSC_Send_Messaging_Notification');
+const start = readFlow('MSC_Start_Messaging_Conversation');
 
 function elements(flow: Node): Map<string, { kind: string; node: Node }> {
     const found = new Map<string, { kind: string; node: Node }>();
@@ -128,8 +128,8 @@ function variable(flow: Node, name: string): Node | undefined {
 }
 
 describe.each([
-    ['Send_Messaging_Notification', send],
-    ['Start_Messaging_Conversation', start]
+    ['MSC_Send_Messaging_Notification', send],
+    ['MSC_Start_Messaging_Conversation', start]
 ])('%s: structure', (_name, flow) => {
     it('is an active API 66.0 flow with a description', () => {
         expect(flow.apiVersion).toBe('66.0');
@@ -215,7 +215,7 @@ describe.each([
     });
 });
 
-describe('Send_Messaging_Notification: contract', () => {
+describe('MSC_Send_Messaging_Notification: contract', () => {
     const action = list(send.actionCalls)[0];
     const inputs = Object.fromEntries(
         list(action.inputParameters).map((p) => [p.name, p.value])
@@ -694,7 +694,7 @@ const baseInputs = (count: number): Record<string, Value> => ({
     enforceConsent: true
 });
 
-describe('Send_Messaging_Notification: behaviour (interpreted)', () => {
+describe('MSC_Send_Messaging_Notification: behaviour (interpreted)', () => {
     it.each([
         [1, [1]],
         [100, [100]],
@@ -793,7 +793,7 @@ describe('Send_Messaging_Notification: behaviour (interpreted)', () => {
     });
 });
 
-describe('Start_Messaging_Conversation: contract', () => {
+describe('MSC_Start_Messaging_Conversation: contract', () => {
     const sendInputs = list(send.variables)
         .filter((v) => v.isInput === 'true')
         .map((v) => v.name);
@@ -818,11 +818,11 @@ describe('Start_Messaging_Conversation: contract', () => {
         });
     });
 
-    it('sends through Send_Messaging_Notification as a subflow instead of calling the action itself', () => {
+    it('sends through MSC_Send_Messaging_Notification as a subflow instead of calling the action itself', () => {
         expect(list(start.actionCalls)).toHaveLength(0);
         expect(JSON.stringify(start)).not.toContain('sendConversationMessages');
         expect(list(start.subflows)).toHaveLength(1);
-        expect(subflow.flowName).toBe('Send_Messaging_Notification');
+        expect(subflow.flowName).toBe('MSC_Send_Messaging_Notification');
         const assigned = list(subflow.inputAssignments)
             .map((a) => a.name)
             .sort();
@@ -1125,7 +1125,7 @@ function runStartFlow(
                       }
                     : null,
             subflow: (flowName, inputs) => {
-                expect(flowName).toBe('Send_Messaging_Notification');
+                expect(flowName).toBe('MSC_Send_Messaging_Notification');
                 const run = runSendFlow(inputs, okAction);
                 sendRuns.push(run);
                 return run.outputs;
@@ -1136,7 +1136,7 @@ function runStartFlow(
     return { ...result, sendRuns };
 }
 
-describe('Start_Messaging_Conversation: behaviour (interpreted)', () => {
+describe('MSC_Start_Messaging_Conversation: behaviour (interpreted)', () => {
     it("from a messaging session, offers the session's messaging user and the other messaging users of its contact and account, and sends to the picked ones", () => {
         const run = runStartFlow(SESSION_ID);
         expect(run.queries[0]).toEqual({
@@ -1235,18 +1235,20 @@ describe('Start_Messaging_Conversation: behaviour (interpreted)', () => {
     });
 });
 
-describe('Start_Messaging_Conversation quick actions', () => {
+describe('MSC_Start_Messaging_Conversation quick actions', () => {
     it.each(['Contact', 'Case', 'Account', 'Lead', 'MessagingEndUser'])(
-        '%s.Start_Messaging_Conversation launches the screen flow',
+        '%s.MSC_Start_Messaging_Conversation launches the screen flow',
         (object) => {
             const files = readdirSync(join(ROOT, 'quickActions'));
-            const file = `${object}.Start_Messaging_Conversation.quickAction-meta.xml`;
+            const file = `${object}.MSC_Start_Messaging_Conversation.quickAction-meta.xml`;
             expect(files).toContain(file);
             const action = readXml(
                 join(ROOT, 'quickActions', file)
             ).QuickAction;
             expect(action.type).toBe('Flow');
-            expect(action.flowDefinition).toBe('Start_Messaging_Conversation');
+            expect(action.flowDefinition).toBe(
+                'MSC_Start_Messaging_Conversation'
+            );
             expect(action.label).toBeTruthy();
         }
     );

@@ -81,7 +81,7 @@ describe('create-scratch-org.sh', () => {
             '--version',
             'org create scratch --definition-file config/project-scratch-def.json --alias msc-test --duration-days 3 --set-default --wait 20 --target-dev-hub hub',
             'project deploy start --source-dir force-app --target-org msc-test --wait 30',
-            'org assign permset --name Messaging_Console_Agent --name Messaging_Console_Supervisor --target-org msc-test',
+            'org assign permset --name MSC_Messaging_Console_Agent --name MSC_Messaging_Console_Supervisor --target-org msc-test',
             'data import tree --plan data/sample/messaging-plan.json --target-org msc-test',
             'org open --target-org msc-test --path lightning/app/c__Messaging_Console'
         ]);

@@ -258,7 +258,10 @@ describe('deploy readiness: sf project convert source', () => {
             expect(listed.has(type)).toBe(true);
         }
         expect(listed.get('LightningMessageChannel')).toEqual(
-            new Set(['MessagingSessionSelected', 'MessagingSessionsChanged'])
+            new Set([
+                'MSC_MessagingSessionSelected',
+                'MSC_MessagingSessionsChanged'
+            ])
         );
         expect(
             listed.get('LightningComponentBundle')?.has('messagingSessionModel')

@@ -56,13 +56,13 @@ describe('force-app references', () => {
 
     it('has the console parts the app is made of', () => {
         for (const file of [
-            'applications/Messaging_Console.app-meta.xml',
-            'flexipages/Messaging_Session_Record_Page.flexipage-meta.xml',
-            'flexipages/Messaging_Console_Home.flexipage-meta.xml',
-            'flexipages/Messaging_Console_Utility_Bar.flexipage-meta.xml',
-            'tabs/Messaging_Console_Home.tab-meta.xml',
-            'permissionsets/Messaging_Console_Agent.permissionset-meta.xml',
-            'permissionsets/Messaging_Console_Supervisor.permissionset-meta.xml'
+            'applications/MSC_Messaging_Console.app-meta.xml',
+            'flexipages/MSC_Messaging_Session_Record_Page.flexipage-meta.xml',
+            'flexipages/MSC_Messaging_Console_Home.flexipage-meta.xml',
+            'flexipages/MSC_Messaging_Console_Utility_Bar.flexipage-meta.xml',
+            'tabs/MSC_Messaging_Console_Home.tab-meta.xml',
+            'permissionsets/MSC_Messaging_Console_Agent.permissionset-meta.xml',
+            'permissionsets/MSC_Messaging_Console_Supervisor.permissionset-meta.xml'
         ]) {
             expect({ file, exists: existsSync(join(MD, file)) }).toEqual({
                 file,
@@ -129,7 +129,9 @@ const NONE = {
 
 describe('permission sets grant least privilege', () => {
     it('Agent: read/edit sessions, read end users and channels, nothing more', () => {
-        expect(objectAccess(permissionSet('Messaging_Console_Agent'))).toEqual([
+        expect(
+            objectAccess(permissionSet('MSC_Messaging_Console_Agent'))
+        ).toEqual([
             { ...NONE, object: 'MessagingChannel', allowRead: true },
             { ...NONE, object: 'MessagingEndUser', allowRead: true },
             {
@@ -143,7 +145,7 @@ describe('permission sets grant least privilege', () => {
 
     it('Agent: the stamped duration fields are read-only', () => {
         const fields = children(
-            permissionSet('Messaging_Console_Agent'),
+            permissionSet('MSC_Messaging_Console_Agent'),
             'fieldPermissions'
         ).map((node) => ({
             field: leaf(node, 'field'),
@@ -151,8 +153,8 @@ describe('permission sets grant least privilege', () => {
             editable: leaf(node, 'editable') === 'true'
         }));
         for (const field of [
-            'MessagingSession.WaitSeconds__c',
-            'MessagingSession.HandleSeconds__c'
+            'MessagingSession.MSC_WaitSeconds__c',
+            'MessagingSession.MSC_HandleSeconds__c'
         ]) {
             expect(fields.find((entry) => entry.field === field)).toEqual({
                 field,
@@ -164,7 +166,7 @@ describe('permission sets grant least privilege', () => {
 
     it('Agent: edit only on the session fields the detail component edits', () => {
         const fields = children(
-            permissionSet('Messaging_Console_Agent'),
+            permissionSet('MSC_Messaging_Console_Agent'),
             'fieldPermissions'
         );
         const editable = fields
@@ -186,19 +188,19 @@ describe('permission sets grant least privilege', () => {
     });
 
     it('Agent: the app, its tabs and the user-launched flows', () => {
-        const set = permissionSet('Messaging_Console_Agent');
+        const set = permissionSet('MSC_Messaging_Console_Agent');
         expect(
             children(set, 'applicationVisibilities').map((node) => [
                 leaf(node, 'application'),
                 leaf(node, 'visible')
             ])
-        ).toEqual([['Messaging_Console', 'true']]);
+        ).toEqual([['MSC_Messaging_Console', 'true']]);
         expect(
             children(set, 'tabSettings')
                 .map((node) => leaf(node, 'tab'))
                 .sort()
         ).toEqual([
-            'Messaging_Console_Home',
+            'MSC_Messaging_Console_Home',
             'standard-MessagingEndUser',
             'standard-MessagingSession'
         ]);
@@ -207,15 +209,15 @@ describe('permission sets grant least privilege', () => {
                 .map((node) => leaf(node, 'flow'))
                 .sort()
         ).toEqual([
-            'Send_Messaging_Notification',
-            'Start_Messaging_Conversation'
+            'MSC_Send_Messaging_Notification',
+            'MSC_Start_Messaging_Conversation'
         ]);
         expect(children(set, 'userPermissions')).toEqual([]);
         expect(leaf(set, 'license')).toBe('');
     });
 
     it('Supervisor: only adds View All on sessions', () => {
-        const set = permissionSet('Messaging_Console_Supervisor');
+        const set = permissionSet('MSC_Messaging_Console_Supervisor');
         expect(objectAccess(set)).toEqual([
             {
                 ...NONE,
@@ -429,14 +431,14 @@ describe('the checker catches broken references', () => {
                 'main',
                 'default',
                 'flexipages',
-                'Messaging_Console_Home.flexipage-meta.xml'
+                'MSC_Messaging_Console_Home.flexipage-meta.xml'
             ),
             join(
                 'force-app',
                 'main',
                 'default',
                 'flexipages',
-                'Messaging_Session_Record_Page.flexipage-meta.xml'
+                'MSC_Messaging_Session_Record_Page.flexipage-meta.xml'
             )
         ]);
     });
@@ -574,14 +576,17 @@ describe('the checker catches broken references', () => {
 
     it('a flow the console permission set grants goes missing', () => {
         const problems = problemsAfter(() =>
-            rmSync(md('flows', 'Start_Messaging_Conversation.flow-meta.xml'), {
-                force: true
-            })
+            rmSync(
+                md('flows', 'MSC_Start_Messaging_Conversation.flow-meta.xml'),
+                {
+                    force: true
+                }
+            )
         );
         expectReported(
             problems,
             'permissionset-reference',
-            'Start_Messaging_Conversation'
+            'MSC_Start_Messaging_Conversation'
         );
     });
 
@@ -644,13 +649,13 @@ describe('the checker catches broken references', () => {
         const problems = problemsAfter(() =>
             write(
                 md('applications', 'Broken_App.app-meta.xml'),
-                `${XML_HEAD}<CustomApplication ${NS}><label>Broken</label><navType>Console</navType><uiType>Lightning</uiType><utilityBar>Messaging_Session_Record_Page</utilityBar></CustomApplication>`
+                `${XML_HEAD}<CustomApplication ${NS}><label>Broken</label><navType>Console</navType><uiType>Lightning</uiType><utilityBar>MSC_Messaging_Session_Record_Page</utilityBar></CustomApplication>`
             )
         );
         expectReported(
             problems,
             'app-reference',
-            'Messaging_Session_Record_Page'
+            'MSC_Messaging_Session_Record_Page'
         );
     });
 

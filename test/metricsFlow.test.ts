@@ -1,7 +1,7 @@
 // Runs in Jest's default jsdom environment, not `@jest-environment node`: the LWC preset's setup file
 // (setupFilesAfterEnv in jest.config.js) needs DOM globals and fails under node. Only fs is used here.
 //
-// Reads the MessagingSession_Stamp_Durations flow and checks its shape: record-triggered before-save
+// Reads the MSC_MessagingSession_Stamp_Durations flow and checks its shape: record-triggered before-save
 // on MessagingSession, entered when the times change, writing both duration fields from formulas
 // that leave them empty for missing or negative spans. It is no substitute for running the flow,
 // but it catches a flow that was emptied or retargeted.
@@ -12,7 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 const ROOT = join(__dirname, '..');
 const FLOW = join(
     ROOT,
-    'force-app/main/default/flows/MessagingSession_Stamp_Durations.flow-meta.xml'
+    'force-app/main/default/flows/MSC_MessagingSession_Stamp_Durations.flow-meta.xml'
 );
 const FIELDS = join(
     ROOT,
@@ -60,7 +60,7 @@ interface FlowXml {
 
 const flow = (parser.parse(readFileSync(FLOW, 'utf8')) as FlowXml).Flow;
 
-describe('MessagingSession_Stamp_Durations flow', () => {
+describe('MSC_MessagingSession_Stamp_Durations flow', () => {
     it('is an active record-triggered before-save flow on MessagingSession, API 66.0', () => {
         expect(flow.processType).toBe('AutoLaunchedFlow');
         expect(flow.status).toBe('Active');
@@ -90,8 +90,8 @@ describe('MessagingSession_Stamp_Durations flow', () => {
             ])
         );
         for (const field of [
-            '$Record.WaitSeconds__c',
-            '$Record.HandleSeconds__c'
+            '$Record.MSC_WaitSeconds__c',
+            '$Record.MSC_HandleSeconds__c'
         ]) {
             expect(items.get(field)?.operator).toBe('Assign');
         }
@@ -99,10 +99,12 @@ describe('MessagingSession_Stamp_Durations flow', () => {
             (flow.formulas ?? []).map((formula) => [formula.name, formula])
         );
         const wait = formulas.get(
-            items.get('$Record.WaitSeconds__c')?.value.elementReference ?? ''
+            items.get('$Record.MSC_WaitSeconds__c')?.value.elementReference ??
+                ''
         );
         const handle = formulas.get(
-            items.get('$Record.HandleSeconds__c')?.value.elementReference ?? ''
+            items.get('$Record.MSC_HandleSeconds__c')?.value.elementReference ??
+                ''
         );
         expect(wait?.dataType).toBe('Number');
         expect(handle?.dataType).toBe('Number');
@@ -127,7 +129,7 @@ describe('MessagingSession_Stamp_Durations flow', () => {
     });
 
     it('targets fields that exist as whole-second numbers', () => {
-        for (const name of ['WaitSeconds__c', 'HandleSeconds__c']) {
+        for (const name of ['MSC_WaitSeconds__c', 'MSC_HandleSeconds__c']) {
             const field = parser.parse(
                 readFileSync(join(FIELDS, `${name}.field-meta.xml`), 'utf8')
             ).CustomField;

@@ -154,7 +154,7 @@ class Workspace {
             'data-record-id': recordId,
             'aria-labelledby': `tab-${tabId}`
         });
-        // Messaging_Session_Record_Page (flexipage:recordHomeTemplateDesktop): main | sidebar.
+        // MSC_Messaging_Session_Record_Page (flexipage:recordHomeTemplateDesktop): main | sidebar.
         const grid = el('div', {
             class: 'slds-grid slds-wrap slds-gutters_x-small'
         });
@@ -461,7 +461,7 @@ export function start(
         void refreshRecords([]);
     });
 
-    // The home page: Messaging_Console_Home's regions, each component with its App Builder properties.
+    // The home page: MSC_Messaging_Console_Home's regions, each component with its App Builder properties.
     for (const [region, placed] of Object.entries(layout.home.regions)) {
         const column =
             document.querySelector(`[data-region="${region}"]`) ??

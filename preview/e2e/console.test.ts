@@ -298,7 +298,7 @@ describe('messaging session console', () => {
         const to = new Date(Date.parse(from) + 86_400_000).toISOString();
         const handled = h.db
             .prepare(
-                `SELECT COUNT(*) AS n, AVG(WaitSeconds__c) AS wait FROM MessagingSession
+                `SELECT COUNT(*) AS n, AVG(MSC_WaitSeconds__c) AS wait FROM MessagingSession
                       WHERE OwnerId = ? AND Status = 'Ended' AND EndTime >= ? AND EndTime < ?`
             )
             .get(h.userId, from, to) as { n: number; wait: number | null };
@@ -390,7 +390,7 @@ describe('messaging session console', () => {
         await state.waitFor({ timeout: 10_000 });
         const shown = await text(state);
         assert.match(shown, /Flows run in an org/);
-        assert.match(shown, /Start_Messaging_Conversation/);
+        assert.match(shown, /MSC_Start_Messaging_Conversation/);
     });
 
     it('loads without uncaught errors in the page', async () => {

@@ -15,7 +15,7 @@ const GenerateUrl = Symbol('GenerateUrl');
 
 export const HOME_PAGE: PageReference = {
     type: 'standard__navItemPage',
-    attributes: { apiName: 'Messaging_Console_Home' },
+    attributes: { apiName: 'MSC_Messaging_Console_Home' },
     state: {}
 };
 

@@ -25,8 +25,8 @@ const INDEXES: Array<[string, string[]]> = [
             'EndTime',
             'OwnerId',
             'ChannelType',
-            'WaitSeconds__c',
-            'HandleSeconds__c',
+            'MSC_WaitSeconds__c',
+            'MSC_HandleSeconds__c',
             'AgentMessageCount',
             'EndUserMessageCount',
             'Id'
@@ -41,8 +41,8 @@ const INDEXES: Array<[string, string[]]> = [
             'OwnerId',
             'EndTime',
             'ChannelType',
-            'WaitSeconds__c',
-            'HandleSeconds__c',
+            'MSC_WaitSeconds__c',
+            'MSC_HandleSeconds__c',
             'AgentMessageCount',
             'EndUserMessageCount',
             'Id'

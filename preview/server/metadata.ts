@@ -477,7 +477,7 @@ const messagingSession: ObjectDef = {
         },
         ref('TargetUserId', 'User ID', ['User'], 'TargetUser', CU),
         {
-            name: 'WaitSeconds__c',
+            name: 'MSC_WaitSeconds__c',
             label: 'Wait Seconds',
             type: 'Double',
             precision: 18,
@@ -486,7 +486,7 @@ const messagingSession: ObjectDef = {
             ...CU
         },
         {
-            name: 'HandleSeconds__c',
+            name: 'MSC_HandleSeconds__c',
             label: 'Handle Seconds',
             type: 'Double',
             precision: 18,
@@ -1088,8 +1088,8 @@ const history: ObjectDef = {
                 ['Opportunity', 'Opportunity ID'],
                 ['TargetUser', 'User ID'],
                 ['EndUserLanguage', 'Messaging User Language'],
-                ['WaitSeconds__c', 'Wait Seconds'],
-                ['HandleSeconds__c', 'Handle Seconds']
+                ['MSC_WaitSeconds__c', 'Wait Seconds'],
+                ['MSC_HandleSeconds__c', 'Handle Seconds']
             ])
         },
         {

@@ -8,8 +8,8 @@ import { getMeta, openDatabase } from './db';
 import { executeGraphql, getSchema } from './graphql';
 import { DEFAULT_DB_PATH, parseArgs } from './seed';
 
-const HANDLED = `aggregate { OwnerId { value } Id { count { value } } WaitSeconds__c { avg { value } max { value } count { value } }
-    HandleSeconds__c { avg { value } max { value } count { value } } AgentMessageCount { sum { value } count { value } } EndUserMessageCount { sum { value } count { value } } }`;
+const HANDLED = `aggregate { OwnerId { value } Id { count { value } } MSC_WaitSeconds__c { avg { value } max { value } count { value } }
+    MSC_HandleSeconds__c { avg { value } max { value } count { value } } AgentMessageCount { sum { value } count { value } } EndUserMessageCount { sum { value } count { value } } }`;
 
 /** The metrics panel's request (agentMetricsPanel, issue 5), as documented in /work/facts/preview-metrics.md. */
 export const METRICS_QUERY = `query agentMetrics($handledWhere: MessagingSession_Filter, $openWhere: MessagingSession_Filter, $ownersWhere: User_Filter, $responseWhere: MessagingSessionMetrics_Filter) {

@@ -738,9 +738,9 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
                     origin === 'AgentInitiated'
                         ? pickOf(agents).id
                         : null,
-                WaitSeconds__c:
+                MSC_WaitSeconds__c:
                     acceptMs != null && !chance(0.03) ? waitS : null,
-                HandleSeconds__c:
+                MSC_HandleSeconds__c:
                     acceptMs != null && endMs != null && !chance(0.03)
                         ? Math.round((endMs - acceptMs) / 1000)
                         : null
@@ -752,8 +752,8 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
                 row.AcceptTime = iso(acc);
                 row.EndTime = iso(acc - 120_000);
                 row.Status = status = 'Ended';
-                row.WaitSeconds__c = waitS;
-                row.HandleSeconds__c = -120;
+                row.MSC_WaitSeconds__c = waitS;
+                row.MSC_HandleSeconds__c = -120;
             }
             if (i === 21 || (i > 100 && i % 1999 === 0))
                 row.ChannelType = 'Instagram';

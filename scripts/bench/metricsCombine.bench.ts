@@ -55,12 +55,12 @@ function response(agents: number): unknown {
                 aggregate: {
                     OwnerId: value(id),
                     Id: { count: value(handled) },
-                    WaitSeconds__c: {
+                    MSC_WaitSeconds__c: {
                         avg: value(next() * 300),
                         max: value(600),
                         count: value(handled)
                     },
-                    HandleSeconds__c: {
+                    MSC_HandleSeconds__c: {
                         avg: value(next() * 1800),
                         max: value(3600),
                         count: value(handled)

@@ -246,7 +246,7 @@ describe('UI API REST', () => {
             .get(row.OwnerId) as { Name: string };
         const res = await fetch(
             api(
-                `/ui-api/records/${id}?fields=MessagingSession.Status,MessagingSession.Owner.Name,MessagingSession.MessagingChannel.PlatformType&optionalFields=MessagingSession.NoSuchField__c,MessagingSession.WaitSeconds__c`
+                `/ui-api/records/${id}?fields=MessagingSession.Status,MessagingSession.Owner.Name,MessagingSession.MessagingChannel.PlatformType&optionalFields=MessagingSession.NoSuchField__c,MessagingSession.MSC_WaitSeconds__c`
             )
         );
         expect(res.status).toBe(200);
@@ -264,13 +264,15 @@ describe('UI API REST', () => {
         expect(['Standard', 'Enhanced', null]).toContain(
             rec.fields.MessagingChannel.value.fields.PlatformType.value
         );
-        expect(rec.fields.WaitSeconds__c.value).toBe(row.WaitSeconds__c);
+        expect(rec.fields.MSC_WaitSeconds__c.value).toBe(
+            row.MSC_WaitSeconds__c
+        );
         expect(rec.fields).not.toHaveProperty('NoSuchField__c');
         expect(Object.keys(rec.fields).sort()).toEqual([
+            'MSC_WaitSeconds__c',
             'MessagingChannel',
             'Owner',
-            'Status',
-            'WaitSeconds__c'
+            'Status'
         ]);
     });
 
@@ -315,7 +317,7 @@ describe('UI API REST', () => {
             dataType: 'Picklist',
             updateable: false
         });
-        expect(info.fields.WaitSeconds__c).toMatchObject({
+        expect(info.fields.MSC_WaitSeconds__c).toMatchObject({
             dataType: 'Double',
             custom: true,
             precision: 18,
@@ -583,7 +585,7 @@ describe('UI API REST', () => {
 describe('GraphQL records', () => {
     const LIST = `query List($where: MessagingSession_Filter, $first: Int, $after: String, $orderBy: MessagingSession_OrderBy) {
         uiapi { query { MessagingSession(where: $where, first: $first, after: $after, orderBy: $orderBy) {
-            edges { node { Id Name { value } Status { value displayValue } StartTime { value displayValue } WaitSeconds__c { value }
+            edges { node { Id Name { value } Status { value displayValue } StartTime { value displayValue } MSC_WaitSeconds__c { value }
                 Owner { __typename ... on User { Name { value } } ... on Group { Name { value } } }
                 MessagingEndUser { Name { value } } MessagingChannel { PlatformType { value } } } cursor }
             pageInfo { hasNextPage hasPreviousPage endCursor } totalCount } } } }`;
@@ -662,11 +664,11 @@ describe('GraphQL records', () => {
         const nullsLast = sessionsOf(
             await gql(LIST, {
                 first: 2000,
-                orderBy: { WaitSeconds__c: { order: 'ASC', nulls: 'LAST' } }
+                orderBy: { MSC_WaitSeconds__c: { order: 'ASC', nulls: 'LAST' } }
             })
         );
         const waits = nullsLast.edges.map(
-            (e: any) => e.node.WaitSeconds__c.value
+            (e: any) => e.node.MSC_WaitSeconds__c.value
         );
         const firstNull = waits.indexOf(null);
         expect(firstNull).toBeGreaterThan(0);
@@ -988,8 +990,8 @@ describe('component queries (documented in the preview contracts)', () => {
 });
 
 describe('metrics panel and detail queries (documented in the preview contracts)', () => {
-    const HANDLED = `aggregate { OwnerId { value } Id { count { value } } WaitSeconds__c { avg { value } max { value } count { value } }
-        HandleSeconds__c { avg { value } max { value } count { value } } AgentMessageCount { sum { value } count { value } } EndUserMessageCount { sum { value } count { value } } }`;
+    const HANDLED = `aggregate { OwnerId { value } Id { count { value } } MSC_WaitSeconds__c { avg { value } max { value } count { value } }
+        MSC_HandleSeconds__c { avg { value } max { value } count { value } } AgentMessageCount { sum { value } count { value } } EndUserMessageCount { sum { value } count { value } } }`;
     const METRICS = `query agentMetrics($handledWhere: MessagingSession_Filter, $openWhere: MessagingSession_Filter, $ownersWhere: User_Filter, $responseWhere: MessagingSessionMetrics_Filter) {
         uiapi {
             aggregate {
@@ -1094,7 +1096,7 @@ describe('metrics panel and detail queries (documented in the preview contracts)
                       : '';
             const handled = db
                 .prepare(
-                    `SELECT "OwnerId" o, COUNT(*) n, AVG("WaitSeconds__c") wa, MAX("WaitSeconds__c") wm, COUNT("WaitSeconds__c") wc, AVG("HandleSeconds__c") ha, SUM("AgentMessageCount") am, COUNT("EndUserMessageCount") ec
+                    `SELECT "OwnerId" o, COUNT(*) n, AVG("MSC_WaitSeconds__c") wa, MAX("MSC_WaitSeconds__c") wm, COUNT("MSC_WaitSeconds__c") wc, AVG("MSC_HandleSeconds__c") ha, SUM("AgentMessageCount") am, COUNT("EndUserMessageCount") ec
                 FROM "MessagingSession" WHERE "Status" = 'Ended' AND "EndTime" >= ? AND "EndTime" < ? ${ownerCond} GROUP BY "OwnerId" ORDER BY "OwnerId"`
                 )
                 .all(from, to) as Array<Record<string, number | string | null>>;
@@ -1106,10 +1108,10 @@ describe('metrics panel and detail queries (documented in the preview contracts)
                 got.map((g: any) => [
                     g.OwnerId.value,
                     g.Id.count.value,
-                    g.WaitSeconds__c.avg.value,
-                    g.WaitSeconds__c.max.value,
-                    g.WaitSeconds__c.count.value,
-                    g.HandleSeconds__c.avg.value,
+                    g.MSC_WaitSeconds__c.avg.value,
+                    g.MSC_WaitSeconds__c.max.value,
+                    g.MSC_WaitSeconds__c.count.value,
+                    g.MSC_HandleSeconds__c.avg.value,
                     g.AgentMessageCount.sum.value,
                     g.EndUserMessageCount.count.value
                 ])
@@ -1215,13 +1217,13 @@ describe('GraphQL aggregates', () => {
     it('groups by owner with count, avg and max, as SQL computes independently', async () => {
         const res =
             await gql(`{ uiapi { aggregate { MessagingSession(groupBy: { OwnerId: { group: true } }, where: { Status: { eq: "Ended" } }, first: 200) {
-            edges { node { aggregate { OwnerId { value } Id { count { value } } WaitSeconds__c { avg { value } max { value } } HandleSeconds__c { sum { value } } } } }
+            edges { node { aggregate { OwnerId { value } Id { count { value } } MSC_WaitSeconds__c { avg { value } max { value } } MSC_HandleSeconds__c { sum { value } } } } }
             totalCount } } } }`);
         expect(res.errors).toBeUndefined();
         const conn = res.data.uiapi.aggregate.MessagingSession;
         const expected = db
             .prepare(
-                `SELECT "OwnerId" o, COUNT(*) c, AVG("WaitSeconds__c") a, MAX("WaitSeconds__c") m, SUM("HandleSeconds__c") s FROM "MessagingSession" WHERE "Status" = 'Ended' GROUP BY "OwnerId" ORDER BY "OwnerId"`
+                `SELECT "OwnerId" o, COUNT(*) c, AVG("MSC_WaitSeconds__c") a, MAX("MSC_WaitSeconds__c") m, SUM("MSC_HandleSeconds__c") s FROM "MessagingSession" WHERE "Status" = 'Ended' GROUP BY "OwnerId" ORDER BY "OwnerId"`
             )
             .all() as Array<{
             o: string;
@@ -1237,19 +1239,21 @@ describe('GraphQL aggregates', () => {
         );
         got.forEach((g: any, i: number) => {
             expect(g.Id.count.value).toBe(expected[i].c);
-            expect(g.WaitSeconds__c.avg.value ?? null).toBe(expected[i].a);
-            expect(g.WaitSeconds__c.max.value ?? null).toBe(expected[i].m);
-            expect(g.HandleSeconds__c.sum.value ?? null).toBe(expected[i].s);
+            expect(g.MSC_WaitSeconds__c.avg.value ?? null).toBe(expected[i].a);
+            expect(g.MSC_WaitSeconds__c.max.value ?? null).toBe(expected[i].m);
+            expect(g.MSC_HandleSeconds__c.sum.value ?? null).toBe(
+                expected[i].s
+            );
         });
     });
 
     it('aggregates without groupBy, groups by picklist / date function / relationship, and orders by an aggregate', async () => {
         const all = await gql(
-            `{ uiapi { aggregate { MessagingSession { edges { node { aggregate { Id { count { value } } WaitSeconds__c { avg { value } } } } } } } } }`
+            `{ uiapi { aggregate { MessagingSession { edges { node { aggregate { Id { count { value } } MSC_WaitSeconds__c { avg { value } } } } } } } } }`
         );
         const totals = db
             .prepare(
-                'SELECT COUNT(*) c, AVG("WaitSeconds__c") a FROM "MessagingSession"'
+                'SELECT COUNT(*) c, AVG("MSC_WaitSeconds__c") a FROM "MessagingSession"'
             )
             .get() as { c: number; a: number };
         expect(
@@ -1258,7 +1262,7 @@ describe('GraphQL aggregates', () => {
         ).toBe(totals.c);
         expect(
             all.data.uiapi.aggregate.MessagingSession.edges[0].node.aggregate
-                .WaitSeconds__c.avg.value
+                .MSC_WaitSeconds__c.avg.value
         ).toBeCloseTo(totals.a, 9);
 
         const byStatus = await gql(

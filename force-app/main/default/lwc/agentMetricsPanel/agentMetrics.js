@@ -15,17 +15,17 @@ import {
     WAIT_SECONDS_FIELD_NAME,
     HANDLE_SECONDS_FIELD_NAME
 } from 'c/messagingSessionModel';
-import labelNoValue from '@salesforce/label/c.MetricsNoValue';
-import labelNotCalculated from '@salesforce/label/c.MetricsNotCalculated';
-import labelNotCalculatedHelp from '@salesforce/label/c.MetricsNotCalculatedHelp';
-import labelOverTarget from '@salesforce/label/c.MetricsOverTarget';
-import labelWithinTarget from '@salesforce/label/c.MetricsWithinTarget';
-import labelQueueOwner from '@salesforce/label/c.MetricsQueueOwner';
-import labelUnknownAgent from '@salesforce/label/c.MetricsUnknownAgent';
-import labelChannelCount from '@salesforce/label/c.MetricsChannelCount';
-import labelErrorDurationFields from '@salesforce/label/c.MetricsErrorDurationFields';
-import labelErrorAccess from '@salesforce/label/c.MetricsErrorAccess';
-import labelErrorGroup from '@salesforce/label/c.MetricsErrorGroup';
+import labelNoValue from '@salesforce/label/c.MSC_MetricsNoValue';
+import labelNotCalculated from '@salesforce/label/c.MSC_MetricsNotCalculated';
+import labelNotCalculatedHelp from '@salesforce/label/c.MSC_MetricsNotCalculatedHelp';
+import labelOverTarget from '@salesforce/label/c.MSC_MetricsOverTarget';
+import labelWithinTarget from '@salesforce/label/c.MSC_MetricsWithinTarget';
+import labelQueueOwner from '@salesforce/label/c.MSC_MetricsQueueOwner';
+import labelUnknownAgent from '@salesforce/label/c.MSC_MetricsUnknownAgent';
+import labelChannelCount from '@salesforce/label/c.MSC_MetricsChannelCount';
+import labelErrorDurationFields from '@salesforce/label/c.MSC_MetricsErrorDurationFields';
+import labelErrorAccess from '@salesforce/label/c.MSC_MetricsErrorAccess';
+import labelErrorGroup from '@salesforce/label/c.MSC_MetricsErrorGroup';
 export const METRICS_WINDOWS = ['today', 'last7', 'last30', 'custom'];
 /** Refresh triggers that arrive within this many milliseconds make one request. */
 export const REFRESH_COALESCE_MS = 300;
@@ -303,19 +303,19 @@ export function combineMetrics(data) {
         agent.handled += handled;
         agent.wait = combineAverages([
             agent.wait,
-            averageOf(row.WaitSeconds__c, handled)
+            averageOf(row.MSC_WaitSeconds__c, handled)
         ]);
         agent.maxWaitSeconds = maxOf(
             agent.maxWaitSeconds,
-            num(row.WaitSeconds__c?.max)
+            num(row.MSC_WaitSeconds__c?.max)
         );
         agent.handle = combineAverages([
             agent.handle,
-            averageOf(row.HandleSeconds__c, handled)
+            averageOf(row.MSC_HandleSeconds__c, handled)
         ]);
         agent.maxHandleSeconds = maxOf(
             agent.maxHandleSeconds,
-            num(row.HandleSeconds__c?.max)
+            num(row.MSC_HandleSeconds__c?.max)
         );
         const agentSum = num(row.AgentMessageCount?.sum);
         const endUserSum = num(row.EndUserMessageCount?.sum);

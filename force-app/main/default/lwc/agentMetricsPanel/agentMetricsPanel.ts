@@ -16,7 +16,7 @@ import type {
     MessageContextType,
     Subscription
 } from 'lightning/messageService';
-import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
 
 import {
@@ -53,42 +53,42 @@ import type {
     WindowRange
 } from './agentMetrics';
 
-import labelTitle from '@salesforce/label/c.MetricsTitle';
-import labelWindow from '@salesforce/label/c.MetricsWindowLabel';
-import labelToday from '@salesforce/label/c.MetricsWindowToday';
-import labelLast7 from '@salesforce/label/c.MetricsWindowLast7';
-import labelLast30 from '@salesforce/label/c.MetricsWindowLast30';
-import labelCustom from '@salesforce/label/c.MetricsWindowCustom';
-import labelFrom from '@salesforce/label/c.MetricsFromLabel';
-import labelTo from '@salesforce/label/c.MetricsToLabel';
-import labelScope from '@salesforce/label/c.MetricsScopeLabel';
-import labelScopeMe from '@salesforce/label/c.MetricsScopeMe';
-import labelScopeTeam from '@salesforce/label/c.MetricsScopeTeam';
-import labelRefresh from '@salesforce/label/c.MetricsRefresh';
-import labelLoading from '@salesforce/label/c.MetricsLoading';
-import labelColAgent from '@salesforce/label/c.MetricsColAgent';
-import labelColHandled from '@salesforce/label/c.MetricsColHandled';
-import labelColOpen from '@salesforce/label/c.MetricsColOpen';
-import labelColAvgWait from '@salesforce/label/c.MetricsColAvgWait';
-import labelColMaxWait from '@salesforce/label/c.MetricsColMaxWait';
-import labelColAvgHandle from '@salesforce/label/c.MetricsColAvgHandle';
-import labelColChannels from '@salesforce/label/c.MetricsColChannels';
-import labelColMessages from '@salesforce/label/c.MetricsColMessages';
-import labelColResponse from '@salesforce/label/c.MetricsColResponse';
-import labelTotals from '@salesforce/label/c.MetricsTotalsRow';
-import labelEmpty from '@salesforce/label/c.MetricsEmpty';
-import labelQueueTag from '@salesforce/label/c.MetricsQueueTag';
-import labelErrorCustomRange from '@salesforce/label/c.MetricsErrorCustomRange';
-import labelResponseUnavailable from '@salesforce/label/c.MetricsResponseUnavailable';
-import labelChartTitle from '@salesforce/label/c.MetricsChartTitle';
-import labelChartDesc from '@salesforce/label/c.MetricsChartDesc';
-import labelChartHandled from '@salesforce/label/c.MetricsChartHandled';
-import labelChartOpen from '@salesforce/label/c.MetricsChartOpen';
-import labelChartBar from '@salesforce/label/c.MetricsChartBarLabel';
-import labelTableCaption from '@salesforce/label/c.MetricsTableCaption';
-import labelTargets from '@salesforce/label/c.MetricsTargets';
-import labelNoValue from '@salesforce/label/c.MetricsNoValue';
-import labelTruncated from '@salesforce/label/c.MetricsTruncated';
+import labelTitle from '@salesforce/label/c.MSC_MetricsTitle';
+import labelWindow from '@salesforce/label/c.MSC_MetricsWindowLabel';
+import labelToday from '@salesforce/label/c.MSC_MetricsWindowToday';
+import labelLast7 from '@salesforce/label/c.MSC_MetricsWindowLast7';
+import labelLast30 from '@salesforce/label/c.MSC_MetricsWindowLast30';
+import labelCustom from '@salesforce/label/c.MSC_MetricsWindowCustom';
+import labelFrom from '@salesforce/label/c.MSC_MetricsFromLabel';
+import labelTo from '@salesforce/label/c.MSC_MetricsToLabel';
+import labelScope from '@salesforce/label/c.MSC_MetricsScopeLabel';
+import labelScopeMe from '@salesforce/label/c.MSC_MetricsScopeMe';
+import labelScopeTeam from '@salesforce/label/c.MSC_MetricsScopeTeam';
+import labelRefresh from '@salesforce/label/c.MSC_MetricsRefresh';
+import labelLoading from '@salesforce/label/c.MSC_MetricsLoading';
+import labelColAgent from '@salesforce/label/c.MSC_MetricsColAgent';
+import labelColHandled from '@salesforce/label/c.MSC_MetricsColHandled';
+import labelColOpen from '@salesforce/label/c.MSC_MetricsColOpen';
+import labelColAvgWait from '@salesforce/label/c.MSC_MetricsColAvgWait';
+import labelColMaxWait from '@salesforce/label/c.MSC_MetricsColMaxWait';
+import labelColAvgHandle from '@salesforce/label/c.MSC_MetricsColAvgHandle';
+import labelColChannels from '@salesforce/label/c.MSC_MetricsColChannels';
+import labelColMessages from '@salesforce/label/c.MSC_MetricsColMessages';
+import labelColResponse from '@salesforce/label/c.MSC_MetricsColResponse';
+import labelTotals from '@salesforce/label/c.MSC_MetricsTotalsRow';
+import labelEmpty from '@salesforce/label/c.MSC_MetricsEmpty';
+import labelQueueTag from '@salesforce/label/c.MSC_MetricsQueueTag';
+import labelErrorCustomRange from '@salesforce/label/c.MSC_MetricsErrorCustomRange';
+import labelResponseUnavailable from '@salesforce/label/c.MSC_MetricsResponseUnavailable';
+import labelChartTitle from '@salesforce/label/c.MSC_MetricsChartTitle';
+import labelChartDesc from '@salesforce/label/c.MSC_MetricsChartDesc';
+import labelChartHandled from '@salesforce/label/c.MSC_MetricsChartHandled';
+import labelChartOpen from '@salesforce/label/c.MSC_MetricsChartOpen';
+import labelChartBar from '@salesforce/label/c.MSC_MetricsChartBarLabel';
+import labelTableCaption from '@salesforce/label/c.MSC_MetricsTableCaption';
+import labelTargets from '@salesforce/label/c.MSC_MetricsTargets';
+import labelNoValue from '@salesforce/label/c.MSC_MetricsNoValue';
+import labelTruncated from '@salesforce/label/c.MSC_MetricsTruncated';
 
 /** Everything the panel shows, in ONE request: per-agent, per-channel and open-now aggregates, response times and agent names. */
 const METRICS_QUERY = gql`
@@ -116,7 +116,7 @@ const METRICS_QUERY = gql`
                                         value
                                     }
                                 }
-                                WaitSeconds__c {
+                                MSC_WaitSeconds__c {
                                     avg {
                                         value
                                     }
@@ -127,7 +127,7 @@ const METRICS_QUERY = gql`
                                         value
                                     }
                                 }
-                                HandleSeconds__c {
+                                MSC_HandleSeconds__c {
                                     avg {
                                         value
                                     }
@@ -287,7 +287,7 @@ const METRICS_QUERY_NO_RESPONSE_TIMES = gql`
                                         value
                                     }
                                 }
-                                WaitSeconds__c {
+                                MSC_WaitSeconds__c {
                                     avg {
                                         value
                                     }
@@ -298,7 +298,7 @@ const METRICS_QUERY_NO_RESPONSE_TIMES = gql`
                                         value
                                     }
                                 }
-                                HandleSeconds__c {
+                                MSC_HandleSeconds__c {
                                     avg {
                                         value
                                     }

@@ -16,7 +16,7 @@ import {
 } from 'lightning/platformWorkspaceApi';
 import { openInWorkspace } from 'c/consoleNavigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
 
 import {
@@ -50,30 +50,30 @@ import type {
     LinkView
 } from './detailModel';
 
-import labelAgentMessages from '@salesforce/label/c.DetailAgentMessages';
-import labelAgentType from '@salesforce/label/c.DetailAgentType';
-import labelCancel from '@salesforce/label/c.DetailCancel';
-import labelChannel from '@salesforce/label/c.DetailChannel';
-import labelCountsNotCalculated from '@salesforce/label/c.DetailCountsNotCalculated';
-import labelDurations from '@salesforce/label/c.DetailDurations';
-import labelEdit from '@salesforce/label/c.DetailEdit';
-import labelEditTitle from '@salesforce/label/c.DetailEditTitle';
-import labelEmptySelection from '@salesforce/label/c.DetailEmptySelection';
-import labelEndUserMessages from '@salesforce/label/c.DetailEndUserMessages';
-import labelLinkedRecords from '@salesforce/label/c.DetailLinkedRecords';
-import labelLoading from '@salesforce/label/c.DetailLoading';
-import labelMessageCounts from '@salesforce/label/c.DetailMessageCounts';
-import labelObjectInfoUnavailable from '@salesforce/label/c.DetailObjectInfoUnavailable';
-import labelOrigin from '@salesforce/label/c.DetailOrigin';
-import labelPartial from '@salesforce/label/c.DetailPartial';
-import labelPreview from '@salesforce/label/c.DetailPreview';
-import labelQueue from '@salesforce/label/c.DetailQueue';
-import labelSave from '@salesforce/label/c.DetailSave';
-import labelSaveFailed from '@salesforce/label/c.DetailSaveFailed';
-import labelSaved from '@salesforce/label/c.DetailSaved';
-import labelSaving from '@salesforce/label/c.DetailSaving';
-import labelStatus from '@salesforce/label/c.DetailStatus';
-import labelTitle from '@salesforce/label/c.DetailTitle';
+import labelAgentMessages from '@salesforce/label/c.MSC_DetailAgentMessages';
+import labelAgentType from '@salesforce/label/c.MSC_DetailAgentType';
+import labelCancel from '@salesforce/label/c.MSC_DetailCancel';
+import labelChannel from '@salesforce/label/c.MSC_DetailChannel';
+import labelCountsNotCalculated from '@salesforce/label/c.MSC_DetailCountsNotCalculated';
+import labelDurations from '@salesforce/label/c.MSC_DetailDurations';
+import labelEdit from '@salesforce/label/c.MSC_DetailEdit';
+import labelEditTitle from '@salesforce/label/c.MSC_DetailEditTitle';
+import labelEmptySelection from '@salesforce/label/c.MSC_DetailEmptySelection';
+import labelEndUserMessages from '@salesforce/label/c.MSC_DetailEndUserMessages';
+import labelLinkedRecords from '@salesforce/label/c.MSC_DetailLinkedRecords';
+import labelLoading from '@salesforce/label/c.MSC_DetailLoading';
+import labelMessageCounts from '@salesforce/label/c.MSC_DetailMessageCounts';
+import labelObjectInfoUnavailable from '@salesforce/label/c.MSC_DetailObjectInfoUnavailable';
+import labelOrigin from '@salesforce/label/c.MSC_DetailOrigin';
+import labelPartial from '@salesforce/label/c.MSC_DetailPartial';
+import labelPreview from '@salesforce/label/c.MSC_DetailPreview';
+import labelQueue from '@salesforce/label/c.MSC_DetailQueue';
+import labelSave from '@salesforce/label/c.MSC_DetailSave';
+import labelSaveFailed from '@salesforce/label/c.MSC_DetailSaveFailed';
+import labelSaved from '@salesforce/label/c.MSC_DetailSaved';
+import labelSaving from '@salesforce/label/c.MSC_DetailSaving';
+import labelStatus from '@salesforce/label/c.MSC_DetailStatus';
+import labelTitle from '@salesforce/label/c.MSC_DetailTitle';
 
 const SOURCE = 'messagingSessionDetail';
 const TICK_MS = 1000;

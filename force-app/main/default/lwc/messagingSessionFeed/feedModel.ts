@@ -8,15 +8,15 @@ import {
     recordValue
 } from 'c/messagingSessionModel';
 
-import labelCommentCount from '@salesforce/label/c.FeedCommentCount';
-import labelLikeCount from '@salesforce/label/c.FeedLikeCount';
-import labelLinkPost from '@salesforce/label/c.FeedLinkPost';
-import labelOther from '@salesforce/label/c.FeedOther';
-import labelTextPost from '@salesforce/label/c.FeedTextPost';
-import labelTrackedChange from '@salesforce/label/c.FeedTrackedChange';
-import labelTrackedChangeText from '@salesforce/label/c.FeedTrackedChangeText';
-import labelUnknownUser from '@salesforce/label/c.FeedUnknownUser';
-import labelUnsafeLink from '@salesforce/label/c.FeedUnsafeLink';
+import labelCommentCount from '@salesforce/label/c.MSC_FeedCommentCount';
+import labelLikeCount from '@salesforce/label/c.MSC_FeedLikeCount';
+import labelLinkPost from '@salesforce/label/c.MSC_FeedLinkPost';
+import labelOther from '@salesforce/label/c.MSC_FeedOther';
+import labelTextPost from '@salesforce/label/c.MSC_FeedTextPost';
+import labelTrackedChange from '@salesforce/label/c.MSC_FeedTrackedChange';
+import labelTrackedChangeText from '@salesforce/label/c.MSC_FeedTrackedChangeText';
+import labelUnknownUser from '@salesforce/label/c.MSC_FeedUnknownUser';
+import labelUnsafeLink from '@salesforce/label/c.MSC_FeedUnsafeLink';
 
 export const FEED_OBJECT = 'MessagingSessionFeed';
 export const FEED_RELATED_LIST_ID = 'Feeds';

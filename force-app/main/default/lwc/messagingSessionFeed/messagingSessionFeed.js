@@ -19,13 +19,13 @@ import {
     buildFeedItems,
     feedHasHiddenFields
 } from './feedModel';
-import labelEmpty from '@salesforce/label/c.FeedEmpty';
-import labelEmptySelection from '@salesforce/label/c.FeedEmptySelection';
-import labelLoading from '@salesforce/label/c.FeedLoading';
-import labelLoadingMore from '@salesforce/label/c.FeedLoadingMore';
-import labelLoadMore from '@salesforce/label/c.FeedLoadMore';
-import labelPartial from '@salesforce/label/c.FeedPartial';
-import labelTitle from '@salesforce/label/c.FeedTitle';
+import labelEmpty from '@salesforce/label/c.MSC_FeedEmpty';
+import labelEmptySelection from '@salesforce/label/c.MSC_FeedEmptySelection';
+import labelLoading from '@salesforce/label/c.MSC_FeedLoading';
+import labelLoadingMore from '@salesforce/label/c.MSC_FeedLoadingMore';
+import labelLoadMore from '@salesforce/label/c.MSC_FeedLoadMore';
+import labelPartial from '@salesforce/label/c.MSC_FeedPartial';
+import labelTitle from '@salesforce/label/c.MSC_FeedTitle';
 export default class MessagingSessionFeed extends LightningElement {
     /** The session on a record page. On an App page it stays empty and the list's selection is followed. */
     @api

@@ -16,22 +16,22 @@ import {
 } from 'c/messagingSessionModel';
 import type { PicklistOption, ScalarValue } from 'c/messagingSessionModel';
 
-import labelBlank from '@salesforce/label/c.HistoryBlank';
-import labelChanged from '@salesforce/label/c.HistoryChanged';
-import labelChangedNoValues from '@salesforce/label/c.HistoryChangedNoValues';
-import labelCleared from '@salesforce/label/c.HistoryCleared';
-import labelCreated from '@salesforce/label/c.HistoryCreated';
-import labelFalse from '@salesforce/label/c.HistoryFalse';
-import labelFeedEvent from '@salesforce/label/c.HistoryFeedEvent';
-import labelLocked from '@salesforce/label/c.HistoryLocked';
-import labelOwnerAccepted from '@salesforce/label/c.HistoryOwnerAccepted';
-import labelOwnerAssignment from '@salesforce/label/c.HistoryOwnerAssignment';
-import labelOwnerAssignmentTo from '@salesforce/label/c.HistoryOwnerAssignmentTo';
-import labelSet from '@salesforce/label/c.HistorySet';
-import labelTrue from '@salesforce/label/c.HistoryTrue';
-import labelUnknownUser from '@salesforce/label/c.HistoryUnknownUser';
-import labelUnlocked from '@salesforce/label/c.HistoryUnlocked';
-import labelFieldOwner from '@salesforce/label/c.DetailFieldOwner';
+import labelBlank from '@salesforce/label/c.MSC_HistoryBlank';
+import labelChanged from '@salesforce/label/c.MSC_HistoryChanged';
+import labelChangedNoValues from '@salesforce/label/c.MSC_HistoryChangedNoValues';
+import labelCleared from '@salesforce/label/c.MSC_HistoryCleared';
+import labelCreated from '@salesforce/label/c.MSC_HistoryCreated';
+import labelFalse from '@salesforce/label/c.MSC_HistoryFalse';
+import labelFeedEvent from '@salesforce/label/c.MSC_HistoryFeedEvent';
+import labelLocked from '@salesforce/label/c.MSC_HistoryLocked';
+import labelOwnerAccepted from '@salesforce/label/c.MSC_HistoryOwnerAccepted';
+import labelOwnerAssignment from '@salesforce/label/c.MSC_HistoryOwnerAssignment';
+import labelOwnerAssignmentTo from '@salesforce/label/c.MSC_HistoryOwnerAssignmentTo';
+import labelSet from '@salesforce/label/c.MSC_HistorySet';
+import labelTrue from '@salesforce/label/c.MSC_HistoryTrue';
+import labelUnknownUser from '@salesforce/label/c.MSC_HistoryUnknownUser';
+import labelUnlocked from '@salesforce/label/c.MSC_HistoryUnlocked';
+import labelFieldOwner from '@salesforce/label/c.MSC_DetailFieldOwner';
 
 // ---------------------------------------------------------------------------------------------
 // getRelatedListRecords configuration

@@ -22,14 +22,14 @@ import {
     readHistoryRow,
     sortNewestFirst
 } from './historyModel';
-import labelEmpty from '@salesforce/label/c.HistoryEmpty';
-import labelEmptySelection from '@salesforce/label/c.HistoryEmptySelection';
-import labelLabelsUnavailable from '@salesforce/label/c.HistoryLabelsUnavailable';
-import labelLoading from '@salesforce/label/c.HistoryLoading';
-import labelLoadingMore from '@salesforce/label/c.HistoryLoadingMore';
-import labelLoadMore from '@salesforce/label/c.HistoryLoadMore';
-import labelPartial from '@salesforce/label/c.HistoryPartial';
-import labelTitle from '@salesforce/label/c.HistoryTitle';
+import labelEmpty from '@salesforce/label/c.MSC_HistoryEmpty';
+import labelEmptySelection from '@salesforce/label/c.MSC_HistoryEmptySelection';
+import labelLabelsUnavailable from '@salesforce/label/c.MSC_HistoryLabelsUnavailable';
+import labelLoading from '@salesforce/label/c.MSC_HistoryLoading';
+import labelLoadingMore from '@salesforce/label/c.MSC_HistoryLoadingMore';
+import labelLoadMore from '@salesforce/label/c.MSC_HistoryLoadMore';
+import labelPartial from '@salesforce/label/c.MSC_HistoryPartial';
+import labelTitle from '@salesforce/label/c.MSC_HistoryTitle';
 export default class MessagingSessionHistory extends LightningElement {
     /** The session on a record page. On an App page it stays empty and the list's selection is followed. */
     @api

@@ -2,7 +2,7 @@
  * Messaging session list: every session an agent or supervisor needs, filtered, searched, sorted
  * and paged through the GraphQL wire adapter, with status counts from an aggregate in the same
  * request, live updates through Change Data Capture (or polling), and selection published on
- * MessagingSessionSelected__c.
+ * MSC_MessagingSessionSelected__c.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
@@ -24,8 +24,8 @@ import {
     IsConsoleNavigation
 } from 'lightning/platformWorkspaceApi';
 import { openInWorkspace } from 'c/consoleNavigation';
-import SESSION_SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
-import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
+import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
 import {
     AGENT_TYPES,
@@ -57,61 +57,61 @@ import {
     readSessionPage,
     readStatusCounts
 } from './sessionListQuery';
-import labelActiveFor from '@salesforce/label/c.ListActiveFor';
-import labelAgentTypeFilter from '@salesforce/label/c.ListAgentTypeFilterLabel';
-import labelAllOption from '@salesforce/label/c.ListAllOption';
-import labelCase from '@salesforce/label/c.ListCase';
-import labelChannelFilter from '@salesforce/label/c.ListChannelFilterLabel';
-import labelClearFilters from '@salesforce/label/c.ListClearFilters';
-import labelColumnAcceptTime from '@salesforce/label/c.ListColumnAcceptTime';
-import labelColumnCaseNumber from '@salesforce/label/c.ListColumnCaseNumber';
-import labelColumnChannelName from '@salesforce/label/c.ListColumnChannelName';
-import labelColumnEndTime from '@salesforce/label/c.ListColumnEndTime';
-import labelColumnEndUser from '@salesforce/label/c.ListColumnEndUser';
-import labelColumnName from '@salesforce/label/c.ListColumnName';
-import labelColumnStartTime from '@salesforce/label/c.ListColumnStartTime';
-import labelCustomFrom from '@salesforce/label/c.ListCustomFrom';
-import labelCustomTo from '@salesforce/label/c.ListCustomTo';
-import labelEmptyTitle from '@salesforce/label/c.ListEmptyTitle';
-import labelErrorTitle from '@salesforce/label/c.ListErrorTitle';
-import labelFiltersToggle from '@salesforce/label/c.ListFiltersToggle';
-import labelLasted from '@salesforce/label/c.ListLasted';
-import labelLiveUpdates from '@salesforce/label/c.ListLiveUpdates';
-import labelLoadMore from '@salesforce/label/c.ListLoadMore';
-import labelLoading from '@salesforce/label/c.ListLoading';
-import labelManualRefresh from '@salesforce/label/c.ListManualRefresh';
-import labelNotSet from '@salesforce/label/c.ListNotSet';
-import labelOpenSession from '@salesforce/label/c.ListOpenSession';
-import labelOriginFilter from '@salesforce/label/c.ListOriginFilterLabel';
-import labelOwner from '@salesforce/label/c.ListOwner';
-import labelOwnerAll from '@salesforce/label/c.ListOwnerAll';
-import labelOwnerFilter from '@salesforce/label/c.ListOwnerFilterLabel';
-import labelOwnerMe from '@salesforce/label/c.ListOwnerMe';
-import labelPartialData from '@salesforce/label/c.ListPartialData';
-import labelPolling from '@salesforce/label/c.ListPolling';
-import labelRangeReversed from '@salesforce/label/c.ListRangeReversed';
-import labelRangeUnreadable from '@salesforce/label/c.ListRangeUnreadable';
-import labelRefresh from '@salesforce/label/c.ListRefresh';
-import labelRetry from '@salesforce/label/c.ListRetry';
-import labelSearch from '@salesforce/label/c.ListSearchLabel';
-import labelSearchPlaceholder from '@salesforce/label/c.ListSearchPlaceholder';
-import labelSessions from '@salesforce/label/c.ListSessionsLabel';
-import labelShownOfTotal from '@salesforce/label/c.ListShownOfTotal';
-import labelSortAscending from '@salesforce/label/c.ListSortAscending';
-import labelSortDescending from '@salesforce/label/c.ListSortDescending';
-import labelSortLabel from '@salesforce/label/c.ListSortLabel';
-import labelStatusFilter from '@salesforce/label/c.ListStatusFilterLabel';
-import labelTimesFlag from '@salesforce/label/c.ListTimesFlag';
-import labelTitle from '@salesforce/label/c.ListTitle';
-import labelTotalCount from '@salesforce/label/c.ListTotalCount';
-import labelUnknownEndUser from '@salesforce/label/c.ListUnknownEndUser';
-import labelWaitingFor from '@salesforce/label/c.ListWaitingFor';
-import labelWindowAny from '@salesforce/label/c.ListWindowAny';
-import labelWindowCustom from '@salesforce/label/c.ListWindowCustom';
-import labelWindowLabel from '@salesforce/label/c.ListWindowLabel';
-import labelWindowLast30 from '@salesforce/label/c.ListWindowLast30';
-import labelWindowLast7 from '@salesforce/label/c.ListWindowLast7';
-import labelWindowToday from '@salesforce/label/c.ListWindowToday';
+import labelActiveFor from '@salesforce/label/c.MSC_ListActiveFor';
+import labelAgentTypeFilter from '@salesforce/label/c.MSC_ListAgentTypeFilterLabel';
+import labelAllOption from '@salesforce/label/c.MSC_ListAllOption';
+import labelCase from '@salesforce/label/c.MSC_ListCase';
+import labelChannelFilter from '@salesforce/label/c.MSC_ListChannelFilterLabel';
+import labelClearFilters from '@salesforce/label/c.MSC_ListClearFilters';
+import labelColumnAcceptTime from '@salesforce/label/c.MSC_ListColumnAcceptTime';
+import labelColumnCaseNumber from '@salesforce/label/c.MSC_ListColumnCaseNumber';
+import labelColumnChannelName from '@salesforce/label/c.MSC_ListColumnChannelName';
+import labelColumnEndTime from '@salesforce/label/c.MSC_ListColumnEndTime';
+import labelColumnEndUser from '@salesforce/label/c.MSC_ListColumnEndUser';
+import labelColumnName from '@salesforce/label/c.MSC_ListColumnName';
+import labelColumnStartTime from '@salesforce/label/c.MSC_ListColumnStartTime';
+import labelCustomFrom from '@salesforce/label/c.MSC_ListCustomFrom';
+import labelCustomTo from '@salesforce/label/c.MSC_ListCustomTo';
+import labelEmptyTitle from '@salesforce/label/c.MSC_ListEmptyTitle';
+import labelErrorTitle from '@salesforce/label/c.MSC_ListErrorTitle';
+import labelFiltersToggle from '@salesforce/label/c.MSC_ListFiltersToggle';
+import labelLasted from '@salesforce/label/c.MSC_ListLasted';
+import labelLiveUpdates from '@salesforce/label/c.MSC_ListLiveUpdates';
+import labelLoadMore from '@salesforce/label/c.MSC_ListLoadMore';
+import labelLoading from '@salesforce/label/c.MSC_ListLoading';
+import labelManualRefresh from '@salesforce/label/c.MSC_ListManualRefresh';
+import labelNotSet from '@salesforce/label/c.MSC_ListNotSet';
+import labelOpenSession from '@salesforce/label/c.MSC_ListOpenSession';
+import labelOriginFilter from '@salesforce/label/c.MSC_ListOriginFilterLabel';
+import labelOwner from '@salesforce/label/c.MSC_ListOwner';
+import labelOwnerAll from '@salesforce/label/c.MSC_ListOwnerAll';
+import labelOwnerFilter from '@salesforce/label/c.MSC_ListOwnerFilterLabel';
+import labelOwnerMe from '@salesforce/label/c.MSC_ListOwnerMe';
+import labelPartialData from '@salesforce/label/c.MSC_ListPartialData';
+import labelPolling from '@salesforce/label/c.MSC_ListPolling';
+import labelRangeReversed from '@salesforce/label/c.MSC_ListRangeReversed';
+import labelRangeUnreadable from '@salesforce/label/c.MSC_ListRangeUnreadable';
+import labelRefresh from '@salesforce/label/c.MSC_ListRefresh';
+import labelRetry from '@salesforce/label/c.MSC_ListRetry';
+import labelSearch from '@salesforce/label/c.MSC_ListSearchLabel';
+import labelSearchPlaceholder from '@salesforce/label/c.MSC_ListSearchPlaceholder';
+import labelSessions from '@salesforce/label/c.MSC_ListSessionsLabel';
+import labelShownOfTotal from '@salesforce/label/c.MSC_ListShownOfTotal';
+import labelSortAscending from '@salesforce/label/c.MSC_ListSortAscending';
+import labelSortDescending from '@salesforce/label/c.MSC_ListSortDescending';
+import labelSortLabel from '@salesforce/label/c.MSC_ListSortLabel';
+import labelStatusFilter from '@salesforce/label/c.MSC_ListStatusFilterLabel';
+import labelTimesFlag from '@salesforce/label/c.MSC_ListTimesFlag';
+import labelTitle from '@salesforce/label/c.MSC_ListTitle';
+import labelTotalCount from '@salesforce/label/c.MSC_ListTotalCount';
+import labelUnknownEndUser from '@salesforce/label/c.MSC_ListUnknownEndUser';
+import labelWaitingFor from '@salesforce/label/c.MSC_ListWaitingFor';
+import labelWindowAny from '@salesforce/label/c.MSC_ListWindowAny';
+import labelWindowCustom from '@salesforce/label/c.MSC_ListWindowCustom';
+import labelWindowLabel from '@salesforce/label/c.MSC_ListWindowLabel';
+import labelWindowLast30 from '@salesforce/label/c.MSC_ListWindowLast30';
+import labelWindowLast7 from '@salesforce/label/c.MSC_ListWindowLast7';
+import labelWindowToday from '@salesforce/label/c.MSC_ListWindowToday';
 /**
  * The one query the list sends. Its text never changes: filters, search text, sort and paging
  * all travel in `variables` ($where, $countWhere, $orderBy, $first, $after, $upperBound), so no

@@ -33,49 +33,49 @@ import SESSION_KEY_FIELD from '@salesforce/schema/MessagingSession.SessionKey';
 import START_TIME_FIELD from '@salesforce/schema/MessagingSession.StartTime';
 import STATUS_FIELD from '@salesforce/schema/MessagingSession.Status';
 import TARGET_USER_FIELD from '@salesforce/schema/MessagingSession.TargetUserId';
-import labelAgentTypeAgent from '@salesforce/label/c.AgentTypeAgent';
-import labelAgentTypeBot from '@salesforce/label/c.AgentTypeBot';
-import labelAgentTypeBotToAgent from '@salesforce/label/c.AgentTypeBotToAgent';
-import labelAgentTypeSystem from '@salesforce/label/c.AgentTypeSystem';
-import labelChannelAlexa from '@salesforce/label/c.ChannelTypeAlexa';
-import labelChannelApple from '@salesforce/label/c.ChannelTypeAppleBusinessChat';
-import labelChannelEmbedded from '@salesforce/label/c.ChannelTypeEmbeddedMessaging';
-import labelChannelFacebook from '@salesforce/label/c.ChannelTypeFacebook';
-import labelChannelGoogleHome from '@salesforce/label/c.ChannelTypeGoogleHome';
-import labelChannelLine from '@salesforce/label/c.ChannelTypeLine';
-import labelChannelOmega from '@salesforce/label/c.ChannelTypeOmega';
-import labelChannelPhone from '@salesforce/label/c.ChannelTypePhone';
-import labelChannelText from '@salesforce/label/c.ChannelTypeText';
-import labelChannelVoice from '@salesforce/label/c.ChannelTypeVoice';
-import labelChannelWeChat from '@salesforce/label/c.ChannelTypeWeChat';
-import labelChannelWebChat from '@salesforce/label/c.ChannelTypeWebChat';
-import labelChannelWhatsApp from '@salesforce/label/c.ChannelTypeWhatsApp';
-import labelDurationDays from '@salesforce/label/c.DurationDays';
-import labelDurationHours from '@salesforce/label/c.DurationHours';
-import labelDurationMinutes from '@salesforce/label/c.DurationMinutes';
-import labelDurationSeconds from '@salesforce/label/c.DurationSeconds';
-import labelErrorAccess from '@salesforce/label/c.ErrorAccess';
-import labelErrorConflict from '@salesforce/label/c.ErrorConflict';
-import labelErrorNetwork from '@salesforce/label/c.ErrorNetwork';
-import labelErrorNotFound from '@salesforce/label/c.ErrorNotFound';
-import labelErrorUnknown from '@salesforce/label/c.ErrorUnknown';
-import labelErrorUnsupported from '@salesforce/label/c.ErrorUnsupported';
-import labelOriginAgentInitiated from '@salesforce/label/c.OriginAgentInitiated';
-import labelOriginConversationClose from '@salesforce/label/c.OriginConversationClose';
-import labelOriginConversationControlLost from '@salesforce/label/c.OriginConversationControlLost';
-import labelOriginHelp from '@salesforce/label/c.OriginHelp';
-import labelOriginInboundInitiated from '@salesforce/label/c.OriginInboundInitiated';
-import labelOriginOptIn from '@salesforce/label/c.OriginOptIn';
-import labelOriginOptOut from '@salesforce/label/c.OriginOptOut';
-import labelOriginTriggeredOutbound from '@salesforce/label/c.OriginTriggeredOutbound';
-import labelStatusActive from '@salesforce/label/c.StatusActive';
-import labelStatusConsent from '@salesforce/label/c.StatusConsent';
-import labelStatusEnded from '@salesforce/label/c.StatusEnded';
-import labelStatusError from '@salesforce/label/c.StatusError';
-import labelStatusInactive from '@salesforce/label/c.StatusInactive';
-import labelStatusNew from '@salesforce/label/c.StatusNew';
-import labelStatusPaused from '@salesforce/label/c.StatusPaused';
-import labelStatusWaiting from '@salesforce/label/c.StatusWaiting';
+import labelAgentTypeAgent from '@salesforce/label/c.MSC_AgentTypeAgent';
+import labelAgentTypeBot from '@salesforce/label/c.MSC_AgentTypeBot';
+import labelAgentTypeBotToAgent from '@salesforce/label/c.MSC_AgentTypeBotToAgent';
+import labelAgentTypeSystem from '@salesforce/label/c.MSC_AgentTypeSystem';
+import labelChannelAlexa from '@salesforce/label/c.MSC_ChannelTypeAlexa';
+import labelChannelApple from '@salesforce/label/c.MSC_ChannelTypeAppleBusinessChat';
+import labelChannelEmbedded from '@salesforce/label/c.MSC_ChannelTypeEmbeddedMessaging';
+import labelChannelFacebook from '@salesforce/label/c.MSC_ChannelTypeFacebook';
+import labelChannelGoogleHome from '@salesforce/label/c.MSC_ChannelTypeGoogleHome';
+import labelChannelLine from '@salesforce/label/c.MSC_ChannelTypeLine';
+import labelChannelOmega from '@salesforce/label/c.MSC_ChannelTypeOmega';
+import labelChannelPhone from '@salesforce/label/c.MSC_ChannelTypePhone';
+import labelChannelText from '@salesforce/label/c.MSC_ChannelTypeText';
+import labelChannelVoice from '@salesforce/label/c.MSC_ChannelTypeVoice';
+import labelChannelWeChat from '@salesforce/label/c.MSC_ChannelTypeWeChat';
+import labelChannelWebChat from '@salesforce/label/c.MSC_ChannelTypeWebChat';
+import labelChannelWhatsApp from '@salesforce/label/c.MSC_ChannelTypeWhatsApp';
+import labelDurationDays from '@salesforce/label/c.MSC_DurationDays';
+import labelDurationHours from '@salesforce/label/c.MSC_DurationHours';
+import labelDurationMinutes from '@salesforce/label/c.MSC_DurationMinutes';
+import labelDurationSeconds from '@salesforce/label/c.MSC_DurationSeconds';
+import labelErrorAccess from '@salesforce/label/c.MSC_ErrorAccess';
+import labelErrorConflict from '@salesforce/label/c.MSC_ErrorConflict';
+import labelErrorNetwork from '@salesforce/label/c.MSC_ErrorNetwork';
+import labelErrorNotFound from '@salesforce/label/c.MSC_ErrorNotFound';
+import labelErrorUnknown from '@salesforce/label/c.MSC_ErrorUnknown';
+import labelErrorUnsupported from '@salesforce/label/c.MSC_ErrorUnsupported';
+import labelOriginAgentInitiated from '@salesforce/label/c.MSC_OriginAgentInitiated';
+import labelOriginConversationClose from '@salesforce/label/c.MSC_OriginConversationClose';
+import labelOriginConversationControlLost from '@salesforce/label/c.MSC_OriginConversationControlLost';
+import labelOriginHelp from '@salesforce/label/c.MSC_OriginHelp';
+import labelOriginInboundInitiated from '@salesforce/label/c.MSC_OriginInboundInitiated';
+import labelOriginOptIn from '@salesforce/label/c.MSC_OriginOptIn';
+import labelOriginOptOut from '@salesforce/label/c.MSC_OriginOptOut';
+import labelOriginTriggeredOutbound from '@salesforce/label/c.MSC_OriginTriggeredOutbound';
+import labelStatusActive from '@salesforce/label/c.MSC_StatusActive';
+import labelStatusConsent from '@salesforce/label/c.MSC_StatusConsent';
+import labelStatusEnded from '@salesforce/label/c.MSC_StatusEnded';
+import labelStatusError from '@salesforce/label/c.MSC_StatusError';
+import labelStatusInactive from '@salesforce/label/c.MSC_StatusInactive';
+import labelStatusNew from '@salesforce/label/c.MSC_StatusNew';
+import labelStatusPaused from '@salesforce/label/c.MSC_StatusPaused';
+import labelStatusWaiting from '@salesforce/label/c.MSC_StatusWaiting';
 // ---------------------------------------------------------------------------------------------
 // Fields
 // ---------------------------------------------------------------------------------------------
@@ -123,9 +123,9 @@ export const EDITABLE_FIELD_ROLES = [
     'channelIntent',
     'channelLocale'
 ];
-/** The API names of the two duration fields stamped by the MessagingSession_Stamp_Durations flow. */
-export const WAIT_SECONDS_FIELD_NAME = 'WaitSeconds__c';
-export const HANDLE_SECONDS_FIELD_NAME = 'HandleSeconds__c';
+/** The API names of the two duration fields stamped by the MSC_MessagingSession_Stamp_Durations flow. */
+export const WAIT_SECONDS_FIELD_NAME = 'MSC_WaitSeconds__c';
+export const HANDLE_SECONDS_FIELD_NAME = 'MSC_HandleSeconds__c';
 const BADGE = {
     success: 'slds-badge slds-theme_success',
     warning: 'slds-badge slds-theme_warning',

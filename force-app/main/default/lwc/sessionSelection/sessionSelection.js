@@ -1,12 +1,12 @@
 /**
  * Following the list's selection: on an App page the detail, history and feed have no recordId of
- * their own and show the session last published on MessagingSessionSelected__c.
+ * their own and show the session last published on MSC_MessagingSessionSelected__c.
  */
 import { subscribe, unsubscribe } from 'lightning/messageService';
-import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
+import SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import { readSelectedMessage } from 'c/messagingSessionModel';
 /**
- * Subscribes (once) to MessagingSessionSelected__c when the component has no record of its own and
+ * Subscribes (once) to MSC_MessagingSessionSelected__c when the component has no record of its own and
  * calls `onSelect` with each newly selected session id; malformed messages and a repeat of the
  * current selection are ignored. Call `follow` from connectedCallback and `stop` from disconnectedCallback.
  */

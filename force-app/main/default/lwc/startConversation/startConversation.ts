@@ -8,33 +8,33 @@ import type {
     FlowInputVariable,
     FlowStatusChangeDetail
 } from 'lightning/flowSupport';
-import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import { describeError, formatLabel } from 'c/messagingSessionModel';
 import type { SessionsChangedMessage } from 'c/messagingSessionModel';
 
-import labelTitle from '@salesforce/label/c.StartTitle';
-import labelUtilityHint from '@salesforce/label/c.StartUtilityHint';
-import labelObjectLabel from '@salesforce/label/c.StartObjectLabel';
-import labelRecordLabel from '@salesforce/label/c.StartRecordLabel';
-import labelObjectContact from '@salesforce/label/c.StartObjectContact';
-import labelObjectAccount from '@salesforce/label/c.StartObjectAccount';
-import labelObjectCase from '@salesforce/label/c.StartObjectCase';
-import labelObjectLead from '@salesforce/label/c.StartObjectLead';
-import labelObjectEndUser from '@salesforce/label/c.StartObjectMessagingEndUser';
-import labelObjectSession from '@salesforce/label/c.StartObjectMessagingSession';
-import labelBegin from '@salesforce/label/c.StartBegin';
-import labelRestart from '@salesforce/label/c.StartRestart';
-import labelChangeRecord from '@salesforce/label/c.StartChangeRecord';
-import labelSentTitle from '@salesforce/label/c.StartSentTitle';
-import labelSentMessage from '@salesforce/label/c.StartSentMessage';
-import labelSentNoIds from '@salesforce/label/c.StartSentNoIds';
-import labelFinishedMessage from '@salesforce/label/c.StartFinishedMessage';
-import labelNotSentTitle from '@salesforce/label/c.StartNotSentTitle';
-import labelNotSentMessage from '@salesforce/label/c.StartNotSentMessage';
-import labelFlowErrorTitle from '@salesforce/label/c.StartFlowErrorTitle';
+import labelTitle from '@salesforce/label/c.MSC_StartTitle';
+import labelUtilityHint from '@salesforce/label/c.MSC_StartUtilityHint';
+import labelObjectLabel from '@salesforce/label/c.MSC_StartObjectLabel';
+import labelRecordLabel from '@salesforce/label/c.MSC_StartRecordLabel';
+import labelObjectContact from '@salesforce/label/c.MSC_StartObjectContact';
+import labelObjectAccount from '@salesforce/label/c.MSC_StartObjectAccount';
+import labelObjectCase from '@salesforce/label/c.MSC_StartObjectCase';
+import labelObjectLead from '@salesforce/label/c.MSC_StartObjectLead';
+import labelObjectEndUser from '@salesforce/label/c.MSC_StartObjectMessagingEndUser';
+import labelObjectSession from '@salesforce/label/c.MSC_StartObjectMessagingSession';
+import labelBegin from '@salesforce/label/c.MSC_StartBegin';
+import labelRestart from '@salesforce/label/c.MSC_StartRestart';
+import labelChangeRecord from '@salesforce/label/c.MSC_StartChangeRecord';
+import labelSentTitle from '@salesforce/label/c.MSC_StartSentTitle';
+import labelSentMessage from '@salesforce/label/c.MSC_StartSentMessage';
+import labelSentNoIds from '@salesforce/label/c.MSC_StartSentNoIds';
+import labelFinishedMessage from '@salesforce/label/c.MSC_StartFinishedMessage';
+import labelNotSentTitle from '@salesforce/label/c.MSC_StartNotSentTitle';
+import labelNotSentMessage from '@salesforce/label/c.MSC_StartNotSentMessage';
+import labelFlowErrorTitle from '@salesforce/label/c.MSC_StartFlowErrorTitle';
 
 /** The screen flow this component runs (issue 6 contract). */
-export const FLOW_API_NAME = 'Start_Messaging_Conversation';
+export const FLOW_API_NAME = 'MSC_Start_Messaging_Conversation';
 const SOURCE = 'startConversation';
 
 /**

@@ -363,7 +363,9 @@ describe('combineMetrics', () => {
                                     aggregate: {
                                         OwnerId: { value: ADA },
                                         Id: { count: { value: 3 } },
-                                        WaitSeconds__c: { avg: { value: 10 } }
+                                        MSC_WaitSeconds__c: {
+                                            avg: { value: 10 }
+                                        }
                                     }
                                 }
                             },
@@ -372,7 +374,9 @@ describe('combineMetrics', () => {
                                     aggregate: {
                                         OwnerId: { value: BEN },
                                         Id: { count: { value: 1 } },
-                                        WaitSeconds__c: { avg: { value: 50 } }
+                                        MSC_WaitSeconds__c: {
+                                            avg: { value: 50 }
+                                        }
                                     }
                                 }
                             },

@@ -502,7 +502,7 @@ describe('c-agent-metrics-panel', () => {
             return calls[calls.length - 1][2];
         }
 
-        it('subscribes to MessagingSessionsChanged__c and coalesces triggers into one refresh', async () => {
+        it('subscribes to MSC_MessagingSessionsChanged__c and coalesces triggers into one refresh', async () => {
             const element = createPanel({ refreshIntervalSeconds: 60 });
             await flush();
             graphqlAdapter.emit(metricsData.data);

@@ -13,8 +13,8 @@ import {
     openSubtab,
     openTab
 } from 'lightning/platformWorkspaceApi';
-import SESSION_SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
-import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
+import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import {
     clearDocumentBody,
     flushMicrotasks,

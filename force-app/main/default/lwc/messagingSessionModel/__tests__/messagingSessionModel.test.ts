@@ -272,9 +272,11 @@ describe('describeError', () => {
 
     it('reads GraphQL errors, from a result or from the errors array alone', () => {
         expect(errorMessage(graphqlErrors)).toContain(
-            "Field 'WaitSeconds__c' in type 'MessagingSession' is undefined"
+            "Field 'MSC_WaitSeconds__c' in type 'MessagingSession' is undefined"
         );
-        expect(errorMessage(graphqlErrors.errors)).toContain('WaitSeconds__c');
+        expect(errorMessage(graphqlErrors.errors)).toContain(
+            'MSC_WaitSeconds__c'
+        );
     });
 
     it('reads network failures', () => {

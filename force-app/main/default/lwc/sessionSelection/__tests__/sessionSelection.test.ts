@@ -1,6 +1,6 @@
 import { subscribe, unsubscribe } from 'lightning/messageService';
 import type { MessageContextType } from 'lightning/messageService';
-import SELECTED from '@salesforce/messageChannel/MessagingSessionSelected__c';
+import SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import { SelectedSessionFollower } from 'c/sessionSelection';
 
 const mockSubscribe = subscribe as unknown as jest.Mock;
@@ -18,7 +18,7 @@ function listener(): (message: unknown) => void {
 }
 
 describe('SelectedSessionFollower', () => {
-    it('subscribes once to MessagingSessionSelected__c without a record of its own, and unsubscribes on stop', () => {
+    it('subscribes once to MSC_MessagingSessionSelected__c without a record of its own, and unsubscribes on stop', () => {
         const subscription = { id: 'sub' };
         mockSubscribe.mockReturnValueOnce(subscription);
         const follower = new SelectedSessionFollower(jest.fn());

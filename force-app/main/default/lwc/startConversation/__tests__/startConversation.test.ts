@@ -2,7 +2,7 @@ import StartConversation, { readFlowOutputs } from 'c/startConversation';
 import { publish, MessageContext } from 'lightning/messageService';
 import { CurrentPageReference } from 'lightning/navigation';
 import type { FlowStatusChangeDetail } from 'lightning/flowSupport';
-import SESSIONS_CHANGED from '@salesforce/messageChannel/MessagingSessionsChanged__c';
+import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import {
     clearDocumentBody,
     mountComponent
@@ -47,7 +47,7 @@ function outputs(
         value,
         dataType: typeof value === 'boolean' ? 'BOOLEAN' : 'STRING',
         isCollection: false,
-        flowName: 'Start_Messaging_Conversation',
+        flowName: 'MSC_Start_Messaging_Conversation',
         objectType: null
     }));
 }
@@ -99,7 +99,7 @@ describe('c-start-conversation', () => {
             await flush();
             const flow = flowOf(element)!;
             expect(flow).not.toBeNull();
-            expect(flow.flowApiName).toBe('Start_Messaging_Conversation');
+            expect(flow.flowApiName).toBe('MSC_Start_Messaging_Conversation');
             expect(flow.flowInputVariables).toEqual([
                 { name: 'recordId', type: 'String', value: CONTACT_ID },
                 {
@@ -134,7 +134,7 @@ describe('c-start-conversation', () => {
             });
             await flush();
             const flow = flowOf(element)!;
-            expect(flow.flowApiName).toBe('Start_Messaging_Conversation');
+            expect(flow.flowApiName).toBe('MSC_Start_Messaging_Conversation');
             expect(flow.flowInputVariables).toEqual([
                 { name: 'recordId', type: 'String', value: SESSION_ID },
                 {
@@ -294,7 +294,8 @@ describe('c-start-conversation', () => {
             await flush();
             await sendStatus(element, {
                 status: 'ERROR',
-                errorMessage: 'Flow Start_Messaging_Conversation is inactive.'
+                errorMessage:
+                    'Flow MSC_Start_Messaging_Conversation is inactive.'
             } as Partial<FlowStatusChangeDetail>);
             const alert = element.shadowRoot!.querySelector('.flow-error')!;
             expect(alert.getAttribute('role')).toBe('alert');
@@ -302,7 +303,7 @@ describe('c-start-conversation', () => {
                 'The conversation flow stopped with an error.'
             );
             expect(alert.textContent).toContain(
-                'Flow Start_Messaging_Conversation is inactive.'
+                'Flow MSC_Start_Messaging_Conversation is inactive.'
             );
             expect(flowOf(element)).toBeNull();
             expect(toasts).not.toHaveBeenCalled();
