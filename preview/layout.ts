@@ -2,6 +2,8 @@
  * Reads the project's FlexiPages so the preview places each component where the org would,
  * with the same App Builder properties: MSC_Messaging_Console_Home (the home tab),
  * MSC_Messaging_Session_Record_Page (record tabs) and MSC_Messaging_Console_Utility_Bar (utility items).
+ * Salesforce's own components (the conversation, the details panel, the related-record cards, the
+ * Omni-Channel widget...) run only in an org: the preview shows a labelled stand-in where they sit.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +21,12 @@ const UTILITY_SETTINGS = new Set([
 ]);
 
 export interface PlacedComponent {
-    /** Component folder name, e.g. messagingSessionList. */
+    /** Component folder name, e.g. messagingSessionList; for a standard component, its FlexiPage name (scrt:conversationBody). */
     name: string;
+    /** Set for Salesforce's own components: what the stand-in says it is. */
+    standIn?: string;
+    /** The title of the tab (flexipage:tab) the component sits in, when it is in one. */
+    tab?: string;
     /** App Builder properties, converted to booleans/numbers where the text is one. */
     props: Record<string, string | number | boolean>;
     /** True when the preview adds the component to a region the FlexiPage does not put it in. */
@@ -42,6 +48,54 @@ export interface ConsoleLayout {
 }
 
 const FLEXIPAGES = join(ROOT, 'force-app/main/default/flexipages');
+
+/** What each standard component is, for its stand-in (unknown ones show their FlexiPage name). */
+const STANDARD_COMPONENTS: Readonly<Record<string, string>> = {
+    'force:highlightsPanel': 'Highlights panel',
+    'scrt:conversationBody':
+        'Enhanced Conversation: the agent reads and answers the customer, ends or transfers the session',
+    'runtime_service_livemessage:chatBody':
+        'Conversation (standard Messaging channels)',
+    'force:detailPanel':
+        "Record details: the session's fields from the page layout, such as wrap-up fields",
+    'force:relatedListContainer': 'Related lists',
+    'console:relatedRecord': 'Related record card',
+    'runtime_service_livemessage:messagingSessionLinkedRecords':
+        'Linked records',
+    'runtime_service_omnichannel:omniWidget':
+        'Omni-Channel: the agent sets a presence status and accepts routed work'
+};
+
+/** The utility bar label of standard utility items, which carry no label of their own. */
+const STANDARD_UTILITY_LABELS: Readonly<Record<string, string>> = {
+    'runtime_service_omnichannel:omniWidget': 'Omni-Channel'
+};
+
+/** Layout-only components: the preview shows what they hold, not them. */
+const STRUCTURAL = new Set(['flexipage:tabset', 'flexipage:tab']);
+
+/** Standard tab titles (Standard.Tab.*) as the org shows them. */
+const STANDARD_TAB_TITLES: Readonly<Record<string, string>> = {
+    'Standard.Tab.chat': 'Conversation',
+    'Standard.Tab.detail': 'Details',
+    'Standard.Tab.relatedLists': 'Related',
+    'Standard.Tab.activity': 'Activity',
+    'Standard.Tab.collaborate': 'Chatter'
+};
+
+/** The stand-in text of a standard component: what it is, and which record a related-record card shows. */
+function standInLabel(
+    componentName: string,
+    props: PlacedComponent['props']
+): string {
+    const what = STANDARD_COMPONENTS[componentName] ?? componentName;
+    if (componentName === 'console:relatedRecord') {
+        const title = String(props.titleFieldName ?? '').trim();
+        const lookup = String(props.lookupFieldName ?? '');
+        return `${what}: ${title || lookup.replace(/Id$/, '')} (${lookup})`;
+    }
+    return what;
+}
 
 type Node = Record<string, unknown>;
 
@@ -74,6 +128,8 @@ export function readFlexiPage(apiName: string): PageLayout {
     const regions = list(page.flexiPageRegions as Node | Node[]);
     // Facets are placed where a component of a region (or of another facet) names them.
     const facetOwner = new Map<string, string>();
+    // A tab's facet -> the tab's title.
+    const facetTab = new Map<string, string>();
     const regionOf = (name: string, seen = new Set<string>()): string => {
         const owner = facetOwner.get(name);
         if (!owner || seen.has(name)) return name;
@@ -90,6 +146,18 @@ export function readFlexiPage(apiName: string): PageLayout {
                 if (regions.some((r) => r.name === value && r.type === 'Facet'))
                     facetOwner.set(value, String(region.name));
             }
+            if (instance?.componentName === 'flexipage:tab') {
+                const props = list(
+                    instance.componentInstanceProperties as Node | Node[]
+                );
+                const valueOf = (key: string): string =>
+                    String(props.find((p) => p.name === key)?.value ?? '');
+                const title = valueOf('title');
+                facetTab.set(
+                    valueOf('body'),
+                    STANDARD_TAB_TITLES[title] ?? title
+                );
+            }
         }
     }
     // Regions first, then facets, so a region's own components come before those of its tabs.
@@ -97,12 +165,17 @@ export function readFlexiPage(apiName: string): PageLayout {
         ...regions.filter((r) => r.type !== 'Facet'),
         ...regions.filter((r) => r.type === 'Facet')
     ];
+    // Every region in the page's order, even one whose components all sit in its tabs.
+    for (const region of ordered)
+        if (region.type !== 'Facet') layout.regions[String(region.name)] ??= [];
     for (const region of ordered) {
         const target = regionOf(String(region.name));
         for (const item of list(region.itemInstances as Node | Node[])) {
             const instance = item.componentInstance as Node | undefined;
             const componentName = String(instance?.componentName ?? '');
-            if (!componentName || componentName.includes(':')) continue;
+            if (!componentName || STRUCTURAL.has(componentName)) continue;
+            const isStandard =
+                componentName.includes(':') && !componentName.startsWith('c:');
             const props: PlacedComponent['props'] = {};
             const utility: PlacedComponent['props'] = {};
             const isUtility = String(region.name) === 'utilityItems';
@@ -115,10 +188,19 @@ export function readFlexiPage(apiName: string): PageLayout {
                 else props[key] = convert(prop.value);
             }
             const placed: PlacedComponent = {
-                name: componentName.replace(/^c__/, ''),
+                name: isStandard
+                    ? componentName
+                    : componentName.replace(/^c(__|:)/, ''),
                 props
             };
-            if (isUtility) placed.utility = utility;
+            if (isStandard) placed.standIn = standInLabel(componentName, props);
+            const tab = facetTab.get(String(region.name));
+            if (tab) placed.tab = tab;
+            if (isUtility) {
+                const label = STANDARD_UTILITY_LABELS[componentName];
+                if (label && utility.label === undefined) utility.label = label;
+                placed.utility = utility;
+            }
             (layout.regions[target] ??= []).push(placed);
         }
     }

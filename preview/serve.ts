@@ -2,11 +2,12 @@
  * The console page's static files for the preview server: the page itself (with the preview
  * config injected), the bundle in preview/dist, the console frame's CSS and the SLDS assets.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import { DIST_DIR, ROOT } from './build/bundle';
 import { readConsoleLayout, type ConsoleLayout } from './layout';
+import { fileInside, sendFile } from './server/staticFiles';
 
 export interface PageConfig {
     userId: string | null;
@@ -33,32 +34,36 @@ const SLDS_ASSETS = join(
 );
 const APP_DIR = join(ROOT, 'preview/app');
 
-function sendFile(
+/** Serves `relativePath` from `base`; false (404) when it is not a file inside `base`. */
+function sendFrom(
+    req: IncomingMessage,
     res: ServerResponse,
     base: string,
     relativePath: string,
     cache: string
 ): boolean {
-    const file = resolve(
-        base,
-        normalize(relativePath).replace(/^([/\\])+/, '')
+    const file = fileInside(base, relativePath);
+    return (
+        file !== null &&
+        sendFile(
+            res,
+            file,
+            {
+                'Content-Type':
+                    TYPES[extname(file)] ?? 'application/octet-stream',
+                'Cache-Control': cache
+            },
+            req.method
+        )
     );
-    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile())
-        return false;
-    res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': statSync(file).size,
-        'Cache-Control': cache
-    });
-    createReadStream(file).pipe(res);
-    return true;
 }
 
 export function pageHtml(config: PageConfig): string {
     const template = readFileSync(join(APP_DIR, 'index.html'), 'utf8');
     // JSON inside a script: escape "<" so no value can close the element.
     const json = JSON.stringify(config).replace(/</g, '\\u003c');
-    return template.replace('/*PREVIEW_CONFIG*/ {}', json);
+    // A function replacement: a string one would read "$'" or "$&" in a value as a pattern.
+    return template.replace('/*PREVIEW_CONFIG*/ {}', () => json);
 }
 
 export function createStaticHandler(
@@ -67,9 +72,14 @@ export function createStaticHandler(
 ) {
     return (req: IncomingMessage, res: ServerResponse): boolean => {
         if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-        const path = decodeURIComponent(
-            new URL(req.url ?? '/', 'http://localhost').pathname
-        );
+        let path: string;
+        try {
+            path = decodeURIComponent(
+                new URL(req.url ?? '/', 'http://localhost').pathname
+            );
+        } catch {
+            return false;
+        }
         if (
             path === '/' ||
             path === '/index.html' ||
@@ -85,21 +95,23 @@ export function createStaticHandler(
             return true;
         }
         if (path.startsWith('/dist/'))
-            return sendFile(
+            return sendFrom(
+                req,
                 res,
                 distDir,
                 path.slice('/dist/'.length),
                 'no-cache'
             );
         if (path.startsWith('/assets/'))
-            return sendFile(
+            return sendFrom(
+                req,
                 res,
                 SLDS_ASSETS,
                 path.slice('/assets/'.length),
                 'max-age=3600'
             );
         if (path === '/preview/console.css')
-            return sendFile(res, APP_DIR, 'console.css', 'no-cache');
+            return sendFrom(req, res, APP_DIR, 'console.css', 'no-cache');
         if (path === '/favicon.ico') {
             res.writeHead(204);
             res.end();

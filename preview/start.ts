@@ -2,7 +2,7 @@
  * `npm start`: builds the components' TypeScript, bundles the real components with LWC OSS, seeds
  * the embedded sample org on first run and serves the console at http://127.0.0.1:$PORT (default 3333).
  *
- *   npm start [-- --sessions N] [--target-org ALIAS] [--reseed] [--port N] [--db PATH]
+ *   npm start [-- --sessions N] [--target-org ALIAS] [--preview-helpers] [--reseed] [--port N] [--db PATH]
  *
  * Ctrl-C (SIGINT) or SIGTERM closes the server and the database.
  */
@@ -33,6 +33,8 @@ export interface StartArgs {
     port: number;
     sessions?: number;
     targetOrg?: string;
+    /** With --target-org: turn on the /__preview/fail and /__preview/requests test helpers. */
+    previewHelpers: boolean;
     reseed: boolean;
     dbPath?: string;
     skipBuild: boolean;
@@ -41,6 +43,7 @@ export interface StartArgs {
 export function parseStartArgs(argv: string[]): StartArgs {
     const args: StartArgs = {
         port: Number(process.env.PORT || 3333),
+        previewHelpers: false,
         reseed: false,
         skipBuild: false
     };
@@ -71,6 +74,9 @@ export function parseStartArgs(argv: string[]): StartArgs {
             case '--db':
                 args.dbPath = next();
                 break;
+            case '--preview-helpers':
+                args.previewHelpers = true;
+                break;
             case '--reseed':
                 args.reseed = true;
                 break;
@@ -80,7 +86,7 @@ export function parseStartArgs(argv: string[]): StartArgs {
             case '--help':
             case '-h':
                 console.log(
-                    'Usage: npm start [-- --sessions N] [--target-org ALIAS] [--reseed] [--port N] [--db PATH]'
+                    'Usage: npm start [-- --sessions N] [--target-org ALIAS] [--preview-helpers] [--reseed] [--port N] [--db PATH]'
                 );
                 process.exit(0);
                 break;
@@ -177,6 +183,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
         sessions: args.sessions,
         reseed: args.reseed,
         targetOrg: args.targetOrg,
+        previewHelpers: args.previewHelpers,
         staticHandler: createStaticHandler(() => page)
     });
     if (server.db) {

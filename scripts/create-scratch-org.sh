@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Creates a scratch org for the Messaging Session Console, deploys force-app, assigns the console's
-# permission sets to the admin user and opens the Messaging Console app.
+# Creates a scratch org for the Messaging Session Console, deploys force-app, gives the admin user the
+# Messaging permission set license and then the console's permission sets, activates the flows (they
+# ship as Draft) and opens the Messaging Console app.
 #
 #   scripts/create-scratch-org.sh [--alias NAME] [--days N] [--dev-hub USERNAME_OR_ALIAS]
-#                                 [--with-sample-data] [--no-open] [--dry-run]
+#                                 [--license PSL] [--with-sample-data] [--no-open] [--dry-run]
 #
+# --license names the Messaging permission set license (default LiveMessageUserPsl, "Messaging User";
+# use EmbeddedServiceMessagingUserPsl for Enhanced Chat only).
 # Needs a Dev Hub the CLI is logged in to (sf org login web --set-default-dev-hub), or --dev-hub.
 # The Salesforce CLI is the project's own (node_modules/@salesforce/cli, through scripts/sf.mjs, which
 # runs it under Node >= 22); run `npm install` first. Every step says what it does; when one fails the
@@ -20,9 +23,11 @@ DEV_HUB="${SF_TARGET_DEV_HUB:-}"
 WITH_DATA=false
 OPEN=true
 DRY_RUN=false
+LICENSE="LiveMessageUserPsl"
+APP_PATH="lightning/app/c__MSC_Messaging_Console"
 
 usage() {
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [[ $# -gt 0 ]]; do
@@ -30,6 +35,7 @@ while [[ $# -gt 0 ]]; do
         --alias) ALIAS="${2:?--alias needs a value}"; shift 2 ;;
         --days) DAYS="${2:?--days needs a value}"; shift 2 ;;
         --dev-hub) DEV_HUB="${2:?--dev-hub needs a value}"; shift 2 ;;
+        --license) LICENSE="${2:?--license needs a value}"; shift 2 ;;
         --with-sample-data) WITH_DATA=true; shift ;;
         --no-open) OPEN=false; shift ;;
         --dry-run) DRY_RUN=true; shift ;;
@@ -79,6 +85,15 @@ run() {
     "${SF[@]}" "$@"
 }
 
+# The project's node scripts (they use the same sf: SF_COMMAND passes through the environment).
+run_node() {
+    echo "    \$ node $*"
+    if [[ "$DRY_RUN" == true ]]; then
+        return 0
+    fi
+    node "$@"
+}
+
 step "Checking the tools" "install Node.js (>= 20.9) and run 'npm install' in ${ROOT}."
 command -v node >/dev/null
 [[ -d "$ROOT/node_modules/@salesforce/cli" || "${SF[0]}" != node ]]
@@ -101,9 +116,19 @@ step "Deploying force-app to '${ALIAS}'" \
     "read the component errors above; run 'npm test' (reference and schema checks) and '../shared/tools/validate-metadata force-app' locally, fix, then re-run with the same --alias (an existing org is reused by deploying again: node scripts/sf.mjs project deploy start --source-dir force-app --target-org ${ALIAS})."
 run project deploy start --source-dir force-app --target-org "$ALIAS" --wait 30
 
+# The licence comes first: the permission sets grant Messaging objects, which only take effect for a
+# user who holds a Messaging licence.
+step "Assigning the Messaging permission set license (${LICENSE}) to the admin user" \
+    "check the licence's API name in Setup > Company Information > Permission Set Licenses and pass it with --license (LiveMessageUserPsl is Messaging User, EmbeddedServiceMessagingUserPsl is Enhanced Chat User)."
+run org assign permsetlicense --name "$LICENSE" --target-org "$ALIAS"
+
 step "Assigning MSC_Messaging_Console_Agent and MSC_Messaging_Console_Supervisor to the admin user" \
-    "the permission sets must have deployed; if the org asks for a permission set license, assign the Messaging permission set license to the user in Setup > Users first."
+    "the permission sets must have deployed (see the deploy step); re-run with the same --alias."
 run org assign permset --name MSC_Messaging_Console_Agent --name MSC_Messaging_Console_Supervisor --target-org "$ALIAS"
+
+step "Activating the flows (send subflow, then the screen flow; the stamping flow on its own)" \
+    "activate them in Setup > Process Automation > Flows, MSC_Send_Messaging_Notification before MSC_Start_Messaging_Conversation, or re-run: npm run deploy -- --activate-only --target-org ${ALIAS}"
+run_node "$ROOT/scripts/deploy.mjs" --activate-only --target-org "$ALIAS"
 
 if [[ "$WITH_DATA" == true ]]; then
     step "Loading sample Messaging data (data/sample/messaging-plan.json)" \
@@ -113,10 +138,10 @@ fi
 
 if [[ "$OPEN" == true ]]; then
     step "Opening the Messaging Console app" "open the org with: node scripts/sf.mjs org open --target-org ${ALIAS}"
-    run org open --target-org "$ALIAS" --path lightning/app/c__Messaging_Console
+    run org open --target-org "$ALIAS" --path "$APP_PATH"
 else
     step "Printing the Messaging Console URL" "open the org with: node scripts/sf.mjs org open --target-org ${ALIAS}"
-    run org open --target-org "$ALIAS" --path lightning/app/c__Messaging_Console --url-only
+    run org open --target-org "$ALIAS" --path "$APP_PATH" --url-only
 fi
 
 STEP="done"

@@ -8,7 +8,7 @@
 // Every step runs even when an earlier one fails, so one run shows everything that is wrong.
 // Pass step names to run only some: `npm test -- lint jest-ts`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,7 @@ function jestStep(name, args, env = {}) {
     const report = join(reportDir, `${name}.json`);
     return {
         name,
+        report,
         command: [bin('jest'), ...args, '--json', `--outputFile=${report}`],
         env,
         counts: () => {
@@ -63,15 +64,18 @@ const steps = [
     }
 ];
 if (existsSync(join(root, 'preview/e2e/run.ts'))) {
+    // run.ts stops itself at E2E_TIMEOUT_MS (naming the test it was in); this is the backstop.
+    const e2eLimit = Number(process.env.E2E_TIMEOUT_MS || 600_000) + 120_000;
+    const e2eReport = join(reportDir, 'e2e.json');
     steps.push({
         name: 'e2e',
+        report: e2eReport,
         command: [bin('tsx'), 'preview/e2e/run.ts'],
-        counts: () => {
-            const report = join(reportDir, 'e2e.json');
-            return existsSync(report)
-                ? JSON.parse(readFileSync(report, 'utf8'))
-                : null;
-        }
+        timeoutMs: e2eLimit,
+        counts: () =>
+            existsSync(e2eReport)
+                ? JSON.parse(readFileSync(e2eReport, 'utf8'))
+                : null
     });
 }
 
@@ -92,16 +96,26 @@ for (const step of selected) {
         `\n=== ${step.name}: ${step.command.map((part) => part.replace(root, '')).join(' ')}`
     );
     const started = Date.now();
+    // A report left by an earlier run must not stand in for this one.
+    if (step.report) rmSync(step.report, { force: true });
     const run = spawnSync(step.command[0], step.command.slice(1), {
         cwd: root,
         stdio: 'inherit',
-        env: { ...process.env, ...step.env }
+        env: { ...process.env, ...step.env },
+        timeout: step.timeoutMs,
+        killSignal: 'SIGKILL'
     });
+    const timedOut = run.error?.code === 'ETIMEDOUT';
+    if (timedOut)
+        console.error(
+            `${step.name}: stopped after its time limit of ${step.timeoutMs / 1000} s`
+        );
     const ok = run.status === 0;
     const counts = step.counts?.() ?? null;
     results.push({
         name: step.name,
         ok,
+        timedOut,
         seconds: (Date.now() - started) / 1000,
         counts
     });
@@ -110,7 +124,7 @@ for (const step of selected) {
 console.log('\n=== summary');
 let passed = 0;
 let failed = 0;
-for (const { name, ok, seconds, counts } of results) {
+for (const { name, ok, timedOut, seconds, counts } of results) {
     // A step with test counts adds its tests; a check without them counts as one.
     const stepPassed = counts ? counts.passed : ok ? 1 : 0;
     const stepFailed = counts
@@ -120,11 +134,13 @@ for (const { name, ok, seconds, counts } of results) {
           : 1;
     passed += stepPassed;
     failed += stepFailed;
-    const detail = counts
-        ? `${counts.passed} passed, ${counts.failed} failed`
-        : ok
-          ? 'clean'
-          : 'FAILED';
+    const detail = timedOut
+        ? 'TIMED OUT'
+        : counts
+          ? `${counts.passed} passed, ${counts.failed} failed`
+          : ok
+            ? 'clean'
+            : 'FAILED';
     console.log(
         `${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(16)} ${detail.padEnd(28)} ${seconds.toFixed(1)}s`
     );

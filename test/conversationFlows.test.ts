@@ -1,5 +1,5 @@
 /** @jest-environment node */
-// Reads the issue-6 flows and quick actions as XML and checks their contracts: the send flow calls
+// Reads the start-conversation flows and quick actions as XML and checks their contracts: the send flow calls
 // Send Conversation Messages with the documented inputs in batches of at most 100, every action and
 // lookup has a fault path, and the screen flow sends through the autolaunched flow as a subflow.
 // A small interpreter also runs the send flow's control flow (assignments, decisions, loops) against
@@ -131,9 +131,9 @@ describe.each([
     ['MSC_Send_Messaging_Notification', send],
     ['MSC_Start_Messaging_Conversation', start]
 ])('%s: structure', (_name, flow) => {
-    it('is an active API 66.0 flow with a description', () => {
+    it('is an API 66.0 flow with a description, shipped as Draft (activated after the deploy)', () => {
         expect(flow.apiVersion).toBe('66.0');
-        expect(flow.status).toBe('Active');
+        expect(flow.status).toBe('Draft');
         expect(String(flow.description ?? '').length).toBeGreaterThan(40);
     });
 
@@ -360,10 +360,10 @@ const FORMULAS: Record<string, (get: (name: string) => Value) => Value> = {
             isBlank(get('requestIdsText'))
                 ? get('currentRequestId')
                 : `, ${get('currentRequestId')}`,
-    "IF(ISBLANK(TRIM({!allowedSessionStatus})), 'Any', TRIM({!allowedSessionStatus}))":
+    "IF(ISBLANK(TRIM({!allowedSessionStatus})), 'NonActive', TRIM({!allowedSessionStatus}))":
         (get) =>
             isBlank(get('allowedSessionStatus'))
-                ? 'Any'
+                ? 'NonActive'
                 : String(get('allowedSessionStatus')).trim(),
     '{!recipientCount} - {!sentRecipientCount}': (get) =>
         Number(get('recipientCount')) - Number(get('sentRecipientCount')),
@@ -731,12 +731,15 @@ describe('MSC_Send_Messaging_Notification: behaviour (interpreted)', () => {
         }
     );
 
-    it('defaults a blank timing to Any', () => {
+    it('defaults a blank timing to NonActive, so nothing lands in a conversation in progress', () => {
         const { calls } = runSendFlow(
             { ...baseInputs(2), allowedSessionStatus: '' },
             okAction
         );
-        expect(calls[0].allowedSessionStatus).toBe('Any');
+        expect(calls[0].allowedSessionStatus).toBe('NonActive');
+        expect(variable(send, 'allowedSessionStatus')?.value).toEqual({
+            stringValue: 'NonActive'
+        });
     });
 
     it.each([
@@ -953,7 +956,7 @@ describe('MSC_Start_Messaging_Conversation: contract', () => {
         );
     });
 
-    it('offers the three timings with their action values and readable labels', () => {
+    it('offers the three timings with their action values and readable labels, Not during active sessions first and selected', () => {
         const timing = one(
             list(start.screens).flatMap((s) => list(s.fields)),
             (f) => f.name === 'Message_Timing',
@@ -965,15 +968,22 @@ describe('MSC_Start_Messaging_Conversation: contract', () => {
             one(list(start.choices), (c) => c.name === ref, `choice ${ref}`)
         );
         expect(choices.map((c) => c.value.stringValue)).toEqual([
-            'Any',
             'NonActive',
-            'Closed'
+            'Closed',
+            'Any'
         ]);
         expect(choices.map((c) => c.choiceText)).toEqual([
-            'Any time',
             'Not during active sessions',
-            'Not during open sessions'
+            'Not during open sessions',
+            'Any time'
         ]);
+        expect(
+            one(
+                list(start.choices),
+                (c) => c.name === timing.defaultSelectedChoiceReference,
+                'default timing'
+            ).value.stringValue
+        ).toBe('NonActive');
         const component = one(
             list(start.screens).flatMap((s) => list(s.fields)),
             (f) => f.name === 'Messaging_Component_Name',

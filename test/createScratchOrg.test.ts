@@ -1,35 +1,23 @@
 /**
- * scripts/create-scratch-org.sh, run with a stand-in `sf` (SF_COMMAND) that records its arguments and
- * fails on demand: the steps run in order with the right commands, and a failing step stops the script
- * with a message naming that step.
+ * scripts/create-scratch-org.sh, run with a stand-in `sf` (SF_COMMAND, test/support/fakeSf.ts) that
+ * records its arguments, keeps the org's flows and fails on demand: the steps run in order with the
+ * right commands (the Messaging licence before the permission sets, the flows activated after them),
+ * and a failing step stops the script with a message naming that step.
  */
 import { spawnSync } from 'node:child_process';
-import {
-    chmodSync,
-    mkdtempSync,
-    readFileSync,
-    rmSync,
-    writeFileSync
-} from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createFakeSf, draftFlows, type FakeSf } from './support/fakeSf';
 
 const SCRIPT = join(__dirname, '..', 'scripts', 'create-scratch-org.sh');
 
 let dir: string;
-let fakeSf: string;
-let callLog: string;
+let fake: FakeSf;
 
 beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'create-scratch-org-'));
-    fakeSf = join(dir, 'sf');
-    callLog = join(dir, 'calls.log');
-    // Logs each call's arguments; exits 1 when they start with $FAIL_ON.
-    writeFileSync(
-        fakeSf,
-        `#!/usr/bin/env bash\necho "$*" >> "${callLog}"\nif [[ -n "\${FAIL_ON:-}" && "$*" == "\${FAIL_ON}"* ]]; then echo "fake sf: refused" >&2; exit 1; fi\n`
-    );
-    chmodSync(fakeSf, 0o755);
+    fake = createFakeSf(dir, draftFlows());
 });
 
 afterEach(() => {
@@ -42,31 +30,32 @@ function run(
 ): { status: number | null; output: string; calls: string[] } {
     const result = spawnSync('bash', [SCRIPT, ...args], {
         encoding: 'utf8',
-        env: {
-            ...process.env,
-            SF_COMMAND: fakeSf,
-            FAIL_ON: failOn,
-            SF_TARGET_DEV_HUB: ''
-        }
+        env: { ...fake.env({ failOn }), SF_TARGET_DEV_HUB: '' },
+        timeout: 120_000
     });
-    let calls: string[] = [];
-    try {
-        calls = readFileSync(callLog, 'utf8')
-            .trim()
-            .split('\n')
-            .filter(Boolean);
-    } catch {
-        calls = [];
-    }
     return {
         status: result.status,
         output: `${result.stdout}${result.stderr}`,
-        calls
+        calls: fake.calls()
     };
 }
 
+/** The sf calls the flow activation makes: one read, then per flow an activation and a read-back. */
+function activation(alias: string): string[] {
+    const query = (names: string[]): string =>
+        `data query --use-tooling-api --json --target-org ${alias} --query SELECT Id, DeveloperName, ActiveVersion.VersionNumber, LatestVersion.VersionNumber FROM FlowDefinition WHERE DeveloperName IN (${names.map((n) => `'${n}'`).join(', ')})`;
+    const flows = Object.entries(draftFlows());
+    return [
+        query(flows.map(([name]) => name)),
+        ...flows.flatMap(([name, flow]) => [
+            `api request rest /services/data/v66.0/tooling/sobjects/FlowDefinition/${flow.id} --method PATCH --body {"Metadata":{"activeVersionNumber":1}} --target-org ${alias}`,
+            query([name])
+        ])
+    ];
+}
+
 describe('create-scratch-org.sh', () => {
-    it('creates, deploys, assigns both permission sets, loads data and opens the app, in order', () => {
+    it('creates, deploys, assigns the Messaging licence then both permission sets, activates the flows, loads data and opens the app, in order', () => {
         const { status, calls, output } = run([
             '--alias',
             'msc-test',
@@ -81,9 +70,14 @@ describe('create-scratch-org.sh', () => {
             '--version',
             'org create scratch --definition-file config/project-scratch-def.json --alias msc-test --duration-days 3 --set-default --wait 20 --target-dev-hub hub',
             'project deploy start --source-dir force-app --target-org msc-test --wait 30',
+            'org assign permsetlicense --name LiveMessageUserPsl --target-org msc-test',
             'org assign permset --name MSC_Messaging_Console_Agent --name MSC_Messaging_Console_Supervisor --target-org msc-test',
+            ...activation('msc-test'),
             'data import tree --plan data/sample/messaging-plan.json --target-org msc-test',
-            'org open --target-org msc-test --path lightning/app/c__Messaging_Console'
+            'org open --target-org msc-test --path lightning/app/c__MSC_Messaging_Console'
+        ]);
+        expect(Object.values(fake.flows()).map((flow) => flow.active)).toEqual([
+            1, 1, 1
         ]);
         expect(output).toContain("scratch org 'msc-test' is ready");
     });
@@ -95,7 +89,7 @@ describe('create-scratch-org.sh', () => {
             false
         );
         expect(calls[calls.length - 1]).toBe(
-            'org open --target-org messaging-console --path lightning/app/c__Messaging_Console --url-only'
+            'org open --target-org messaging-console --path lightning/app/c__MSC_Messaging_Console --url-only'
         );
         expect(calls[1]).not.toContain('--target-dev-hub');
     });
@@ -111,6 +105,37 @@ describe('create-scratch-org.sh', () => {
         expect(
             calls.some((call) => call.startsWith('org assign permset'))
         ).toBe(false);
+        expect(output).not.toContain('is ready');
+    });
+
+    it('takes another Messaging licence name, and stops before the permission sets when the licence is refused', () => {
+        const { calls } = run([
+            '--license',
+            'EmbeddedServiceMessagingUserPsl',
+            '--no-open'
+        ]);
+        expect(calls).toContain(
+            'org assign permsetlicense --name EmbeddedServiceMessagingUserPsl --target-org messaging-console'
+        );
+        fake = createFakeSf(dir, draftFlows());
+        const refused = run([], 'org assign permsetlicense');
+        expect(refused.status).toBe(1);
+        expect(refused.output).toContain(
+            "FAILED at step 'Assigning the Messaging permission set license"
+        );
+        expect(
+            refused.calls.filter((call) =>
+                call.startsWith('org assign permset ')
+            )
+        ).toEqual([]);
+    });
+
+    it('stops when a flow cannot be activated, with the Setup steps', () => {
+        fake = createFakeSf(dir, {});
+        const { status, output } = run([]);
+        expect(status).toBe(1);
+        expect(output).toContain("FAILED at step 'Activating the flows");
+        expect(output).toContain('Setup > Process Automation > Flows');
         expect(output).not.toContain('is ready');
     });
 

@@ -257,11 +257,18 @@ describe('deploy readiness: sf project convert source', () => {
         ]) {
             expect(listed.has(type)).toBe(true);
         }
-        expect(listed.get('LightningMessageChannel')).toEqual(
-            new Set([
+        // Every channel in messageChannels/, among them the two the console's components talk over.
+        const channels = readdirSync(join(SOURCE, 'messageChannels'))
+            .filter(isMetaXml)
+            .map(memberOf);
+        expect(channels).toEqual(
+            expect.arrayContaining([
                 'MSC_MessagingSessionSelected',
                 'MSC_MessagingSessionsChanged'
             ])
+        );
+        expect(listed.get('LightningMessageChannel')).toEqual(
+            new Set(channels)
         );
         expect(
             listed.get('LightningComponentBundle')?.has('messagingSessionModel')

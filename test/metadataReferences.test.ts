@@ -21,15 +21,10 @@ import { join } from 'node:path';
 import {
     checkMetadataReferences,
     formatProblems,
-    parseXml,
     type ReferenceProblem,
     type ReferenceRule
 } from './support/metadataReferences';
-import {
-    EDITABLE_FIELD_ROLES,
-    SESSION_FIELDS,
-    SESSION_STATUSES
-} from 'c/messagingSessionModel';
+import { SESSION_STATUSES } from 'c/messagingSessionModel';
 import { STANDARD_OBJECTS } from './support/standardSchema';
 
 const ROOT = join(__dirname, '..');
@@ -67,175 +62,6 @@ describe('force-app references', () => {
             expect({ file, exists: existsSync(join(MD, file)) }).toEqual({
                 file,
                 exists: true
-            });
-        }
-    });
-});
-
-// ---------------------------------------------------------------------------------------------
-// Least privilege
-// ---------------------------------------------------------------------------------------------
-
-interface ObjectAccess {
-    object: string;
-    allowCreate: boolean;
-    allowDelete: boolean;
-    allowEdit: boolean;
-    allowRead: boolean;
-    modifyAllRecords: boolean;
-    viewAllRecords: boolean;
-}
-
-type XmlRecord = Record<string, unknown>;
-
-function leaf(node: XmlRecord, name: string): string {
-    const value = node[name];
-    return Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
-}
-
-function children(node: XmlRecord, name: string): XmlRecord[] {
-    const value = node[name];
-    return Array.isArray(value) ? (value as XmlRecord[]) : [];
-}
-
-function permissionSet(name: string): XmlRecord {
-    return parseXml(
-        join(MD, 'permissionsets', `${name}.permissionset-meta.xml`)
-    ) as XmlRecord;
-}
-
-function objectAccess(set: XmlRecord): ObjectAccess[] {
-    return children(set, 'objectPermissions')
-        .map((node) => ({
-            object: leaf(node, 'object'),
-            allowCreate: leaf(node, 'allowCreate') === 'true',
-            allowDelete: leaf(node, 'allowDelete') === 'true',
-            allowEdit: leaf(node, 'allowEdit') === 'true',
-            allowRead: leaf(node, 'allowRead') === 'true',
-            modifyAllRecords: leaf(node, 'modifyAllRecords') === 'true',
-            viewAllRecords: leaf(node, 'viewAllRecords') === 'true'
-        }))
-        .sort((a, b) => a.object.localeCompare(b.object));
-}
-
-const NONE = {
-    allowCreate: false,
-    allowDelete: false,
-    allowEdit: false,
-    allowRead: false,
-    modifyAllRecords: false,
-    viewAllRecords: false
-};
-
-describe('permission sets grant least privilege', () => {
-    it('Agent: read/edit sessions, read end users and channels, nothing more', () => {
-        expect(
-            objectAccess(permissionSet('MSC_Messaging_Console_Agent'))
-        ).toEqual([
-            { ...NONE, object: 'MessagingChannel', allowRead: true },
-            { ...NONE, object: 'MessagingEndUser', allowRead: true },
-            {
-                ...NONE,
-                object: 'MessagingSession',
-                allowRead: true,
-                allowEdit: true
-            }
-        ]);
-    });
-
-    it('Agent: the stamped duration fields are read-only', () => {
-        const fields = children(
-            permissionSet('MSC_Messaging_Console_Agent'),
-            'fieldPermissions'
-        ).map((node) => ({
-            field: leaf(node, 'field'),
-            readable: leaf(node, 'readable') === 'true',
-            editable: leaf(node, 'editable') === 'true'
-        }));
-        for (const field of [
-            'MessagingSession.MSC_WaitSeconds__c',
-            'MessagingSession.MSC_HandleSeconds__c'
-        ]) {
-            expect(fields.find((entry) => entry.field === field)).toEqual({
-                field,
-                readable: true,
-                editable: false
-            });
-        }
-    });
-
-    it('Agent: edit only on the session fields the detail component edits', () => {
-        const fields = children(
-            permissionSet('MSC_Messaging_Console_Agent'),
-            'fieldPermissions'
-        );
-        const editable = fields
-            .filter((node) => leaf(node, 'editable') === 'true')
-            .map((node) => leaf(node, 'field'))
-            .sort();
-        // OwnerId is edited too, but a required field carries no field permissions.
-        const edited = EDITABLE_FIELD_ROLES.map(
-            (role) => `MessagingSession.${SESSION_FIELDS[role].fieldApiName}`
-        )
-            .filter((field) => field !== 'MessagingSession.OwnerId')
-            .sort();
-        expect(edited.length).toBeGreaterThan(0);
-        expect(editable).toEqual(edited);
-        // Every field permission is readable: nothing is listed only to be hidden.
-        expect(fields.every((node) => leaf(node, 'readable') === 'true')).toBe(
-            true
-        );
-    });
-
-    it('Agent: the app, its tabs and the user-launched flows', () => {
-        const set = permissionSet('MSC_Messaging_Console_Agent');
-        expect(
-            children(set, 'applicationVisibilities').map((node) => [
-                leaf(node, 'application'),
-                leaf(node, 'visible')
-            ])
-        ).toEqual([['MSC_Messaging_Console', 'true']]);
-        expect(
-            children(set, 'tabSettings')
-                .map((node) => leaf(node, 'tab'))
-                .sort()
-        ).toEqual([
-            'MSC_Messaging_Console_Home',
-            'standard-MessagingEndUser',
-            'standard-MessagingSession'
-        ]);
-        expect(
-            children(set, 'flowAccesses')
-                .map((node) => leaf(node, 'flow'))
-                .sort()
-        ).toEqual([
-            'MSC_Send_Messaging_Notification',
-            'MSC_Start_Messaging_Conversation'
-        ]);
-        expect(children(set, 'userPermissions')).toEqual([]);
-        expect(leaf(set, 'license')).toBe('');
-    });
-
-    it('Supervisor: only adds View All on sessions', () => {
-        const set = permissionSet('MSC_Messaging_Console_Supervisor');
-        expect(objectAccess(set)).toEqual([
-            {
-                ...NONE,
-                object: 'MessagingSession',
-                allowRead: true,
-                viewAllRecords: true
-            }
-        ]);
-        for (const element of [
-            'fieldPermissions',
-            'userPermissions',
-            'applicationVisibilities',
-            'tabSettings',
-            'flowAccesses'
-        ]) {
-            expect({ element, entries: children(set, element) }).toEqual({
-                element,
-                entries: []
             });
         }
     });
@@ -754,6 +580,50 @@ describe('the checker catches broken references', () => {
             'layout-reference',
             'MessagingSession.QueueTime__c'
         );
+    });
+
+    it('accepts related-record cards on lookups of the page object with their own actions (control case)', () => {
+        const problems = problemsAfter(() =>
+            recordPage(
+                'Good_Card_Page',
+                'MessagingSession',
+                '<componentInstanceProperties><name>createQuickActionName</name><value>NewCase</value></componentInstanceProperties>\n<componentInstanceProperties><name>lookupFieldName</name><value>CaseId</value></componentInstanceProperties>\n<componentInstanceProperties><name>updateQuickActionName</name><value>Case._LightningUpdateCase</value></componentInstanceProperties>\n<componentName>console:relatedRecord</componentName>'
+            )
+        );
+        expect(
+            problems.filter((problem) => problem.file.includes('Good_Card'))
+        ).toEqual([]);
+    });
+
+    it('a related-record card on a field the page object does not have', () => {
+        const problems = problemsAfter(() =>
+            recordPage(
+                'Broken_Card_Page',
+                'MessagingSession',
+                '<componentInstanceProperties><name>lookupFieldName</name><value>ContactId</value></componentInstanceProperties>\n<componentName>console:relatedRecord</componentName>'
+            )
+        );
+        expectReported(
+            problems,
+            'flexipage-property',
+            'MessagingSession.ContactId'
+        );
+    });
+
+    it('a related-record card whose update action belongs to another object, and an unknown create action', () => {
+        const problems = problemsAfter(() =>
+            recordPage(
+                'Broken_Card_Page',
+                'MessagingSession',
+                '<componentInstanceProperties><name>createQuickActionName</name><value>NewCaseX</value></componentInstanceProperties>\n<componentInstanceProperties><name>lookupFieldName</name><value>MessagingEndUserId</value></componentInstanceProperties>\n<componentInstanceProperties><name>updateQuickActionName</name><value>Case._LightningUpdateCase</value></componentInstanceProperties>\n<componentName>console:relatedRecord</componentName>'
+            )
+        );
+        expectReported(
+            problems,
+            'flexipage-property',
+            'Case._LightningUpdateCase'
+        );
+        expectReported(problems, 'flexipage-property', 'NewCaseX');
     });
 
     it('a FlexiPage region the template does not have, and a tab pointing at a missing facet', () => {

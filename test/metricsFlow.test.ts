@@ -61,9 +61,9 @@ interface FlowXml {
 const flow = (parser.parse(readFileSync(FLOW, 'utf8')) as FlowXml).Flow;
 
 describe('MSC_MessagingSession_Stamp_Durations flow', () => {
-    it('is an active record-triggered before-save flow on MessagingSession, API 66.0', () => {
+    it('is a record-triggered before-save flow on MessagingSession, API 66.0, shipped as Draft (activated after the deploy)', () => {
         expect(flow.processType).toBe('AutoLaunchedFlow');
-        expect(flow.status).toBe('Active');
+        expect(flow.status).toBe('Draft');
         expect(flow.apiVersion).toBe(66);
         expect(flow.start.object).toBe('MessagingSession');
         expect(flow.start.triggerType).toBe('RecordBeforeSave');

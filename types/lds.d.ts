@@ -159,19 +159,25 @@ declare module 'lightning/graphql' {
         strings: TemplateStringsArray,
         ...values: unknown[]
     ): GraphQLQuery;
+    /**
+     * The wire result carries `refresh`, which refetches and returns a Promise (LWC guide,
+     * reference-graphql-refresh.html). lightning/graphql has no refreshGraphQL: that was the
+     * deprecated lightning/uiGraphQLApi, which this project doesn't use.
+     */
     export const graphql: WireAdapterConstructor<
         {
             query: GraphQLQuery;
             variables?: Record<string, unknown>;
             operationName?: string;
         },
-        GraphQLResult<any> & { refresh?: () => Promise<void> }
+        GraphQLResult<any> & { refresh?: () => Promise<unknown> }
     >;
-    export function refreshGraphQL(result: unknown): Promise<void>;
-}
-
-declare module 'lightning/uiGraphQLApi' {
-    export * from 'lightning/graphql';
+    /** Imperative create, update and delete (LWC guide, reference-graphql-mutation.html); never @wire. */
+    export function executeMutation<TData = any>(options: {
+        query: GraphQLQuery;
+        variables?: Record<string, unknown>;
+        operationName?: string;
+    }): Promise<GraphQLResult<TData>>;
 }
 
 declare module 'lightning/platformWorkspaceApi' {

@@ -9,28 +9,10 @@ import LightningDatatable from 'lightning/datatable';
 import { setHost, type WorkspaceTab } from '../platform/host';
 import { publish, createMessageContext } from '../platform/messageService';
 import { refreshRecords } from '../platform/lds/transport';
+// The FlexiPages, read by the server (preview/layout.ts).
+import type { ConsoleLayout, PageLayout, PlacedComponent } from '../layout';
 
 type Ctor = typeof LightningElement;
-
-interface PlacedComponent {
-    name: string;
-    props: Record<string, string | number | boolean>;
-    previewAddition?: boolean;
-    utility?: Record<string, string | number | boolean>;
-}
-
-interface PageLayout {
-    page: string;
-    template: string;
-    regions: Record<string, PlacedComponent[]>;
-}
-
-/** The FlexiPages, read by the server (preview/layout.ts). */
-interface ConsoleLayout {
-    home: PageLayout;
-    record: PageLayout;
-    utility: PageLayout;
-}
 
 interface PreviewConfig {
     userId?: string | null;
@@ -84,6 +66,36 @@ function placeholder(name: string, title: string): HTMLElement {
                     })
                 ]
             )
+        ]
+    );
+}
+
+/** A labelled stand-in for one of Salesforce's own components, which run only in an org. */
+function standIn(item: PlacedComponent): HTMLElement {
+    const details = Object.entries(item.props)
+        .map(([key, value]) => `${key}: ${String(value)}`)
+        .join(', ');
+    return el(
+        'article',
+        {
+            class: 'slds-card preview-stand-in',
+            'data-stand-in': item.name
+        },
+        [
+            el('div', { class: 'slds-card__body slds-card__body_inner' }, [
+                el('p', {
+                    class: 'slds-text-title_caps slds-m-bottom_xx-small',
+                    text: 'Salesforce component: runs in an org'
+                }),
+                el('p', {
+                    class: 'slds-text-heading_small',
+                    text: item.standIn ?? item.name
+                }),
+                el('p', {
+                    class: 'slds-text-color_weak slds-text-body_small',
+                    text: details ? `${item.name} (${details})` : item.name
+                })
+            ])
         ]
     );
 }
@@ -170,7 +182,19 @@ class Workspace {
                 class: `slds-col slds-size_1-of-1 slds-large-size_${sizes[region] ?? '1-of-1'} preview-region`,
                 'data-region': region
             });
+            // Tabs are shown one under the other, each under its title, so every tab can be seen at once.
+            let tab: string | undefined;
             for (const item of placed) {
+                if (item.tab && item.tab !== tab) {
+                    col.append(
+                        el('h3', {
+                            class: 'slds-text-heading_small slds-m-vertical_x-small preview-tab-title',
+                            'data-tab': item.tab,
+                            text: `${item.tab} tab`
+                        })
+                    );
+                }
+                tab = item.tab;
                 col.append(
                     mount(item, this.components[item.name], {
                         recordId,
@@ -321,6 +345,7 @@ function mount(
     ctor: Ctor | undefined,
     context: Record<string, unknown> = {}
 ): HTMLElement {
+    if (item.standIn !== undefined) return standIn(item);
     if (!ctor) return placeholder(item.name, item.name);
     const node = createElement(tagOf(item.name), { is: ctor }) as HTMLElement &
         Record<string, unknown>;

@@ -94,7 +94,7 @@ const GATE_OVERRIDES: Record<string, boolean> = {
 };
 
 /** i18n values for the modules lightning-base-components does not ship. */
-const I18N_FALLBACK: Record<string, string> = {
+export const I18N_FALLBACK: Record<string, string> = {
     'number.currencySymbol': '$',
     currency: 'USD',
     locale: 'en-US',

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { ROOT } from '../build/bundle';
+import { I18N_FALLBACK, ROOT } from '../build/bundle';
 import { openHarness, sameSet, settle, type Harness } from './harness';
 
 let h: Harness;
@@ -186,8 +186,12 @@ describe('messaging session console', () => {
             await h.page.locator(`${LIST} .load-more button`).click();
             await h.page.waitForTimeout(500);
         }
+        // On the Home page, choosing a row updates the components beside the list; Open opens a tab.
         await h.page
             .locator(`${LIST} li[data-id="${pick.id}"] .select-button`)
+            .click();
+        await h.page
+            .locator(`${LIST} li[data-id="${pick.id}"] .open-button button`)
             .click();
         const tab = h.page.locator(`section[data-record-id="${pick.id}"]`);
         await tab.waitFor({ timeout: 10_000 });
@@ -246,43 +250,59 @@ describe('messaging session console', () => {
         }
     });
 
-    it('an inline edit persists in the database', async () => {
+    it('linking a case from the detail persists in the database', async () => {
         const recordId = selectedId;
         assert.ok(recordId, 'a session is selected');
+        const current = h.db
+            .prepare('SELECT CaseId AS id FROM MessagingSession WHERE Id = ?')
+            .get(recordId) as { id: string | null };
+        const target = h.db
+            .prepare(
+                `SELECT Id AS id, CaseNumber AS number FROM "Case"
+                 WHERE Id IS NOT ? ORDER BY CaseNumber DESC LIMIT 1`
+            )
+            .get(current.id) as { id: string; number: string };
         const detail = h.page.locator(`${HOME} c-messaging-session-detail`);
         await detail.locator('.edit-button button').click();
-        const value = `E2E intent ${Date.now()}`;
-        const input = detail.locator(
-            'lightning-input[data-field="ChannelIntent"] input'
+        const picker = detail.locator(
+            'lightning-record-picker[data-field="CaseId"]'
         );
-        await input.waitFor();
-        await input.fill(value);
-        await input.dispatchEvent('change');
+        await picker.waitFor();
+        const clear = picker.locator('button[title="Clear Selection"]');
+        if (await clear.count()) {
+            await clear.click();
+        }
+        await picker.locator('input').fill(target.number);
+        const option = picker.locator(
+            `[role="option"][data-id="${target.id}"]`
+        );
+        await option.waitFor({ timeout: 10_000 });
+        await option.dispatchEvent('mousedown');
         await detail.locator('.save-button button').click();
         const stored = await settle(
             async () =>
                 (
                     h.db
                         .prepare(
-                            'SELECT ChannelIntent AS v FROM MessagingSession WHERE Id = ?'
+                            'SELECT CaseId AS v FROM MessagingSession WHERE Id = ?'
                         )
                         .get(recordId) as { v: string | null }
                 ).v,
-            (v) => v === value
+            (v) => v === target.id
         );
         assert.equal(
             stored,
-            value,
+            target.id,
             `not saved; the detail shows: ${(await text(detail)).slice(0, 600)}`
         );
-        // The record the detail shows is the saved one: editing again starts from the stored value.
+        // The detail shows the saved record: editing again starts from the stored link.
         await detail.locator('.edit-button button').waitFor();
         await detail.locator('.edit-button button').click();
         const again = await settle(
-            () => input.inputValue(),
-            (v) => v === value
+            () => picker.locator('input').inputValue(),
+            (v) => v.includes(target.number)
         );
-        assert.equal(again, value);
+        assert.ok(again.includes(target.number), `picker shows "${again}"`);
         await detail.locator('.cancel-button button').click();
     });
 
@@ -291,15 +311,15 @@ describe('messaging session console', () => {
         const panel = h.page.locator(`${HOME} c-agent-metrics-panel`);
         const row = panel.locator(`tr[data-owner="${h.userId}"]`);
         await row.waitFor({ timeout: 15_000 });
-        const now = new Date();
+        // "Today" is the user's calendar day by StartTime, in the preview user's time zone.
         const from = new Date(
-            Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
+            zonedMidnight(I18N_FALLBACK.timeZone, Date.now())
         ).toISOString();
         const to = new Date(Date.parse(from) + 86_400_000).toISOString();
         const handled = h.db
             .prepare(
                 `SELECT COUNT(*) AS n, AVG(MSC_WaitSeconds__c) AS wait FROM MessagingSession
-                      WHERE OwnerId = ? AND Status = 'Ended' AND EndTime >= ? AND EndTime < ?`
+                      WHERE OwnerId = ? AND Status = 'Ended' AND StartTime >= ? AND StartTime < ?`
             )
             .get(h.userId, from, to) as { n: number; wait: number | null };
         const open = h.db
@@ -365,6 +385,84 @@ describe('messaging session console', () => {
         }
     });
 
+    it('a session tab shows the record page layout, with labelled stand-ins for the Salesforce components', async () => {
+        const id = (
+            h.db
+                .prepare(
+                    'SELECT Id AS id FROM MessagingSession WHERE OwnerId = ? ORDER BY Id LIMIT 1'
+                )
+                .get(h.userId) as { id: string }
+        ).id;
+        await h.page.evaluate(
+            (recordId) =>
+                (
+                    window as unknown as {
+                        __PREVIEW__: {
+                            openRecord(id: string): Promise<string>;
+                        };
+                    }
+                ).__PREVIEW__.openRecord(recordId),
+            id
+        );
+        const tab = h.page.locator(`section[data-record-id="${id}"]`);
+        await tab.waitFor({ timeout: 10_000 });
+        const regions = await tab
+            .locator('[data-region]')
+            .evaluateAll((nodes) =>
+                nodes.map((node) => node.getAttribute('data-region'))
+            );
+        assert.deepEqual(regions, ['header', 'main', 'sidebar']);
+        const standIn = (name: string, region: string): Locator =>
+            tab.locator(`[data-region="${region}"] [data-stand-in="${name}"]`);
+        assert.match(
+            await text(standIn('scrt:conversationBody', 'main')),
+            /Enhanced Conversation/
+        );
+        assert.match(
+            await text(standIn('force:detailPanel', 'main')),
+            /Record details/
+        );
+        const cards = await tab
+            .locator(
+                '[data-region="sidebar"] [data-stand-in="console:relatedRecord"]'
+            )
+            .allInnerTexts();
+        assert.equal(cards.length, 2);
+        assert.match(cards[0] ?? '', /Messaging User \(MessagingEndUserId\)/);
+        assert.match(cards[1] ?? '', /Case \(CaseId\)/);
+        assert.deepEqual(await tab.locator('[data-tab]').allInnerTexts(), [
+            'Conversation tab',
+            'Details tab',
+            'History tab',
+            'Related tab'
+        ]);
+        assert.equal(
+            await tab
+                .locator('[data-region="sidebar"] c-messaging-session-detail')
+                .count(),
+            1
+        );
+        assert.equal(await tab.locator('c-start-conversation').count(), 0);
+        await h.page
+            .locator(
+                '[data-utility-button="runtime_service_omnichannel:omniWidget"]'
+            )
+            .click();
+        const omni = h.page.locator(
+            '[data-utility="runtime_service_omnichannel:omniWidget"]'
+        );
+        assert.match(
+            await text(omni),
+            /Omni-Channel: the agent sets a presence/
+        );
+        await omni.getByRole('button', { name: /Minimize/ }).click();
+        await h.page.evaluate(() =>
+            (
+                window as unknown as { __PREVIEW__: { focusHome(): void } }
+            ).__PREVIEW__.focusHome()
+        );
+    });
+
     it('the start-conversation launcher shows that flows run in an org', async () => {
         const contact = h.db
             .prepare(
@@ -402,3 +500,36 @@ describe('messaging session console', () => {
         assert.deepEqual(errors, []);
     });
 });
+
+/** The instant a calendar day starts in a time zone: midnight there, as epoch milliseconds. */
+function zonedMidnight(timeZone: string, now: number): number {
+    const format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit'
+    });
+    const offsetAt = (instant: number): number => {
+        const parts = format.formatToParts(new Date(instant));
+        const part = (type: string): number =>
+            Number(parts.find((p) => p.type === type)?.value);
+        const wall = Date.UTC(
+            part('year'),
+            part('month') - 1,
+            part('day'),
+            part('hour'),
+            part('minute'),
+            part('second')
+        );
+        return wall - Math.floor(instant / 1000) * 1000;
+    };
+    const wallNow = now + offsetAt(now);
+    const wallMidnight =
+        wallNow - (((wallNow % 86_400_000) + 86_400_000) % 86_400_000);
+    const guess = wallMidnight - offsetAt(wallMidnight);
+    return wallMidnight - offsetAt(guess);
+}

@@ -13,7 +13,7 @@ interface PageReference {
 const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
-export const HOME_PAGE: PageReference = {
+const HOME_PAGE: PageReference = {
     type: 'standard__navItemPage',
     attributes: { apiName: 'MSC_Messaging_Console_Home' },
     state: {}

@@ -113,7 +113,3 @@ export async function getTabInfo(tabId: string): Promise<WorkspaceTab> {
 export async function getAllTabInfo(): Promise<WorkspaceTab[]> {
     return needHost().tabs();
 }
-
-export async function isConsoleNavigation(): Promise<boolean> {
-    return true;
-}

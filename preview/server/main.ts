@@ -1,7 +1,7 @@
 /**
  * Runs the preview data server on its own (8b's `npm start` embeds it with the bundle instead).
  * npx tsx preview/server/main.ts [--port 3333] [--db path] [--sessions N] [--anchor ISO] [--reseed]
- *                                [--static DIR] [--target-org ALIAS] [--log]
+ *                                [--static DIR] [--target-org ALIAS] [--preview-helpers] [--log]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from './seed';
@@ -19,6 +19,7 @@ startPreviewServer({
     reseed: Boolean(args.reseed),
     staticDir: str('static'),
     targetOrg: str('target-org'),
+    previewHelpers: Boolean(args['preview-helpers']),
     log: Boolean(args.log),
     onSeed: (r) =>
         console.log(

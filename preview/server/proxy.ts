@@ -81,6 +81,57 @@ const FORWARD_RESPONSE_HEADERS = [
     'warning'
 ];
 
+/**
+ * What the proxy forwards: the requests the components make (UI API reads, a record PATCH, GraphQL).
+ * Anything else (SOQL `/query`, `/sobjects`, `/apexrest`, deletes, creates) would use the org's
+ * token for something the console never does, so it is refused, never forwarded.
+ */
+const FORWARDED: Array<{ methods: string[]; path: RegExp }> = [
+    {
+        methods: ['GET', 'HEAD'],
+        path: /^\/services\/data\/v\d{2,3}\.\d\/ui-api\/[^?#]+$/
+    },
+    {
+        methods: ['PATCH'],
+        path: /^\/services\/data\/v\d{2,3}\.\d\/ui-api\/records\/[A-Za-z0-9]{15,18}$/
+    },
+    { methods: ['POST'], path: /^\/services\/data\/v\d{2,3}\.\d\/graphql$/ }
+];
+
+/**
+ * True when the proxy may forward this method and (canonical) path. Encoded slashes, backslashes
+ * and dots are refused too: the org may decode them into a path outside the allowed one.
+ */
+export function isForwardable(method: string, path: string): boolean {
+    if (/%(2f|5c|2e)/i.test(path)) return false;
+    return FORWARDED.some(
+        (rule) => rule.methods.includes(method) && rule.path.test(path)
+    );
+}
+
+/** The org URL for a path: built with the URL parser and refused unless it stays on the org's origin. */
+export function targetUrl(instanceUrl: string, pathAndQuery: string): string {
+    const base = new URL(instanceUrl);
+    const target = new URL(pathAndQuery, base);
+    if (target.origin !== base.origin || !pathAndQuery.startsWith('/'))
+        throw new Error('The request path leaves the org.');
+    return target.href;
+}
+
+/** Replaces access tokens in a message (known ones, and anything shaped like a Salesforce session id). */
+export function redactTokens(text: string, tokens: readonly string[]): string {
+    let out = text;
+    for (const token of tokens)
+        if (token) out = out.split(token).join('[access token]');
+    return out.replace(
+        /00D[A-Za-z0-9]{12,15}![^\s"'<>,;()]+/g,
+        '[access token]'
+    );
+}
+
+/** How long an org request may take before the preview answers 504. */
+const ORG_TIMEOUT_MS = 120_000;
+
 export interface ProxyRequest {
     method: string;
     url: string;
@@ -104,7 +155,7 @@ export function mapRequest(
     out.authorization = `Bearer ${auth.accessToken}`;
     return {
         method,
-        url: `${auth.instanceUrl}${pathAndQuery}`,
+        url: targetUrl(auth.instanceUrl, pathAndQuery),
         headers: out,
         body: body && body.length ? body : undefined
     };
@@ -112,6 +163,8 @@ export function mapRequest(
 
 export class OrgProxy {
     private auth: Promise<OrgAuth> | null = null;
+    /** Every token seen, so no message can carry one to the browser or a log. */
+    private readonly tokens: string[] = [];
     constructor(
         readonly alias: string,
         private readonly runner: OrgDisplayRunner = defaultOrgDisplay
@@ -119,7 +172,10 @@ export class OrgProxy {
 
     authenticate(refresh = false): Promise<OrgAuth> {
         if (!this.auth || refresh) {
-            this.auth = this.runner(this.alias);
+            this.auth = this.runner(this.alias).then((auth) => {
+                this.tokens.push(auth.accessToken);
+                return auth;
+            });
             this.auth.catch(() => {
                 this.auth = null;
             });
@@ -127,12 +183,22 @@ export class OrgProxy {
         return this.auth;
     }
 
-    /** Forwards the request; retries once with fresh credentials on 401 (expired session). */
+    /** A message safe to show: no access token in it. */
+    redact(text: string): string {
+        return redactTokens(text, this.tokens);
+    }
+
+    /**
+     * Forwards an allowed request (`isForwardable`) to the org; retries once with fresh credentials
+     * on 401 (expired session). `pathAndQuery` is the canonical path the server parsed.
+     */
     async forward(
         req: IncomingMessage,
         res: ServerResponse,
+        pathAndQuery: string,
         body: Buffer
     ): Promise<number> {
+        const method = req.method ?? 'GET';
         let auth: OrgAuth;
         try {
             auth = await this.authenticate();
@@ -140,30 +206,20 @@ export class OrgProxy {
             return sendJson(res, 502, [
                 {
                     errorCode: 'PREVIEW_PROXY_AUTH',
-                    message: `Could not read the org's credentials with sf org display (${(e as Error).message}).`
+                    message: this.redact(
+                        `Could not read the org's credentials with sf org display (${(e as Error).message}).`
+                    )
                 }
             ]);
         }
         let response = await this.send(
-            mapRequest(
-                auth,
-                req.method ?? 'GET',
-                req.url ?? '/',
-                req.headers,
-                body
-            )
+            mapRequest(auth, method, pathAndQuery, req.headers, body)
         );
         if (response.status === 401) {
             try {
                 auth = await this.authenticate(true);
                 response = await this.send(
-                    mapRequest(
-                        auth,
-                        req.method ?? 'GET',
-                        req.url ?? '/',
-                        req.headers,
-                        body
-                    )
+                    mapRequest(auth, method, pathAndQuery, req.headers, body)
                 );
             } catch {
                 // keep the 401
@@ -174,7 +230,19 @@ export class OrgProxy {
             const v = response.headers.get(name);
             if (v != null) headers[name] = v;
         }
-        const buf = Buffer.from(await response.arrayBuffer());
+        let buf: Buffer;
+        try {
+            buf = Buffer.from(await response.arrayBuffer());
+        } catch (e) {
+            return sendJson(res, 502, [
+                {
+                    errorCode: 'PREVIEW_PROXY_UNREACHABLE',
+                    message: this.redact(
+                        `The org's answer was cut off: ${(e as Error).message}`
+                    )
+                }
+            ]);
+        }
         res.writeHead(response.status, headers);
         res.end(buf);
         return response.status;
@@ -189,23 +257,34 @@ export class OrgProxy {
                     r.body && r.method !== 'GET' && r.method !== 'HEAD'
                         ? new Uint8Array(r.body)
                         : undefined,
-                redirect: 'manual'
+                redirect: 'manual',
+                signal: AbortSignal.timeout(ORG_TIMEOUT_MS)
             });
         } catch (e) {
+            const timedOut = (e as Error).name === 'TimeoutError';
             return new Response(
                 JSON.stringify([
                     {
                         errorCode: 'PREVIEW_PROXY_UNREACHABLE',
-                        message: `The org could not be reached: ${(e as Error).message}`
+                        message: this.redact(
+                            timedOut
+                                ? `The org did not answer within ${ORG_TIMEOUT_MS / 1000} s.`
+                                : `The org could not be reached: ${(e as Error).message}`
+                        )
                     }
                 ]),
                 {
-                    status: 502,
+                    status: timedOut ? 504 : 502,
                     headers: { 'content-type': 'application/json' }
                 }
             );
         }
     }
+}
+
+/** A body already serialized (to measure it before sending): sendJson sends its text as is. */
+export class SerializedJson {
+    constructor(readonly text: string) {}
 }
 
 export function sendJson(
@@ -214,7 +293,8 @@ export function sendJson(
     body: unknown,
     headers: Record<string, string> = {}
 ): number {
-    const text = JSON.stringify(body);
+    const text =
+        body instanceof SerializedJson ? body.text : JSON.stringify(body);
     res.writeHead(status, {
         'content-type': 'application/json;charset=UTF-8',
         'cache-control': 'no-store',

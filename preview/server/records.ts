@@ -342,11 +342,29 @@ function writeError(
     return { status, body };
 }
 
-/** Parses an If-Unmodified-Since header (HTTP date or ISO 8601). */
-export function parseHttpDate(value: string | undefined): number | null {
-    if (!value) return null;
+const ISO_DATE_TIME =
+    /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Parses an If-Unmodified-Since header. LDS sends the loaded record's LastModifiedDate as the
+ * API gives it, an ISO 8601 date-time with milliseconds ("…T10:00:00.123Z", or "+0000" from
+ * the REST API): compared to the millisecond, so two saves within one second conflict. An HTTP
+ * date has whole seconds and is compared to the second. A missing zone means UTC, as in the API.
+ */
+export function parseIfUnmodifiedSince(
+    value: string
+): { ms: number; precise: boolean } | null {
+    const iso = ISO_DATE_TIME.exec(value.trim());
+    if (iso) {
+        const zone = (iso[3] ?? 'Z').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+        const fraction = (iso[2] ?? '').padEnd(3, '0').slice(0, 3);
+        const ms = Date.parse(`${iso[1]}.${fraction}${zone}`);
+        return Number.isFinite(ms) ? { ms, precise: true } : null;
+    }
+    // RFC 9110 HTTP-date (IMF-fixdate and the obsolete forms Date.parse also reads); never a bare number.
+    if (!/[A-Za-z]{3}/.test(value)) return null;
     const ms = Date.parse(value);
-    return Number.isFinite(ms) ? ms : null;
+    return Number.isFinite(ms) ? { ms, precise: false } : null;
 }
 
 const HISTORY_FIELD_NAMES: Record<string, string> = {
@@ -424,23 +442,22 @@ export function updateRecord(
             'The request body must be a JSON object with a "fields" property.'
         );
     }
-    const since = parseHttpDate(ifUnmodifiedSince);
+    const since = ifUnmodifiedSince
+        ? parseIfUnmodifiedSince(ifUnmodifiedSince)
+        : null;
     if (ifUnmodifiedSince && since == null) {
         return errorArray(
             400,
             'ILLEGAL_QUERY_PARAMETER_VALUE',
-            'If-Unmodified-Since is not a valid date.'
+            "If-Unmodified-Since is not a valid date: send the record's LastModifiedDate value or an HTTP date."
         );
     }
     const lastModified = Date.parse(String(row.LastModifiedDate));
-    // ISO 8601 values (what LDS sends: the record's lastModifiedDate) compare exactly; HTTP dates have whole seconds.
-    // Only an ISO date starts with YYYY-MM-DDT; an RFC 1123 date also holds a 'T' ("GMT").
-    const precise = /^\d{4}-\d{2}-\d{2}T/.test(ifUnmodifiedSince ?? '');
     const modifiedSince =
         since != null &&
-        (precise
-            ? lastModified > since
-            : Math.floor(lastModified / 1000) > Math.floor(since / 1000));
+        (since.precise
+            ? lastModified > since.ms
+            : Math.floor(lastModified / 1000) > Math.floor(since.ms / 1000));
     if (modifiedSince) {
         return errorArray(
             412,
@@ -960,8 +977,18 @@ export function getRelatedListRecords(
             1999
         )
     );
-    const offset =
-        p.pageToken && /^\d+$/.test(p.pageToken) ? Number(p.pageToken) : 0;
+    // The tokens this server issues are row offsets; anything else was not issued here.
+    if (
+        p.pageToken != null &&
+        p.pageToken !== '' &&
+        !/^\d{1,9}$/.test(p.pageToken)
+    )
+        return errorArray(
+            400,
+            'ILLEGAL_QUERY_PARAMETER_VALUE',
+            `Invalid page token: ${p.pageToken.slice(0, 100)}`
+        );
+    const offset = p.pageToken ? Number(p.pageToken) : 0;
     const order: string[] = [];
     for (const s of p.sortBy.length ? p.sortBy : ['-CreatedDate', '-Id']) {
         const desc = s.startsWith('-');

@@ -15,7 +15,8 @@ import {
     createSchema,
     getMeta,
     openDatabase,
-    setMeta
+    setMeta,
+    startBulkLoad
 } from './db';
 import type { Db } from './db';
 import { makeId } from './ids';
@@ -154,8 +155,36 @@ interface ChannelSeed {
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
+const DAY_PREFIXES = new Map<number, string>();
+const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** Years 0000-9999: the span where toISOString writes a four-digit year. */
+const ISO_FOUR_DIGIT_YEARS: [number, number] = [
+    Date.parse('0000-01-01T00:00:00.000Z'),
+    Date.parse('9999-12-31T23:59:59.999Z')
+];
+
+/**
+ * Date#toISOString, about five times faster: a million sessions format some twenty million
+ * instants, which took more time than inserting them. The date part is formatted once per day.
+ */
 function iso(ms: number | null): string | null {
-    return ms == null ? null : new Date(ms).toISOString();
+    if (ms == null) return null;
+    if (ms < ISO_FOUR_DIGIT_YEARS[0] || ms > ISO_FOUR_DIGIT_YEARS[1])
+        return new Date(ms).toISOString();
+    const day = Math.floor(ms / DAY);
+    let prefix = DAY_PREFIXES.get(day);
+    if (prefix === undefined) {
+        prefix = new Date(day * DAY).toISOString().slice(0, 11);
+        DAY_PREFIXES.set(day, prefix);
+    }
+    let rest = ms - day * DAY;
+    const hours = Math.floor(rest / HOUR);
+    rest -= hours * HOUR;
+    const minutes = Math.floor(rest / 60_000);
+    rest -= minutes * 60_000;
+    const seconds = Math.floor(rest / 1000);
+    return `${prefix}${PAD2[hours]}:${PAD2[minutes]}:${PAD2[seconds]}.${PAD3[rest - seconds * 1000]}Z`;
 }
 
 /** Anchor: the given instant, or now floored to the whole minute. */
@@ -182,13 +211,21 @@ function inserter(
     const stmt = db.prepare(
         `INSERT INTO ${q(objectApiName)} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`
     );
+    // One values array, refilled for every row: better-sqlite3 binds synchronously, and a fresh
+    // array (or a map callback) per row dominated the seed's CPU time at a million sessions.
+    const values: unknown[] = new Array(names.length);
     return (row) => {
-        const values = names.map((n) => {
-            const v = row[n];
-            if (v === undefined) return null;
-            if (typeof v === 'boolean') return v ? 1 : 0;
-            return v;
-        });
+        for (let i = 0; i < names.length; i++) {
+            const v = row[names[i]];
+            values[i] =
+                v === undefined
+                    ? null
+                    : typeof v === 'boolean'
+                      ? v
+                          ? 1
+                          : 0
+                      : v;
+        }
         stmt.run(values);
     };
 }
@@ -684,7 +721,7 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
             )
                 owner = null;
             const ownerId = owner ? owner.id : QUEUE_ID;
-            let row: Record<string, unknown> = {
+            const row: Record<string, unknown> = {
                 Id: id,
                 Name: `MS-${String(i + 1).padStart(8, '0')}`,
                 AcceptTime: iso(acceptMs),
@@ -769,11 +806,8 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
             );
             const creator =
                 origin === 'AgentInitiated' && owner ? owner.id : admin;
-            row = {
-                ...row,
-                ...audit(iso(createdMs), creator, iso(modifiedMs)),
-                LastModifiedById: owner?.id ?? admin
-            };
+            Object.assign(row, audit(iso(createdMs), creator, iso(modifiedMs)));
+            row.LastModifiedById = owner?.id ?? admin;
             ins.MessagingSession(row);
 
             // Field history: created, owner (queue → agent), status changes, end time.
@@ -904,11 +938,17 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
         setMeta(db, 'seedVersion', '1');
     });
     // Bulk load: no journal and no syncs while seeding a fresh file, WAL afterwards for the server.
+    // Rows first, then indexes, search index and rollups, each built once from the loaded rows
+    // (createIndexes); a large page cache keeps those builds' sorts in memory.
     const journal = String(db.pragma('journal_mode', { simple: true }));
+    const cacheSize = db.pragma('cache_size', { simple: true }) as number;
     db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -524288');
     if (journal !== 'memory') db.pragma('journal_mode = OFF');
+    startBulkLoad(db);
     run();
     createIndexes(db);
+    db.pragma(`cache_size = ${cacheSize}`);
     if (journal !== 'memory')
         db.pragma(
             `journal_mode = ${journal === 'off' || journal === 'delete' ? 'wal' : journal}`
@@ -922,11 +962,14 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
     };
 }
 
+const HEX = '0123456789abcdef';
+
 function uuid(rand: () => number): string {
-    const hex = (n: number) =>
-        Array.from({ length: n }, () =>
-            Math.floor(rand() * 16).toString(16)
-        ).join('');
+    const hex = (n: number) => {
+        let out = '';
+        for (let i = 0; i < n; i++) out += HEX[Math.floor(rand() * 16)];
+        return out;
+    };
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(rand() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
 }
 

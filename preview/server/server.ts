@@ -2,17 +2,31 @@
  * The preview data server: a node:http server on 127.0.0.1 that answers the Salesforce endpoints
  * the components use (UI API REST + GraphQL) from SQLite, or forwards them to a real org
  * (`targetOrg`). Also: health, request log, error injection and a static-file hook for the bundle.
- * API documented in /work/facts/preview-server-api.md.
+ * Every request passes the checks of requestGuard.ts first; GraphQL requests the cost limits of
+ * queryLimits.ts (docs/preview.md, "Security and limits").
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { Db } from './db';
 import { getMeta } from './db';
 import { executeGraphql, getSchema } from './graphql';
-import { OrgProxy, sendJson } from './proxy';
+import { isForwardable, OrgProxy, sendJson, SerializedJson } from './proxy';
 import type { OrgDisplayRunner } from './proxy';
+import { GRAPHQL_LIMITS, responseTooLarge } from './queryLimits';
+import {
+    checkContentType,
+    checkDeclaredLength,
+    checkFetchSite,
+    checkHost,
+    checkOrigin,
+    discardBody,
+    parseTarget,
+    readBody,
+    RequestError
+} from './requestGuard';
+import { fileInside, sendFile } from './staticFiles';
 import {
     getObjectInfo,
     getObjectInfoBatch,
@@ -49,6 +63,10 @@ export interface PreviewServerOptions {
     ) => boolean | Promise<boolean>;
     targetOrg?: string;
     sfOrgDisplay?: OrgDisplayRunner;
+    /** Turns on `/__preview/fail` and `/__preview/requests` with `targetOrg` (always on with the sample org). */
+    previewHelpers?: boolean;
+    /** More host names the browser may use, with the server's port (127.0.0.1 and localhost always work). */
+    allowedHosts?: string[];
     latencyMs?: number;
     log?: boolean;
     onSeed?: (result: SeedResult) => void;
@@ -102,24 +120,6 @@ const MIME: Record<string, string> = {
     '.map': 'application/json'
 };
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-    return new Promise((resolveBody, reject) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        req.on('data', (c: Buffer) => {
-            size += c.length;
-            if (size > 10 * 1024 * 1024) {
-                reject(new Error('Request body too large'));
-                req.destroy();
-                return;
-            }
-            chunks.push(c);
-        });
-        req.on('end', () => resolveBody(Buffer.concat(chunks)));
-        req.on('error', reject);
-    });
-}
-
 function parseJson(buf: Buffer): { ok: true; value: unknown } | { ok: false } {
     if (buf.length === 0) return { ok: true, value: undefined };
     try {
@@ -172,26 +172,30 @@ function serveStatic(
     method: string
 ): boolean {
     if (method !== 'GET' && method !== 'HEAD') return false;
-    const root = resolve(dir);
-    let rel: string;
-    try {
-        rel = decodeURIComponent(pathname);
-    } catch {
-        return false;
-    }
-    let file = normalize(join(root, rel));
-    if (file !== root && !file.startsWith(root + sep)) return false;
+    let file = fileInside(dir, decodeURIComponent(pathname));
+    if (file === null) return false;
     if (existsSync(file) && statSync(file).isDirectory())
         file = join(file, 'index.html');
-    if (!existsSync(file) || !statSync(file).isFile()) return false;
-    res.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache'
-    });
-    if (method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-    return true;
+    return sendFile(
+        res,
+        file,
+        {
+            'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+            'cache-control': 'no-cache'
+        },
+        method
+    );
 }
+
+/** How often one injected failure may repeat, and how many may wait at once. */
+const MAX_INJECTION_TIMES = 100;
+const MAX_INJECTIONS = 20;
+/** Longest path kept in the request log. */
+const MAX_LOGGED_PATH = 2000;
+
+const errorBody = (errorCode: string, message: string) => [
+    { errorCode, message }
+];
 
 /** Builds the request handler (no listening): mount it in your own node:http server if you like. */
 export function createPreviewHandler(
@@ -218,6 +222,9 @@ export function createPreviewHandler(
     const injections: Injection[] = [];
     const requests: RequestLogEntry[] = [];
 
+    const helpersOn = mode === 'sqlite' || options.previewHelpers === true;
+    const allowedHosts = options.allowedHosts ?? [];
+
     async function api(
         req: IncomingMessage,
         res: ServerResponse,
@@ -240,7 +247,7 @@ export function createPreviewHandler(
         }
         if (options.latencyMs)
             await new Promise((r) => setTimeout(r, options.latencyMs));
-        if (proxy) return proxy.forward(req, res, body);
+        if (proxy) return proxy.forward(req, res, path + url.search, body);
         const database = db as Db;
         const started = performance.now();
         const result = await route(database, method, url, req, body, log);
@@ -252,29 +259,66 @@ export function createPreviewHandler(
         });
     }
 
+    /** Answers a refused request; its unread body is dropped first so the client reads the answer. */
+    async function refuse(
+        req: IncomingMessage,
+        res: ServerResponse,
+        error: RequestError
+    ): Promise<number> {
+        await discardBody(req);
+        return sendJson(
+            res,
+            error.status,
+            errorBody(error.errorCode, error.message),
+            {
+                ...(error.status === 413 ? { connection: 'close' } : {})
+            }
+        );
+    }
+
     async function handle(
         req: IncomingMessage,
         res: ServerResponse
     ): Promise<boolean> {
         const started = performance.now();
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        const path = url.pathname;
         const method = req.method ?? 'GET';
         const log: Partial<RequestLogEntry> = {};
         let status = 0;
+        let shown = (req.url ?? '/').slice(0, MAX_LOGGED_PATH);
         try {
+            const url = parseTarget(req.url);
+            checkHost(req, allowedHosts);
+            checkOrigin(req, method, allowedHosts);
+            checkContentType(req, method);
+            checkDeclaredLength(req);
+            const path = url.pathname;
+            shown = (path + url.search).slice(0, MAX_LOGGED_PATH);
+            if (path.startsWith('/__preview/') || path.startsWith('/services/'))
+                checkFetchSite(req);
             if (path.startsWith('/__preview/')) {
                 status = await admin(req, res, url);
             } else if (path.startsWith('/services/')) {
-                const body =
-                    method === 'GET' || method === 'HEAD'
-                        ? Buffer.alloc(0)
-                        : await readBody(req);
-                status = await api(req, res, url, body, log);
+                if (proxy && !isForwardable(method, path)) {
+                    await discardBody(req);
+                    status = sendJson(
+                        res,
+                        403,
+                        errorBody(
+                            'PREVIEW_PROXY_REFUSED',
+                            `The preview forwards only what the console's components request (UI API reads, record updates, GraphQL); ${method} ${path.slice(0, 200)} is not forwarded.`
+                        )
+                    );
+                } else {
+                    const body =
+                        method === 'GET' || method === 'HEAD'
+                            ? Buffer.alloc(0)
+                            : await readBody(req);
+                    status = await api(req, res, url, body, log);
+                }
                 requests.push({
                     t: Date.now(),
                     method,
-                    path: path + url.search,
+                    path: shown,
                     status,
                     ms: performance.now() - started,
                     serverMs: log.serverMs ?? 0,
@@ -296,16 +340,24 @@ export function createPreviewHandler(
                 return false;
             }
         } catch (e) {
-            status = sendJson(res, 500, [
-                {
-                    errorCode: 'UNKNOWN_EXCEPTION',
-                    message: (e as Error).message
-                }
-            ]);
+            if (res.headersSent) res.destroy();
+            else if (e instanceof RequestError)
+                status = await refuse(req, res, e);
+            else
+                status = sendJson(
+                    res,
+                    500,
+                    errorBody(
+                        'UNKNOWN_EXCEPTION',
+                        proxy
+                            ? proxy.redact((e as Error).message)
+                            : (e as Error).message
+                    )
+                );
         }
         if (options.log)
             console.error(
-                `${method} ${path}${url.search} → ${status} ${(performance.now() - started).toFixed(1)} ms`
+                `${method} ${shown} → ${status} ${(performance.now() - started).toFixed(1)} ms`
             );
         return true;
     }
@@ -316,8 +368,30 @@ export function createPreviewHandler(
         url: URL
     ): Promise<number> {
         const method = req.method ?? 'GET';
+        const notAllowed = (allowed: string) =>
+            sendJson(
+                res,
+                405,
+                errorBody('METHOD_NOT_ALLOWED', `Use ${allowed}`),
+                { allow: allowed.replace(/ or /g, ', ') }
+            );
+        if (
+            !helpersOn &&
+            (url.pathname === '/__preview/fail' ||
+                url.pathname === '/__preview/requests')
+        )
+            return sendJson(
+                res,
+                404,
+                errorBody(
+                    'NOT_FOUND',
+                    `${url.pathname} is off while the preview uses an org; start it with --preview-helpers to turn it on.`
+                )
+            );
         switch (url.pathname) {
             case '/__preview/health':
+                if (method !== 'GET' && method !== 'HEAD')
+                    return notAllowed('GET');
                 return sendJson(res, 200, {
                     ok: true,
                     mode,
@@ -335,43 +409,56 @@ export function createPreviewHandler(
                 }
                 if (method === 'GET')
                     return sendJson(res, 200, { armed: injections });
-                if (method !== 'POST')
-                    return sendJson(res, 405, [
-                        {
-                            errorCode: 'METHOD_NOT_ALLOWED',
-                            message: 'Use POST, GET or DELETE'
-                        }
-                    ]);
+                if (method !== 'POST') return notAllowed('POST, GET or DELETE');
                 const parsed = parseJson(await readBody(req));
-                const spec = (
-                    parsed.ok ? parsed.value : null
-                ) as Partial<Injection> | null;
-                const status = Number(spec?.status ?? 403);
+                const spec = parsed.ok ? parsed.value : undefined;
+                const invalid = (message: string) =>
+                    sendJson(res, 400, errorBody('INVALID_INPUT', message));
+                if (!spec || typeof spec !== 'object' || Array.isArray(spec))
+                    return invalid(
+                        'The body must be a JSON object: {path, status, body?, times?, method?}.'
+                    );
+                const s = spec as Partial<Record<keyof Injection, unknown>>;
+                const status = Number(s.status ?? 403);
                 if (!Number.isInteger(status) || status < 100 || status > 599)
-                    return sendJson(res, 400, [
-                        {
-                            errorCode: 'INVALID_INPUT',
-                            message: 'status must be an HTTP status code'
-                        }
-                    ]);
+                    return invalid('status must be an HTTP status code');
+                const times = Number(s.times ?? 1);
+                if (
+                    !Number.isInteger(times) ||
+                    times < 1 ||
+                    times > MAX_INJECTION_TIMES
+                )
+                    return invalid(
+                        `times must be a whole number from 1 to ${MAX_INJECTION_TIMES}`
+                    );
+                const path = s.path ?? '/graphql';
+                if (
+                    typeof path !== 'string' ||
+                    path.length === 0 ||
+                    path.length > 500
+                )
+                    return invalid(
+                        'path must be a non-empty string of at most 500 characters'
+                    );
+                if (s.method !== undefined && typeof s.method !== 'string')
+                    return invalid('method must be a string');
+                if (injections.length >= MAX_INJECTIONS)
+                    return invalid(
+                        `At most ${MAX_INJECTIONS} injected failures can wait at once; DELETE /__preview/fail clears them.`
+                    );
                 injections.push({
-                    path:
-                        typeof spec?.path === 'string' ? spec.path : '/graphql',
-                    method:
-                        typeof spec?.method === 'string'
-                            ? spec.method
-                            : undefined,
+                    path,
+                    method: s.method,
                     status,
                     body:
-                        spec?.body !== undefined
-                            ? spec.body
-                            : (DEFAULT_INJECTED_BODIES[status] ?? [
-                                  {
-                                      errorCode: 'PREVIEW_INJECTED',
-                                      message: `Injected HTTP ${status}`
-                                  }
-                              ]),
-                    times: Math.max(1, Number(spec?.times ?? 1))
+                        s.body !== undefined
+                            ? s.body
+                            : (DEFAULT_INJECTED_BODIES[status] ??
+                              errorBody(
+                                  'PREVIEW_INJECTED',
+                                  `Injected HTTP ${status}`
+                              )),
+                    times
                 });
                 return sendJson(res, 200, {
                     ok: true,
@@ -383,14 +470,18 @@ export function createPreviewHandler(
                     requests.length = 0;
                     return sendJson(res, 200, { ok: true });
                 }
+                if (method !== 'GET' && method !== 'HEAD')
+                    return notAllowed('GET or DELETE');
                 return sendJson(res, 200, requests);
             default:
-                return sendJson(res, 404, [
-                    {
-                        errorCode: 'NOT_FOUND',
-                        message: `No preview endpoint ${url.pathname}`
-                    }
-                ]);
+                return sendJson(
+                    res,
+                    404,
+                    errorBody(
+                        'NOT_FOUND',
+                        `No preview endpoint ${url.pathname.slice(0, 200)}`
+                    )
+                );
         }
     }
 
@@ -444,8 +535,13 @@ async function route(
             log.operationName = request.operationName;
         const started = performance.now();
         const result = await executeGraphql(db, request);
+        // Serialized once here: the size is checked before anything is sent.
+        const text = JSON.stringify(result.body);
+        const bytes = Buffer.byteLength(text);
         log.serverMs = performance.now() - started;
-        return result;
+        if (bytes > GRAPHQL_LIMITS.responseBytes)
+            return { status: 200, body: responseTooLarge(bytes) };
+        return { ...result, body: new SerializedJson(text) };
     }
     const ui = UI.exec(path);
     if (!ui)
@@ -550,8 +646,15 @@ async function route(
 export function startPreviewServer(
     options: PreviewServerOptions = {}
 ): Promise<PreviewServer> {
-    const handler = createPreviewHandler(options);
     const host = options.host ?? '127.0.0.1';
+    // The address the server listens on is also a name the browser may use.
+    const handler = createPreviewHandler({
+        ...options,
+        allowedHosts: [
+            ...(options.allowedHosts ?? []),
+            host.includes(':') ? `[${host}]` : host
+        ]
+    });
     const port =
         options.port ?? (process.env.PORT ? Number(process.env.PORT) : 3333);
     const server = createServer((req, res) => {

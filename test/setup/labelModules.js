@@ -36,13 +36,24 @@ module.exports = async function generateLabelModules() {
     const labels = fs.existsSync(LABELS_FILE)
         ? readLabels(fs.readFileSync(LABELS_FILE, 'utf8'))
         : {};
-    fs.rmSync(OUT_DIR, { recursive: true, force: true });
+    // Several Jest runs may share this folder: never empty it, write each module atomically
+    // (temporary file, then rename), and remove only modules whose label no longer exists.
     fs.mkdirSync(OUT_DIR, { recursive: true });
     for (const [name, value] of Object.entries(labels)) {
-        fs.writeFileSync(
-            path.join(OUT_DIR, `${name}.js`),
-            `module.exports = { default: ${JSON.stringify(value)} };\n`
-        );
+        const file = path.join(OUT_DIR, `${name}.js`);
+        const content = `module.exports = { default: ${JSON.stringify(value)} };\n`;
+        if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content) {
+            continue;
+        }
+        const temporary = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, content);
+        fs.renameSync(temporary, file);
+    }
+    for (const entry of fs.readdirSync(OUT_DIR)) {
+        const name = entry.replace(/\.js$/, '');
+        if (entry.endsWith('.js') && !(name in labels)) {
+            fs.rmSync(path.join(OUT_DIR, entry), { force: true });
+        }
     }
 };
 

@@ -8,7 +8,8 @@
  *
  * - FlexiPages: components exist (project bundle, or an allow-listed platform component), are
  *   exposed for the page type (and the record page's object), and every property set on them is
- *   declared for that target in js-meta.xml and is an @api property; templates and regions are known.
+ *   declared for that target in js-meta.xml and is an @api property; templates and regions are known;
+ *   related-record cards name a lookup of the page's object and quick actions of the right object.
  * - Permission sets: objects, fields, apps, tabs and flows exist (in force-app or the standard lists).
  * - Quick actions, flows and components: the flows they name exist.
  * - Apps: tabs, utility bar, overridden pages and workspace mappings exist.
@@ -28,6 +29,7 @@ import {
     POLYMORPHIC_RELATIONSHIP_FIELDS,
     STANDARD_FLEXIPAGE_COMPONENTS,
     STANDARD_OBJECTS,
+    STANDARD_QUICK_ACTIONS,
     STANDARD_TABS
 } from './standardSchema';
 
@@ -100,6 +102,8 @@ interface Inventory {
     readonly flexiPages: ReadonlyMap<string, FlexiPageInfo>;
     readonly apexClasses: ReadonlySet<string>;
     readonly staticResources: ReadonlySet<string>;
+    /** Quick actions defined in quickActions/ (Object.Name, or Name for global ones). */
+    readonly quickActions: ReadonlySet<string>;
 }
 
 const parser = new XMLParser({
@@ -364,7 +368,8 @@ function readInventory(root: string): Inventory {
         staticResources: namesOf(
             join(md, 'staticresources'),
             '.resource-meta.xml'
-        )
+        ),
+        quickActions: namesOf(join(md, 'quickActions'), '.quickAction-meta.xml')
     };
 }
 
@@ -569,6 +574,8 @@ function checkComponentInstance(
                 `component ${componentName} is neither a project component nor a known platform component`
             );
         }
+        if (componentName === 'console:relatedRecord')
+            checkRelatedRecordCard(inventory, out, page, properties);
         // Tabs point at facets by name.
         if (
             componentName === 'flexipage:tab' ||
@@ -670,6 +677,77 @@ function checkComponentInstance(
                 file,
                 `${componentName}.${name}`,
                 `required property ${name} of ${componentName} is not set`
+            );
+        }
+    }
+}
+
+/**
+ * A related-record card (console:relatedRecord) shows the record a lookup of the page's object points
+ * at: the lookup must exist on that object, and its update action must belong to the object the
+ * lookup points at. Quick actions must be standard ones or defined in quickActions/.
+ */
+function checkRelatedRecordCard(
+    inventory: Inventory,
+    out: Collector,
+    page: FlexiPageInfo,
+    properties: XmlNode[]
+): void {
+    const { file } = page;
+    const value = (name: string): string | undefined =>
+        properties
+            .filter((property) => text(property, 'name') === name)
+            .map((property) => text(property, 'value'))
+            .find((text) => text !== undefined && text !== '');
+    const object = page.sobjectType ?? '';
+    const lookup = value('lookupFieldName');
+    if (!lookup) {
+        out.add(
+            'flexipage-property',
+            file,
+            'console:relatedRecord.lookupFieldName',
+            'a console:relatedRecord card needs a lookupFieldName'
+        );
+        return;
+    }
+    const target = lookup.endsWith('Id')
+        ? relationshipTarget(inventory, object, lookup.slice(0, -2))
+        : lookup.endsWith('__c')
+          ? inventory.customFields.get(object)?.get(lookup)?.referenceTo
+          : undefined;
+    if (!fieldInfo(inventory, object, lookup).exists || !target) {
+        out.add(
+            'flexipage-property',
+            file,
+            `${object}.${lookup}`,
+            `console:relatedRecord lookupFieldName ${lookup} is not a lookup field of ${object}`
+        );
+        return;
+    }
+    for (const name of ['createQuickActionName', 'updateQuickActionName']) {
+        const action = value(name);
+        if (!action) continue;
+        if (
+            !STANDARD_QUICK_ACTIONS.includes(action) &&
+            !inventory.quickActions.has(action)
+        ) {
+            out.add(
+                'flexipage-property',
+                file,
+                action,
+                `console:relatedRecord ${name} ${action} is neither a standard quick action nor defined in quickActions/`
+            );
+            continue;
+        }
+        const actionObject = action.includes('.')
+            ? action.split('.')[0]
+            : undefined;
+        if (name === 'updateQuickActionName' && actionObject !== target) {
+            out.add(
+                'flexipage-property',
+                file,
+                action,
+                `console:relatedRecord updateQuickActionName ${action} is not an action of ${target}, the object ${lookup} points at`
             );
         }
     }

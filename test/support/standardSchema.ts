@@ -122,6 +122,16 @@ export const STANDARD_OBJECTS: Readonly<Record<string, StandardObjectSchema>> =
                 Owner: 'User'
             }
         ),
+        // Object reference v62.0+: a detail of MessagingSession, for enhanced sessions only.
+        MessagingSessionMetrics: schema(
+            [
+                'MessagingSessionId',
+                'MessagingSessionMetricType',
+                'MessagingSessionMetricValue',
+                'Name'
+            ],
+            { MessagingSession: 'MessagingSession' }
+        ),
         MessagingChannel: schema([
             'BusinessHoursId',
             'ChannelAddressIdentifier',
@@ -229,7 +239,9 @@ export const STANDARD_TABS: readonly string[] = [
     'standard-Case',
     'standard-Contact',
     'standard-Account',
-    'standard-Lead'
+    'standard-Lead',
+    // The Omni Supervisor navigation item (UI API navigation item OmniSupervisorLightning).
+    'standard-OmniSupervisorLightning'
 ];
 
 /**
@@ -246,7 +258,25 @@ export const STANDARD_FLEXIPAGE_COMPONENTS: readonly string[] = [
     'force:relatedListSingleContainer',
     'forceChatter:recordFeedContainer',
     'console:history',
-    'runtime_service_omnichannel:omniWidget'
+    'console:relatedRecord',
+    'runtime_service_omnichannel:omniWidget',
+    // Messaging conversation components of Salesforce's own Messaging Session page.
+    'scrt:conversationBody',
+    'runtime_service_livemessage:chatBody',
+    'runtime_service_livemessage:messagingSessionLinkedRecords'
+];
+
+/**
+ * Standard quick actions a console:relatedRecord card may name: the global create actions and the
+ * default update actions Salesforce generates per object (names as in Salesforce's own pages).
+ */
+export const STANDARD_QUICK_ACTIONS: readonly string[] = [
+    'NewCase',
+    'NewContact',
+    'NewLead',
+    'Case._LightningUpdateCase',
+    'Contact._LightningRelatedContact',
+    'MessagingEndUser._UpdateMessagingEndUser'
 ];
 
 /** FlexiPage type -> the js-meta.xml target a component needs to be placed on it. */

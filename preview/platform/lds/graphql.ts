@@ -2,7 +2,8 @@
  * lightning/graphql (and its older name lightning/uiGraphQLApi) for the local preview:
  * `gql` keeps the query text, the `graphql` wire adapter POSTs `{ query, variables, operationName }`
  * to /services/data/v66.0/graphql and hands the component `{ data, errors, refresh }`.
- * Reactive variables refetch when they change; refreshGraphQL(result) fetches again past the cache.
+ * Reactive variables refetch when they change; the result's `refresh()` fetches again past the
+ * cache. Like the platform module, it has no refreshGraphQL (LWC guide, reference-graphql-refresh).
  */
 import {
     API_BASE,
@@ -64,9 +65,6 @@ interface GraphQLResponse {
     data?: unknown;
     errors?: GraphQLError[];
 }
-
-/** The adapter behind each emitted result, so refreshGraphQL(result) knows what to fetch again. */
-const owners = new WeakMap<object, graphql>();
 
 /** Turns a failed HTTP exchange into GraphQL errors, keeping the server's messages and codes. */
 function httpErrors(error: unknown): GraphQLError[] {
@@ -136,14 +134,6 @@ export class graphql extends BaseAdapter<GraphQLConfig> {
     }
 
     private result(data: unknown, errors: GraphQLError[] | undefined): unknown {
-        const result = { data, errors, refresh: () => this.refresh() };
-        owners.set(result, this);
-        return result;
+        return { data, errors, refresh: () => this.refresh() };
     }
-}
-
-export function refreshGraphQL(result: unknown): Promise<void> {
-    const owner =
-        result && typeof result === 'object' ? owners.get(result) : undefined;
-    return owner ? owner.refresh() : Promise.resolve();
 }

@@ -1360,13 +1360,16 @@ describe('preview endpoints', () => {
             sessions: N,
             anchor: ANCHOR
         });
+        const json = { 'content-type': 'application/json' };
         const arm = await fetch(`${server.url}/__preview/fail`, {
             method: 'POST',
+            headers: json,
             body: JSON.stringify({ path: '/graphql', status: 403 })
         });
         expect(arm.status).toBe(200);
         const failed = await fetch(api('/graphql'), {
             method: 'POST',
+            headers: json,
             body: JSON.stringify({
                 query: '{ uiapi { query { User { totalCount } } } }'
             })
@@ -1378,6 +1381,7 @@ describe('preview endpoints', () => {
         });
         const ok = await fetch(api('/graphql'), {
             method: 'POST',
+            headers: json,
             body: JSON.stringify({
                 query: '{ uiapi { query { User { totalCount } } } }'
             })

@@ -1,8 +1,18 @@
 /**
  * Pure logic of the agent metrics panel: the GraphQL filters for a window and a scope, the
- * combination of aggregate rows into per-agent rows and team totals, durations for people and
- * the comparison with targets. No DOM, no wire: unit-tested and benchmarked on its own.
- * The work grows with the number of agent groups the aggregates return, never with sessions.
+ * combination of aggregate rows from several requests into per-agent rows and team totals,
+ * durations for people and the comparison with targets. No DOM, no wire: unit-tested and
+ * benchmarked on its own. The work grows with the number of agent groups the aggregates return,
+ * never with sessions.
+ *
+ * The figures come from separate GraphQL documents, because the server validates a document as
+ * a whole and one field it refuses fails every figure in it (see docs/developer.md, "Platform
+ * calls and their documentation"):
+ * - core: handled and open sessions, channels, agent names (MessagingSession, User);
+ * - wait times and handle times: one document per custom field (MSC_WaitSeconds__c,
+ *   MSC_HandleSeconds__c), so a field that is missing or unreadable costs only its own columns;
+ * - session metrics: message totals and response times from MessagingSessionMetrics (API 62.0+);
+ * - queue names: Group records that own sessions (all-agents scope only).
  */
 import {
     CHANNEL_TYPES,
@@ -11,20 +21,26 @@ import {
     describeError,
     formatDuration,
     formatLabel,
+    messageCountText,
+    ownerView,
+    parseCalendarDay,
     picklistLabel,
-    WAIT_SECONDS_FIELD_NAME,
-    HANDLE_SECONDS_FIELD_NAME
+    readSessionOwner
 } from 'c/messagingSessionModel';
+import type { GqlFilter, GqlOwner, OwnerKind } from 'c/messagingSessionModel';
+import LOCALE from '@salesforce/i18n/locale';
 
 import labelNoValue from '@salesforce/label/c.MSC_MetricsNoValue';
-import labelNotCalculated from '@salesforce/label/c.MSC_MetricsNotCalculated';
-import labelNotCalculatedHelp from '@salesforce/label/c.MSC_MetricsNotCalculatedHelp';
+import labelCellLoading from '@salesforce/label/c.MSC_MetricsCellLoading';
+import labelNotAvailable from '@salesforce/label/c.MSC_MetricsNotAvailable';
+import labelNotCountedHelp from '@salesforce/label/c.MSC_MetricsNotCountedHelp';
+import labelMessagesValue from '@salesforce/label/c.MSC_MetricsMessagesValue';
+import labelMessagesPartial from '@salesforce/label/c.MSC_MetricsMessagesPartial';
 import labelOverTarget from '@salesforce/label/c.MSC_MetricsOverTarget';
 import labelWithinTarget from '@salesforce/label/c.MSC_MetricsWithinTarget';
 import labelQueueOwner from '@salesforce/label/c.MSC_MetricsQueueOwner';
 import labelUnknownAgent from '@salesforce/label/c.MSC_MetricsUnknownAgent';
 import labelChannelCount from '@salesforce/label/c.MSC_MetricsChannelCount';
-import labelErrorDurationFields from '@salesforce/label/c.MSC_MetricsErrorDurationFields';
 import labelErrorAccess from '@salesforce/label/c.MSC_MetricsErrorAccess';
 import labelErrorGroup from '@salesforce/label/c.MSC_MetricsErrorGroup';
 
@@ -32,8 +48,10 @@ import labelErrorGroup from '@salesforce/label/c.MSC_MetricsErrorGroup';
 // Window and scope → GraphQL variables
 // ---------------------------------------------------------------------------------------------
 
+/** The panel's windows: the session list's start-time windows without "any time". */
 export type MetricsWindow = 'today' | 'last7' | 'last30' | 'custom';
-export type MetricsScope = 'me' | 'team';
+/** Me; my team (direct reports, or the App Builder group); every agent. */
+export type MetricsScope = 'me' | 'team' | 'all';
 
 export const METRICS_WINDOWS: readonly MetricsWindow[] = [
     'today',
@@ -42,88 +60,38 @@ export const METRICS_WINDOWS: readonly MetricsWindow[] = [
     'custom'
 ];
 
+export const METRICS_SCOPES: readonly MetricsScope[] = ['me', 'team', 'all'];
+
 /** Refresh triggers that arrive within this many milliseconds make one request. */
 export const REFRESH_COALESCE_MS = 300;
 /** The shortest refresh interval App Builder may set, in seconds. */
 export const MIN_REFRESH_SECONDS = 15;
+/** Rows each aggregate or name query asks for (the GraphQL API's maximum per subquery). */
+export const MAX_GROUPS = 2000;
 
-/** Half-open interval [from, to) as ISO 8601 UTC instants. */
-export interface WindowRange {
-    from: string;
-    to: string;
-}
-
-const WINDOW_DAYS: Record<Exclude<MetricsWindow, 'custom'>, number> = {
-    today: 1,
-    last7: 7,
-    last30: 30
-};
-
-function startOfLocalDay(date: Date): Date {
-    return new Date(date.getFullYear(), date.getMonth(), date.getDate());
-}
-
-function addLocalDays(date: Date, days: number): Date {
-    return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
-}
-
-/** A 'YYYY-MM-DD' date from a date input, as the start of that day in the user's time zone. */
-function parseLocalDate(value: string | null | undefined): Date | null {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
-    if (!match) {
-        return null;
-    }
-    const date = new Date(
-        Number(match[1]),
-        Number(match[2]) - 1,
-        Number(match[3])
+/** A calendar day (YYYY-MM-DD) moved by a number of days, for the custom date inputs. */
+export function shiftCalendarDay(day: string, days: number): string {
+    const parsed = parseCalendarDay(day);
+    if (!parsed) return '';
+    const moved = new Date(
+        Date.UTC(parsed.year, parsed.month, parsed.day + days)
     );
-    return Number.isNaN(date.getTime()) || date.getDate() !== Number(match[3])
-        ? null
-        : date;
-}
-
-/**
- * The instants a window covers, in whole local days ending with today: today, the last 7 or
- * the last 30 days (today included), or custom dates (both included). Null for custom dates
- * that are missing, unreadable or reversed.
- */
-export function windowRange(
-    window: MetricsWindow,
-    now: Date,
-    customFrom?: string | null,
-    customTo?: string | null
-): WindowRange | null {
-    if (window === 'custom') {
-        const from = parseLocalDate(customFrom);
-        const to = parseLocalDate(customTo);
-        if (!from || !to || to < from) {
-            return null;
-        }
-        return {
-            from: from.toISOString(),
-            to: addLocalDays(to, 1).toISOString()
-        };
-    }
-    const today = startOfLocalDay(now);
-    const days = WINDOW_DAYS[window] ?? 1;
-    return {
-        from: addLocalDays(today, 1 - days).toISOString(),
-        to: addLocalDays(today, 1).toISOString()
-    };
-}
-
-/** 'YYYY-MM-DD' of a local date, for date inputs. */
-export function toDateInputValue(date: Date): string {
     const pad = (value: number): string => String(value).padStart(2, '0');
-    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+    return `${moved.getUTCFullYear()}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())}`;
 }
 
 export interface ScopeInput {
     scope: MetricsScope;
     userId: string;
-    /** Team = members of this public group or queue (Id or DeveloperName); empty = all agents. */
+    /** App Builder: the team is this group's members (Id or DeveloperName) instead of my reports. */
     teamGroup?: string | null;
+}
+
+/** Where "my team" comes from: users whose ManagerId is me, or the members of the App Builder group. */
+export type TeamSource = 'reports' | 'group';
+
+export function teamSource(teamGroup: string | null | undefined): TeamSource {
+    return teamGroup?.trim() ? 'group' : 'reports';
 }
 
 /** A Group (public group or queue) Id: key prefix 00G, 15 or 18 characters. */
@@ -136,106 +104,180 @@ export function isQueueOwner(ownerId: string | null | undefined): boolean {
     return typeof ownerId === 'string' && ownerId.startsWith(GROUP_KEY_PREFIX);
 }
 
-type Filter = Record<string, unknown>;
-
 /** GroupMember filter for the App Builder group: by Id when it looks like one, else by DeveloperName. */
-function groupMemberFilter(teamGroup: string): Filter {
+function groupMemberFilter(teamGroup: string): GqlFilter {
     return isGroupId(teamGroup)
         ? { GroupId: { eq: teamGroup } }
         : { Group: { DeveloperName: { eq: teamGroup } } };
 }
 
-/**
- * The owner part of the session filters: me; all owners; or owners who are members of the
- * group (a semi-join on GroupMember.UserOrGroupId, evaluated by the server).
- */
-export function ownerFilter(input: ScopeInput): Filter | null {
-    if (input.scope === 'me') {
-        return { OwnerId: { eq: input.userId } };
-    }
+/** Semi-join on the users a team is made of: my direct reports, or the group's members. */
+function teamMembers(input: ScopeInput): GqlFilter {
     const group = input.teamGroup?.trim();
-    if (!group) {
-        return null;
-    }
-    return {
-        OwnerId: {
-            inq: {
-                GroupMember: groupMemberFilter(group),
-                ApiName: 'UserOrGroupId'
-            }
-        }
-    };
+    return group
+        ? { GroupMember: groupMemberFilter(group), ApiName: 'UserOrGroupId' }
+        : { User: { ManagerId: { eq: input.userId } }, ApiName: 'Id' };
 }
 
-function and(...filters: Array<Filter | null>): Filter {
-    const parts = filters.filter((filter): filter is Filter => filter !== null);
+/** The owner part of the session filters: me, my team (semi-join), or nothing for all agents. */
+export function ownerFilter(input: ScopeInput): GqlFilter | null {
+    switch (input.scope) {
+        case 'me':
+            return { OwnerId: { eq: input.userId } };
+        case 'team':
+            return { OwnerId: { inq: teamMembers(input) } };
+        default:
+            return null;
+    }
+}
+
+function and(...filters: Array<GqlFilter | null>): GqlFilter {
+    const parts = filters.filter(
+        (filter): filter is GqlFilter => filter !== null
+    );
     return parts.length === 1 ? parts[0] : { and: parts };
 }
 
 export interface MetricsVariables {
-    /** Sessions handled in the window: Status Ended and EndTime in [from, to). */
-    handledWhere: Filter;
+    /** Sessions handled in the window: Status Ended, started in the window (the shared start-time filter). */
+    handledWhere: GqlFilter;
     /** Sessions open now (OPEN_WORK_STATUSES), whatever the window. */
-    openWhere: Filter;
-    /** The agents to name: me, the group's members, or the owners of any session above. */
-    ownersWhere: Filter;
-    /** Average agent response time metrics of the handled sessions. */
-    responseWhere: Filter;
+    openWhere: GqlFilter;
+    /** The users to name: me, my reports or the group's members, or the owners of any session above. */
+    ownersWhere: GqlFilter;
 }
 
-export const RESPONSE_TIME_METRIC = 'AverageAgentResponseTime';
-
-/** Variables of the metrics query for a window and a scope. */
+/**
+ * Variables of the core metrics query for a window filter (the model's startTimeWindowFilter,
+ * the same the session list sends) and a scope.
+ */
 export function buildMetricsVariables(
-    range: WindowRange,
+    windowFilter: GqlFilter,
     input: ScopeInput
 ): MetricsVariables {
     const owner = ownerFilter(input);
     const ended = { Status: { eq: 'Ended' } };
-    const inWindow = {
-        EndTime: { gte: { value: range.from }, lt: { value: range.to } }
-    };
     const open = { Status: { in: [...OPEN_WORK_STATUSES] } };
-    const handledWhere = and(owner, ended, inWindow);
+    const handledWhere = and(owner, ended, windowFilter);
     const openWhere = and(owner, open);
 
-    let ownersWhere: Filter;
-    const group = input.teamGroup?.trim();
+    let ownersWhere: GqlFilter;
     if (input.scope === 'me') {
         ownersWhere = { Id: { eq: input.userId } };
-    } else if (group) {
+    } else if (input.scope === 'team') {
         // Every member is listed, including agents with no sessions in the window.
-        ownersWhere = {
-            Id: {
-                inq: {
-                    GroupMember: groupMemberFilter(group),
-                    ApiName: 'UserOrGroupId'
-                }
-            }
-        };
+        const group = input.teamGroup?.trim();
+        ownersWhere = group
+            ? { Id: { inq: teamMembers(input) } }
+            : { ManagerId: { eq: input.userId } };
     } else {
         ownersWhere = {
             Id: {
                 inq: {
-                    MessagingSession: { or: [and(ended, inWindow), open] },
+                    MessagingSession: { or: [and(ended, windowFilter), open] },
                     ApiName: 'OwnerId'
                 }
             }
         };
     }
+    return { handledWhere, openWhere, ownersWhere };
+}
+
+/** Variables of a duration document (wait or handle times): the handled sessions. */
+export function durationVariables(variables: MetricsVariables): {
+    handledWhere: GqlFilter;
+} {
+    return { handledWhere: variables.handledWhere };
+}
+
+/** Variables of the queue-name document: queues that own a handled or open session. */
+export function queueNamesVariables(variables: MetricsVariables): {
+    queuesWhere: GqlFilter;
+} {
     return {
-        handledWhere,
-        openWhere,
-        ownersWhere,
-        responseWhere: and(
-            { MessagingSessionMetricType: { eq: RESPONSE_TIME_METRIC } },
-            { MessagingSession: handledWhere }
-        )
+        queuesWhere: {
+            and: [
+                { Type: { eq: 'Queue' } },
+                {
+                    Id: {
+                        inq: {
+                            MessagingSession: {
+                                or: [
+                                    variables.handledWhere,
+                                    variables.openWhere
+                                ]
+                            },
+                            ApiName: 'OwnerId'
+                        }
+                    }
+                }
+            ]
+        }
     };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Aggregate response shapes (data.uiapi.aggregate.<Object>.edges[].node.aggregate)
+// MessagingSessionMetrics types
+// ---------------------------------------------------------------------------------------------
+
+export type SessionMetricKind =
+    'agentMessages' | 'endUserMessages' | 'firstResponse' | 'averageResponse';
+
+export interface SessionMetricType {
+    /** A MessagingSessionMetricType picklist value, as the Object Reference lists it. */
+    value: string;
+    kind: SessionMetricKind;
+    /** Response times (seconds) are hidden with the App Builder property; message counts are not. */
+    isResponseTime: boolean;
+}
+
+/**
+ * The MessagingSessionMetricType values the panel reads, each one listed in the Object
+ * Reference (MessagingSessionMetrics). Values the org returns that are not here are ignored.
+ */
+export const SESSION_METRIC_TYPES: readonly SessionMetricType[] = [
+    {
+        value: 'AgentMessageCount',
+        kind: 'agentMessages',
+        isResponseTime: false
+    },
+    {
+        value: 'EndUserMessageCount',
+        kind: 'endUserMessages',
+        isResponseTime: false
+    },
+    {
+        value: 'ServiceRepFirstResponseTime',
+        kind: 'firstResponse',
+        isResponseTime: true
+    },
+    {
+        value: 'AverageAgentResponseTime',
+        kind: 'averageResponse',
+        isResponseTime: true
+    }
+];
+
+/** Variables of the session-metrics document: the wanted metric types of the handled sessions. */
+export function sessionMetricsVariables(
+    variables: MetricsVariables,
+    includeResponseTimes: boolean
+): { metricsWhere: GqlFilter } {
+    const types = SESSION_METRIC_TYPES.filter(
+        (type) => includeResponseTimes || !type.isResponseTime
+    ).map((type) => type.value);
+    return {
+        metricsWhere: {
+            and: [
+                { MessagingSessionMetricType: { in: types } },
+                { MessagingSession: variables.handledWhere }
+            ]
+        }
+    };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response shapes (data.uiapi.aggregate.<Object>.edges[].node.aggregate, data.uiapi.query)
 // ---------------------------------------------------------------------------------------------
 
 export interface AggValue<T = number> {
@@ -251,23 +293,6 @@ export interface AggFunctions {
     count?: AggValue | null;
 }
 
-export interface SessionAggregate {
-    OwnerId?: AggValue<string> | null;
-    ChannelType?: AggValue<string> | null;
-    Status?: AggValue<string> | null;
-    Id?: AggFunctions | null;
-    MSC_WaitSeconds__c?: AggFunctions | null;
-    MSC_HandleSeconds__c?: AggFunctions | null;
-    AgentMessageCount?: AggFunctions | null;
-    EndUserMessageCount?: AggFunctions | null;
-}
-
-export interface ResponseTimeAggregate {
-    MessagingSession?: { OwnerId?: AggValue<string> | null } | null;
-    OwnerId?: AggValue<string> | null;
-    MessagingSessionMetricValue?: AggFunctions | null;
-}
-
 export interface AggConnection<TAggregate> {
     edges?: Array<{
         node?: { aggregate?: TAggregate | null } | null;
@@ -275,25 +300,80 @@ export interface AggConnection<TAggregate> {
     pageInfo?: { hasNextPage?: boolean | null } | null;
 }
 
-export interface OwnerNode {
+export interface NamedNode {
     Id: string;
     Name?: AggValue<string> | null;
 }
 
-export interface MetricsData {
+export interface RecordConnection<TNode> {
+    edges?: Array<{ node?: TNode | null } | null> | null;
+}
+
+export interface SessionAggregate {
+    OwnerId?: AggValue<string> | null;
+    ChannelType?: AggValue<string> | null;
+    Status?: AggValue<string> | null;
+    Id?: AggFunctions | null;
+}
+
+/** The core document: handled and open sessions per owner, per channel, and the users to name. */
+export interface CoreMetricsData {
     uiapi?: {
         aggregate?: {
             MessagingSession?: AggConnection<SessionAggregate> | null;
             byChannel?: AggConnection<SessionAggregate> | null;
             openNow?: AggConnection<SessionAggregate> | null;
-            MessagingSessionMetrics?: AggConnection<ResponseTimeAggregate> | null;
         } | null;
         query?: {
-            User?: {
-                edges?: Array<{ node?: OwnerNode | null } | null> | null;
-            } | null;
+            User?: RecordConnection<NamedNode> | null;
         } | null;
     } | null;
+}
+
+export interface DurationAggregate {
+    OwnerId?: AggValue<string> | null;
+    MSC_WaitSeconds__c?: AggFunctions | null;
+    MSC_HandleSeconds__c?: AggFunctions | null;
+}
+
+/** A duration document: one custom field's average, maximum and count per owner. */
+export interface DurationData {
+    uiapi?: {
+        aggregate?: {
+            MessagingSession?: AggConnection<DurationAggregate> | null;
+        } | null;
+    } | null;
+}
+
+export interface SessionMetricsAggregate {
+    MessagingSession?: { OwnerId?: AggValue<string> | null } | null;
+    MessagingSessionMetricType?: AggValue<string> | null;
+    MessagingSessionMetricValue?: AggFunctions | null;
+}
+
+export interface SessionMetricsData {
+    uiapi?: {
+        aggregate?: {
+            MessagingSessionMetrics?: AggConnection<SessionMetricsAggregate> | null;
+        } | null;
+    } | null;
+}
+
+export interface QueueNamesData {
+    uiapi?: {
+        query?: {
+            Group?: RecordConnection<NamedNode> | null;
+        } | null;
+    } | null;
+}
+
+/** What the panel has received so far; a source that failed or was not asked for is null. */
+export interface MetricsInput {
+    core: CoreMetricsData | null | undefined;
+    waitTimes?: DurationData | null;
+    handleTimes?: DurationData | null;
+    sessionMetrics?: SessionMetricsData | null;
+    queueNames?: QueueNamesData | null;
 }
 
 function aggregates<T>(connection: AggConnection<T> | null | undefined): T[] {
@@ -301,6 +381,14 @@ function aggregates<T>(connection: AggConnection<T> | null | undefined): T[] {
     for (const edge of connection?.edges ?? []) {
         const aggregate = edge?.node?.aggregate;
         if (aggregate) rows.push(aggregate);
+    }
+    return rows;
+}
+
+function nodes<T>(connection: RecordConnection<T> | null | undefined): T[] {
+    const rows: T[] = [];
+    for (const edge of connection?.edges ?? []) {
+        if (edge?.node) rows.push(edge.node);
     }
     return rows;
 }
@@ -327,15 +415,25 @@ export interface ChannelCount {
     count: number;
 }
 
-/** Average of a field over some sessions, with how many sessions had a value (its weight). */
+/** Average of a figure over some sessions, with how many sessions had a value (its weight). */
 export interface WeightedAverage {
     average: number | null;
     samples: number;
 }
 
+/** Message totals from MessagingSessionMetrics: sums, and how many sessions each sum covers. */
+export interface MessageTotals {
+    agent: number | null;
+    endUser: number | null;
+    /** Handled sessions with an AgentMessageCount metric; the others were not counted. */
+    counted: number;
+}
+
 export interface AgentMetrics {
     ownerId: string;
     name: string;
+    /** user or queue; hidden when no name query returned the owner (kind from the Id prefix then). */
+    ownerKind: OwnerKind;
     isQueue: boolean;
     handled: number;
     openNow: number;
@@ -344,29 +442,16 @@ export interface AgentMetrics {
     maxWaitSeconds: number | null;
     handle: WeightedAverage;
     maxHandleSeconds: number | null;
-    /** Sums over the sessions whose counts Salesforce calculated (standard channels). */
-    agentMessages: number | null;
-    endUserMessages: number | null;
-    /** Handled sessions without message counts (enhanced channels). */
-    messagesNotCalculated: number;
-    response: WeightedAverage;
+    messages: MessageTotals;
+    firstResponse: WeightedAverage;
+    averageResponse: WeightedAverage;
     channels: ChannelCount[];
 }
 
-export interface TeamTotals {
-    agents: number;
-    handled: number;
-    openNow: number;
-    wait: WeightedAverage;
-    maxWaitSeconds: number | null;
-    handle: WeightedAverage;
-    maxHandleSeconds: number | null;
-    agentMessages: number | null;
-    endUserMessages: number | null;
-    messagesNotCalculated: number;
-    response: WeightedAverage;
-    channels: ChannelCount[];
-}
+export type TeamTotals = Omit<
+    AgentMetrics,
+    'ownerId' | 'name' | 'ownerKind' | 'isQueue' | 'openByStatus'
+> & { agents: number };
 
 export interface CombinedMetrics {
     agents: AgentMetrics[];
@@ -375,27 +460,42 @@ export interface CombinedMetrics {
     truncated: boolean;
 }
 
-function emptyAgent(ownerId: string, name: string): AgentMetrics {
+const NO_AVERAGE: WeightedAverage = { average: null, samples: 0 };
+
+/**
+ * A row's owner through the model's shared owner reader: the name queries are typed (User,
+ * Group), so they give the union member's __typename; an owner neither returned is hidden.
+ */
+function emptyAgent(
+    ownerId: string,
+    owner: GqlOwner | undefined
+): AgentMetrics {
+    const read = readSessionOwner({
+        OwnerId: { value: ownerId },
+        Owner: owner ?? null
+    });
     return {
         ownerId,
-        name,
-        isQueue: isQueueOwner(ownerId),
+        name: read.name ?? fallbackOwnerName(ownerId),
+        ownerKind: read.kind,
+        isQueue:
+            read.kind === 'queue' ||
+            (read.kind === 'hidden' && isQueueOwner(ownerId)),
         handled: 0,
         openNow: 0,
         openByStatus: {},
-        wait: { average: null, samples: 0 },
+        wait: NO_AVERAGE,
         maxWaitSeconds: null,
-        handle: { average: null, samples: 0 },
+        handle: NO_AVERAGE,
         maxHandleSeconds: null,
-        agentMessages: null,
-        endUserMessages: null,
-        messagesNotCalculated: 0,
-        response: { average: null, samples: 0 },
+        messages: { agent: null, endUser: null, counted: 0 },
+        firstResponse: NO_AVERAGE,
+        averageResponse: NO_AVERAGE,
         channels: []
     };
 }
 
-/** Name shown for an owner the name query did not return: a queue, or a user we can't read. */
+/** Name shown for an owner no name query returned (a queue whose name is unavailable, a user we can't read): its kind and the end of its Id, so two such rows stay apart. */
 export function fallbackOwnerName(ownerId: string): string {
     const short = ownerId.length > 6 ? `…${ownerId.slice(-6)}` : ownerId;
     return formatLabel(
@@ -404,7 +504,7 @@ export function fallbackOwnerName(ownerId: string): string {
     );
 }
 
-/** Weighted average of averages: Σ(avg × samples) / Σ samples; groups without a value are skipped. */
+/** Weighted average of averages: Σ(avg × samples) / Σ samples; parts without a value are skipped. */
 export function combineAverages(
     parts: readonly WeightedAverage[]
 ): WeightedAverage {
@@ -432,7 +532,7 @@ function addNullable(a: number | null, b: number | null): number | null {
 
 /**
  * An average from an aggregate: the sample count is the field's count (non-null values) when the
- * query asked for it; otherwise the group's session count stands in.
+ * query asked for it; otherwise `fallbackSamples` stands in.
  */
 function averageOf(
     fn: AggFunctions | null | undefined,
@@ -446,20 +546,24 @@ function averageOf(
     };
 }
 
+function addMessages(a: MessageTotals, b: MessageTotals): MessageTotals {
+    return {
+        agent: addNullable(a.agent, b.agent),
+        endUser: addNullable(a.endUser, b.endUser),
+        counted: a.counted + b.counted
+    };
+}
+
 const collator = new Intl.Collator(undefined, {
     sensitivity: 'base',
     numeric: true
 });
 
-function channelLabel(channelType: string): string {
-    return picklistLabel(CHANNEL_TYPES, channelType);
-}
-
 function sortChannels(counts: Map<string, number>): ChannelCount[] {
     return [...counts.entries()]
         .map(([channelType, count]) => ({
             channelType,
-            label: channelLabel(channelType),
+            label: picklistLabel(CHANNEL_TYPES, channelType),
             count
         }))
         .sort(
@@ -467,72 +571,63 @@ function sortChannels(counts: Map<string, number>): ChannelCount[] {
         );
 }
 
+/** Each duration document, the custom field it averages, and where a row keeps the figures. */
+const DURATION_FIGURES = [
+    {
+        source: 'waitTimes',
+        field: 'MSC_WaitSeconds__c',
+        average: 'wait',
+        max: 'maxWaitSeconds'
+    },
+    {
+        source: 'handleTimes',
+        field: 'MSC_HandleSeconds__c',
+        average: 'handle',
+        max: 'maxHandleSeconds'
+    }
+] as const;
+
+const METRIC_KIND_BY_VALUE = new Map(
+    SESSION_METRIC_TYPES.map((type) => [type.value, type.kind])
+);
+
 /**
- * Turns the aggregate rows of one metrics response into one row per agent (users first, by
- * handled sessions, then queues) and the team totals. Agents listed by the owner query without
- * any session get an empty row; owners that are not in it (queues, users we can't read) get a
- * fallback name.
+ * Turns the responses received so far into one row per owner (users first, by handled sessions,
+ * then queues) and the team totals. Users the core query lists without any session get an empty
+ * row; owners no name query returned (queues whose names are unavailable, users we can't read)
+ * get a fallback name.
  */
-export function combineMetrics(
-    data: MetricsData | null | undefined
-): CombinedMetrics {
-    const aggregate = data?.uiapi?.aggregate;
+export function combineMetrics(input: MetricsInput): CombinedMetrics {
+    const core = input.core?.uiapi;
     const agents = new Map<string, AgentMetrics>();
     const channelsByAgent = new Map<string, Map<string, number>>();
-    const names = new Map<string, string>();
-    for (const edge of data?.uiapi?.query?.User?.edges ?? []) {
-        const node = edge?.node;
-        if (node?.Id)
-            names.set(node.Id, str(node.Name) ?? fallbackOwnerName(node.Id));
+    const owners = new Map<string, GqlOwner>();
+    const listed: string[] = [];
+    for (const node of nodes(core?.query?.User)) {
+        if (!node.Id) continue;
+        listed.push(node.Id);
+        owners.set(node.Id, { __typename: 'User', ...node });
+    }
+    for (const node of nodes(input.queueNames?.uiapi?.query?.Group)) {
+        if (node.Id) owners.set(node.Id, { __typename: 'Group', ...node });
     }
     const agentFor = (ownerId: string): AgentMetrics => {
         let agent = agents.get(ownerId);
         if (!agent) {
-            agent = emptyAgent(
-                ownerId,
-                names.get(ownerId) ?? fallbackOwnerName(ownerId)
-            );
+            agent = emptyAgent(ownerId, owners.get(ownerId));
             agents.set(ownerId, agent);
         }
         return agent;
     };
-    // Listed agents first, so that members without sessions still get a row.
-    for (const ownerId of names.keys()) agentFor(ownerId);
+    // Listed users first, so that members without sessions still get a row.
+    for (const ownerId of listed) agentFor(ownerId);
 
-    for (const row of aggregates(aggregate?.MessagingSession)) {
+    for (const row of aggregates(core?.aggregate?.MessagingSession)) {
         const ownerId = str(row.OwnerId);
-        if (!ownerId) continue;
-        const agent = agentFor(ownerId);
-        const handled = num(row.Id?.count) ?? 0;
-        agent.handled += handled;
-        agent.wait = combineAverages([
-            agent.wait,
-            averageOf(row.MSC_WaitSeconds__c, handled)
-        ]);
-        agent.maxWaitSeconds = maxOf(
-            agent.maxWaitSeconds,
-            num(row.MSC_WaitSeconds__c?.max)
-        );
-        agent.handle = combineAverages([
-            agent.handle,
-            averageOf(row.MSC_HandleSeconds__c, handled)
-        ]);
-        agent.maxHandleSeconds = maxOf(
-            agent.maxHandleSeconds,
-            num(row.MSC_HandleSeconds__c?.max)
-        );
-        const agentSum = num(row.AgentMessageCount?.sum);
-        const endUserSum = num(row.EndUserMessageCount?.sum);
-        agent.agentMessages = addNullable(agent.agentMessages, agentSum);
-        agent.endUserMessages = addNullable(agent.endUserMessages, endUserSum);
-        // Sessions whose message counts Salesforce left empty (enhanced channels).
-        const counted =
-            num(row.AgentMessageCount?.count) ??
-            (agentSum === null ? 0 : handled);
-        agent.messagesNotCalculated += Math.max(0, handled - counted);
+        if (ownerId) agentFor(ownerId).handled += num(row.Id?.count) ?? 0;
     }
 
-    for (const row of aggregates(aggregate?.byChannel)) {
+    for (const row of aggregates(core?.aggregate?.byChannel)) {
         const ownerId = str(row.OwnerId);
         const channelType = str(row.ChannelType);
         const count = num(row.Id?.count) ?? 0;
@@ -544,7 +639,7 @@ export function combineMetrics(
         channelsByAgent.set(ownerId, counts);
     }
 
-    for (const row of aggregates(aggregate?.openNow)) {
+    for (const row of aggregates(core?.aggregate?.openNow)) {
         const ownerId = str(row.OwnerId);
         const status = str(row.Status);
         const count = num(row.Id?.count) ?? 0;
@@ -556,14 +651,62 @@ export function combineMetrics(
                 (agent.openByStatus[status] ?? 0) + count;
     }
 
-    for (const row of aggregates(aggregate?.MessagingSessionMetrics)) {
-        const ownerId = str(row.MessagingSession?.OwnerId) ?? str(row.OwnerId);
-        if (!ownerId) continue;
+    for (const figure of DURATION_FIGURES) {
+        for (const row of aggregates(
+            input[figure.source]?.uiapi?.aggregate?.MessagingSession
+        )) {
+            const ownerId = str(row.OwnerId);
+            if (!ownerId) continue;
+            const agent = agentFor(ownerId);
+            const values = row[figure.field];
+            agent[figure.average] = combineAverages([
+                agent[figure.average],
+                averageOf(values, agent.handled)
+            ]);
+            agent[figure.max] = maxOf(agent[figure.max], num(values?.max));
+        }
+    }
+
+    for (const row of aggregates(
+        input.sessionMetrics?.uiapi?.aggregate?.MessagingSessionMetrics
+    )) {
+        const ownerId = str(row.MessagingSession?.OwnerId);
+        const kind = METRIC_KIND_BY_VALUE.get(
+            str(row.MessagingSessionMetricType) ?? ''
+        );
+        if (!ownerId || !kind) continue;
         const agent = agentFor(ownerId);
-        agent.response = combineAverages([
-            agent.response,
-            averageOf(row.MessagingSessionMetricValue, 1)
-        ]);
+        const value = row.MessagingSessionMetricValue;
+        // One metric record per session and type: its count is the number of sessions measured.
+        const sessions = num(value?.count) ?? 0;
+        switch (kind) {
+            case 'agentMessages':
+                agent.messages = addMessages(agent.messages, {
+                    agent: sessions > 0 ? num(value?.sum) : null,
+                    endUser: null,
+                    counted: sessions
+                });
+                break;
+            case 'endUserMessages':
+                agent.messages = addMessages(agent.messages, {
+                    agent: null,
+                    endUser: sessions > 0 ? num(value?.sum) : null,
+                    counted: 0
+                });
+                break;
+            case 'firstResponse':
+                agent.firstResponse = combineAverages([
+                    agent.firstResponse,
+                    averageOf(value, 1)
+                ]);
+                break;
+            default:
+                agent.averageResponse = combineAverages([
+                    agent.averageResponse,
+                    averageOf(value, 1)
+                ]);
+                break;
+        }
     }
 
     const teamChannels = new Map<string, number>();
@@ -586,9 +729,12 @@ export function combineMetrics(
             collator.compare(a.name, b.name)
     );
     const truncated = [
-        aggregate?.MessagingSession,
-        aggregate?.byChannel,
-        aggregate?.openNow
+        core?.aggregate?.MessagingSession,
+        core?.aggregate?.byChannel,
+        core?.aggregate?.openNow,
+        input.waitTimes?.uiapi?.aggregate?.MessagingSession,
+        input.handleTimes?.uiapi?.aggregate?.MessagingSession,
+        input.sessionMetrics?.uiapi?.aggregate?.MessagingSessionMetrics
     ].some((connection) => connection?.pageInfo?.hasNextPage === true);
     return { agents: rows, totals: teamTotals(rows, teamChannels), truncated };
 }
@@ -601,17 +747,13 @@ function teamTotals(
     let openNow = 0;
     let maxWait: number | null = null;
     let maxHandle: number | null = null;
-    let agentMessages: number | null = null;
-    let endUserMessages: number | null = null;
-    let notCalculated = 0;
+    let messages: MessageTotals = { agent: null, endUser: null, counted: 0 };
     for (const row of rows) {
         handled += row.handled;
         openNow += row.openNow;
         maxWait = maxOf(maxWait, row.maxWaitSeconds);
         maxHandle = maxOf(maxHandle, row.maxHandleSeconds);
-        agentMessages = addNullable(agentMessages, row.agentMessages);
-        endUserMessages = addNullable(endUserMessages, row.endUserMessages);
-        notCalculated += row.messagesNotCalculated;
+        messages = addMessages(messages, row.messages);
     }
     return {
         agents: rows.filter((row) => !row.isQueue).length,
@@ -621,10 +763,11 @@ function teamTotals(
         maxWaitSeconds: maxWait,
         handle: combineAverages(rows.map((row) => row.handle)),
         maxHandleSeconds: maxHandle,
-        agentMessages,
-        endUserMessages,
-        messagesNotCalculated: notCalculated,
-        response: combineAverages(rows.map((row) => row.response)),
+        messages,
+        firstResponse: combineAverages(rows.map((row) => row.firstResponse)),
+        averageResponse: combineAverages(
+            rows.map((row) => row.averageResponse)
+        ),
         channels: sortChannels(channels)
     };
 }
@@ -632,6 +775,24 @@ function teamTotals(
 // ---------------------------------------------------------------------------------------------
 // Targets and formatting
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * Where a figure's source stands: still loading, received, refused by the org (the panel says
+ * why in a note), or not asked for (App Builder hides it).
+ */
+export type SourceState = 'loading' | 'ready' | 'unavailable' | 'off';
+
+export interface FigureSources {
+    waitTimes: SourceState;
+    handleTimes: SourceState;
+    sessionMetrics: SourceState;
+}
+
+export const ALL_SOURCES_READY: FigureSources = {
+    waitTimes: 'ready',
+    handleTimes: 'ready',
+    sessionMetrics: 'ready'
+};
 
 export type TargetState = 'over' | 'within' | 'none';
 
@@ -663,6 +824,13 @@ export function readTarget(value: unknown): number | null {
     return Number.isFinite(parsed) && parsed > 0 ? parsed : null;
 }
 
+/** Text for a figure whose source isn't there: loading, refused, or null when it is. */
+function unavailableText(source: SourceState): string | null {
+    if (source === 'loading') return labelCellLoading;
+    if (source === 'unavailable' || source === 'off') return labelNotAvailable;
+    return null;
+}
+
 /** A duration cell: the text, and how it compares with its target. */
 export interface DurationCell {
     text: string;
@@ -675,8 +843,19 @@ export interface DurationCell {
 
 export function durationCell(
     seconds: number | null,
-    target: number | null
+    target: number | null,
+    source: SourceState = 'ready'
 ): DurationCell {
+    const missing = unavailableText(source);
+    if (missing !== null) {
+        return {
+            text: missing,
+            state: 'none',
+            isOver: false,
+            assistiveText: '',
+            className: 'metric metric_unavailable slds-text-color_weak'
+        };
+    }
     const state = compareToTarget(seconds, target);
     const text =
         seconds === null
@@ -726,31 +905,44 @@ export function durationCellViews(
 }
 
 export interface MessagesCell {
+    /** Visible text; a count Salesforce didn't make reads "Not counted", never 0. */
     text: string;
-    /** Set when some handled sessions had no counts (enhanced channels). */
+    /** Why some sessions have no totals (tooltip and assistive text); empty when all were counted. */
     note: string;
 }
 
+/**
+ * The messages cell: agent / customer totals over the sessions MessagingSessionMetrics counted,
+ * with the sessions it didn't count said in visible text.
+ */
 export function messagesCell(
-    agentMessages: number | null,
-    endUserMessages: number | null,
-    notCalculated: number,
-    handled: number
+    totals: MessageTotals,
+    handled: number,
+    source: SourceState = 'ready'
 ): MessagesCell {
+    const missing = unavailableText(source);
+    if (missing !== null) return { text: missing, note: '' };
+    const notCounted = Math.max(0, handled - totals.counted);
     const note =
-        notCalculated > 0
-            ? formatLabel(labelNotCalculatedHelp, notCalculated)
-            : '';
-    if (agentMessages === null && endUserMessages === null) {
-        return {
-            text:
-                handled > 0 && notCalculated >= handled
-                    ? labelNotCalculated
-                    : labelNoValue,
-            note
-        };
+        notCounted > 0 ? formatLabel(labelNotCountedHelp, notCounted) : '';
+    if (handled <= 0 && totals.counted <= 0) {
+        return { text: labelNoValue, note };
     }
-    return { text: `${agentMessages ?? 0} / ${endUserMessages ?? 0}`, note };
+    if (totals.counted <= 0) {
+        return { text: messageCountText(null, LOCALE), note };
+    }
+    const value = formatLabel(
+        labelMessagesValue,
+        messageCountText(totals.agent, LOCALE),
+        messageCountText(totals.endUser, LOCALE)
+    );
+    return {
+        text:
+            notCounted > 0
+                ? formatLabel(labelMessagesPartial, value, notCounted)
+                : value,
+        note
+    };
 }
 
 export interface AgentRowView {
@@ -758,6 +950,8 @@ export interface AgentRowView {
     ownerId: string;
     name: string;
     isQueue: boolean;
+    /** The queue badge's text, the same the session list and detail show. */
+    queueBadge: string;
     handled: number;
     openNow: number;
     avgWait: DurationCell;
@@ -766,7 +960,8 @@ export interface AgentRowView {
     /** avgWait, maxWait and avgHandle again, as the table iterates them. */
     durationCells: DurationCellView[];
     messages: MessagesCell;
-    response: DurationCell;
+    firstResponse: DurationCell;
+    averageResponse: DurationCell;
     channelsText: string;
     rowClass: string;
 }
@@ -793,36 +988,44 @@ type RowFigures = Pick<
     | 'wait'
     | 'maxWaitSeconds'
     | 'handle'
-    | 'agentMessages'
-    | 'endUserMessages'
-    | 'messagesNotCalculated'
-    | 'response'
+    | 'messages'
+    | 'firstResponse'
+    | 'averageResponse'
     | 'channels'
 >;
 
+type RowIdentity = Pick<
+    AgentRowView,
+    'key' | 'ownerId' | 'name' | 'isQueue' | 'queueBadge'
+>;
+
 function rowView(
-    key: string,
-    ownerId: string,
-    name: string,
-    isQueue: boolean,
+    identity: RowIdentity,
     figures: RowFigures,
     targets: Targets,
+    sources: FigureSources,
     withWarnings: boolean
 ): AgentRowView {
-    const avgWait = durationCell(figures.wait.average, targets.waitSeconds);
-    const maxWait = durationCell(figures.maxWaitSeconds, targets.waitSeconds);
+    const avgWait = durationCell(
+        figures.wait.average,
+        targets.waitSeconds,
+        sources.waitTimes
+    );
+    const maxWait = durationCell(
+        figures.maxWaitSeconds,
+        targets.waitSeconds,
+        sources.waitTimes
+    );
     const avgHandle = durationCell(
         figures.handle.average,
-        targets.handleSeconds
+        targets.handleSeconds,
+        sources.handleTimes
     );
     const over = [avgWait, maxWait, avgHandle].some(
         (cell) => cell.state === 'over'
     );
     return {
-        key,
-        ownerId,
-        name,
-        isQueue,
+        ...identity,
         handled: figures.handled,
         openNow: figures.openNow,
         avgWait,
@@ -833,12 +1036,20 @@ function rowView(
             withWarnings
         ),
         messages: messagesCell(
-            figures.agentMessages,
-            figures.endUserMessages,
-            figures.messagesNotCalculated,
-            figures.handled
+            figures.messages,
+            figures.handled,
+            sources.sessionMetrics
         ),
-        response: durationCell(figures.response.average, null),
+        firstResponse: durationCell(
+            figures.firstResponse.average,
+            null,
+            sources.sessionMetrics
+        ),
+        averageResponse: durationCell(
+            figures.averageResponse.average,
+            null,
+            sources.sessionMetrics
+        ),
         channelsText: channelsText(figures.channels),
         rowClass: over ? 'slds-hint-parent row_over' : 'slds-hint-parent'
     };
@@ -847,16 +1058,24 @@ function rowView(
 /** View models of the table rows, durations formatted with the model's formatDuration. */
 export function agentRowViews(
     metrics: CombinedMetrics,
-    targets: Targets
+    targets: Targets,
+    sources: FigureSources = ALL_SOURCES_READY
 ): AgentRowView[] {
     return metrics.agents.map((agent) =>
         rowView(
-            agent.ownerId,
-            agent.ownerId,
-            agent.name,
-            agent.isQueue,
+            {
+                key: agent.ownerId,
+                ownerId: agent.ownerId,
+                name: agent.name,
+                isQueue: agent.isQueue,
+                queueBadge: ownerView(
+                    { kind: 'queue', id: agent.ownerId, name: agent.name },
+                    ''
+                ).queueBadge
+            },
             agent,
             targets,
+            sources,
             true
         )
     );
@@ -865,9 +1084,22 @@ export function agentRowViews(
 export function totalsRowView(
     metrics: CombinedMetrics,
     targets: Targets,
-    label: string
+    label: string,
+    sources: FigureSources = ALL_SOURCES_READY
 ): AgentRowView {
-    return rowView('totals', '', label, false, metrics.totals, targets, false);
+    return rowView(
+        {
+            key: 'totals',
+            ownerId: '',
+            name: label,
+            isQueue: false,
+            queueBadge: ''
+        },
+        metrics.totals,
+        targets,
+        sources,
+        false
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -957,21 +1189,22 @@ export function chartModel(
 // Errors
 // ---------------------------------------------------------------------------------------------
 
-export type MetricsProblem =
-    'durationFields' | 'access' | 'teamGroup' | 'other';
+export type MetricsProblem = 'access' | 'teamGroup' | 'other';
 
 export interface MetricsErrorReading {
-    /** What stops the panel, or null when the response is usable. */
-    problem: MetricsProblem | null;
+    problem: MetricsProblem;
     message: string;
-    /** The errors are only about MessagingSessionMetrics: drop response times and carry on. */
-    responseTimesUnavailable: boolean;
 }
 
 interface ErrorLike {
     message?: unknown;
     path?: unknown;
     extensions?: unknown;
+}
+
+function errorList(errors: unknown): ErrorLike[] {
+    if (Array.isArray(errors)) return errors as ErrorLike[];
+    return errors ? [errors as ErrorLike] : [];
 }
 
 function errorText(error: ErrorLike): string {
@@ -986,65 +1219,42 @@ const ACCESS_PATTERN =
     /insufficient[_ ]access|not accessible|no access|access denied|permission|INVALID_TYPE|not supported|isn't supported|is undefined|sObject type|doesn't exist|does not exist/i;
 
 /**
- * Reads the `errors` of a metrics response: the custom duration fields not deployed (or not
- * readable), no access to sessions, an unreadable team group, or response times unavailable
- * (MessagingSessionMetrics missing: API 62+, enhanced channels only), which is not fatal.
+ * Reads the `errors` of the core metrics response, which stop the panel: an App Builder team
+ * group the org won't read (GroupMember through GraphQL is not documented to work), no access to
+ * sessions, or anything else (the server's own words).
  */
 export function readMetricsErrors(
     errors: unknown,
     teamGroup?: string | null
 ): MetricsErrorReading {
-    const list: ErrorLike[] = Array.isArray(errors)
-        ? (errors as ErrorLike[])
-        : errors
-          ? [errors as ErrorLike]
-          : [];
-    if (!list.length) {
-        return { problem: null, message: '', responseTimesUnavailable: false };
-    }
+    const list = errorList(errors);
     const texts = list.map(errorText);
-    const aboutResponseTimes = (text: string): boolean =>
-        /MessagingSessionMetric/i.test(text);
-    if (texts.every(aboutResponseTimes)) {
-        return { problem: null, message: '', responseTimesUnavailable: true };
-    }
-    const relevant = texts.filter((text) => !aboutResponseTimes(text));
-    const fieldPattern = new RegExp(
-        `${WAIT_SECONDS_FIELD_NAME}|${HANDLE_SECONDS_FIELD_NAME}`,
-        'i'
-    );
-    if (relevant.some((text) => fieldPattern.test(text))) {
-        return {
-            problem: 'durationFields',
-            message: labelErrorDurationFields,
-            responseTimesUnavailable: false
-        };
-    }
+    const group = teamGroup?.trim();
     if (
-        relevant.some((text) =>
+        group &&
+        texts.some((text) =>
             /GroupMember|UserOrGroupId|DeveloperName/i.test(text)
         )
     ) {
         return {
             problem: 'teamGroup',
-            message: formatLabel(labelErrorGroup, teamGroup ?? ''),
-            responseTimesUnavailable: false
+            message: formatLabel(labelErrorGroup, group)
         };
     }
     const described = describeError({ errors: list });
     if (
         described.kind === 'access' ||
-        relevant.some((text) => ACCESS_PATTERN.test(text))
+        texts.some((text) => ACCESS_PATTERN.test(text))
     ) {
         return {
             problem: 'access',
-            message: `${labelErrorAccess} (${described.message})`,
-            responseTimesUnavailable: false
+            message: `${labelErrorAccess} (${described.message})`
         };
     }
-    return {
-        problem: 'other',
-        message: described.message,
-        responseTimesUnavailable: false
-    };
+    return { problem: 'other', message: described.message };
+}
+
+/** The server's words for an optional source's failure, for the note that explains it. */
+export function errorDetail(errors: unknown): string {
+    return describeError({ errors: errorList(errors) }).message;
 }

@@ -1,10 +1,14 @@
 /**
  * Agent metrics panel: workload and timing figures per agent for a window and a scope, computed
- * by GraphQL aggregates on the server (one request per refresh, whatever the volume), with team
- * totals, an SVG bar chart and its table equivalent, and targets set in App Builder.
+ * by GraphQL aggregates on the server (whatever the volume), with team totals, an SVG bar chart
+ * and its table equivalent, and targets set in App Builder.
+ *
+ * Five small documents instead of one: the server validates a document whole, so each figure the
+ * org may refuse (a custom field, MessagingSessionMetrics, Group) has its own, and a refusal
+ * costs only its columns, which then say "Not available" with a note that says why.
  */
 import { LightningElement, api, wire } from 'lwc';
-import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
+import { gql, graphql } from 'lightning/graphql';
 import {
     APPLICATION_SCOPE,
     MessageContext,
@@ -13,15 +17,22 @@ import {
 } from 'lightning/messageService';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
     BROWSER_CLOCK,
     CoalescingScheduler,
+    HANDLE_SECONDS_FIELD_NAME,
+    QUEUE_BADGE_CLASS,
+    WAIT_SECONDS_FIELD_NAME,
     errorMessage,
     formatDuration,
     formatLabel,
-    readSessionsChangedMessage
+    readSessionsChangedMessage,
+    startTimeWindowFilter,
+    windowDayKey
 } from 'c/messagingSessionModel';
 import {
+    METRICS_SCOPES,
     METRICS_WINDOWS,
     MIN_REFRESH_SECONDS,
     REFRESH_COALESCE_MS,
@@ -29,11 +40,15 @@ import {
     buildMetricsVariables,
     chartModel,
     combineMetrics,
+    durationVariables,
+    errorDetail,
+    queueNamesVariables,
     readMetricsErrors,
     readTarget,
-    toDateInputValue,
-    totalsRowView,
-    windowRange
+    sessionMetricsVariables,
+    shiftCalendarDay,
+    teamSource,
+    totalsRowView
 } from './agentMetrics';
 import labelTitle from '@salesforce/label/c.MSC_MetricsTitle';
 import labelWindow from '@salesforce/label/c.MSC_MetricsWindowLabel';
@@ -41,11 +56,16 @@ import labelToday from '@salesforce/label/c.MSC_MetricsWindowToday';
 import labelLast7 from '@salesforce/label/c.MSC_MetricsWindowLast7';
 import labelLast30 from '@salesforce/label/c.MSC_MetricsWindowLast30';
 import labelCustom from '@salesforce/label/c.MSC_MetricsWindowCustom';
+import labelWindowHelp from '@salesforce/label/c.MSC_MetricsWindowHelp';
+import labelStartTimeWindowHelp from '@salesforce/label/c.MSC_StartTimeWindowHelp';
 import labelFrom from '@salesforce/label/c.MSC_MetricsFromLabel';
 import labelTo from '@salesforce/label/c.MSC_MetricsToLabel';
 import labelScope from '@salesforce/label/c.MSC_MetricsScopeLabel';
 import labelScopeMe from '@salesforce/label/c.MSC_MetricsScopeMe';
 import labelScopeTeam from '@salesforce/label/c.MSC_MetricsScopeTeam';
+import labelScopeAll from '@salesforce/label/c.MSC_MetricsScopeAll';
+import labelTeamReportsHelp from '@salesforce/label/c.MSC_MetricsTeamReportsHelp';
+import labelTeamGroupHelp from '@salesforce/label/c.MSC_MetricsTeamGroupHelp';
 import labelRefresh from '@salesforce/label/c.MSC_MetricsRefresh';
 import labelLoading from '@salesforce/label/c.MSC_MetricsLoading';
 import labelColAgent from '@salesforce/label/c.MSC_MetricsColAgent';
@@ -56,12 +76,14 @@ import labelColMaxWait from '@salesforce/label/c.MSC_MetricsColMaxWait';
 import labelColAvgHandle from '@salesforce/label/c.MSC_MetricsColAvgHandle';
 import labelColChannels from '@salesforce/label/c.MSC_MetricsColChannels';
 import labelColMessages from '@salesforce/label/c.MSC_MetricsColMessages';
+import labelColFirstResponse from '@salesforce/label/c.MSC_MetricsColFirstResponse';
 import labelColResponse from '@salesforce/label/c.MSC_MetricsColResponse';
 import labelTotals from '@salesforce/label/c.MSC_MetricsTotalsRow';
 import labelEmpty from '@salesforce/label/c.MSC_MetricsEmpty';
-import labelQueueTag from '@salesforce/label/c.MSC_MetricsQueueTag';
 import labelErrorCustomRange from '@salesforce/label/c.MSC_MetricsErrorCustomRange';
-import labelResponseUnavailable from '@salesforce/label/c.MSC_MetricsResponseUnavailable';
+import labelFieldUnavailable from '@salesforce/label/c.MSC_MetricsFieldUnavailable';
+import labelSessionMetricsUnavailable from '@salesforce/label/c.MSC_MetricsSessionMetricsUnavailable';
+import labelQueueNamesUnavailable from '@salesforce/label/c.MSC_MetricsQueueNamesUnavailable';
 import labelChartTitle from '@salesforce/label/c.MSC_MetricsChartTitle';
 import labelChartDesc from '@salesforce/label/c.MSC_MetricsChartDesc';
 import labelChartHandled from '@salesforce/label/c.MSC_MetricsChartHandled';
@@ -71,13 +93,12 @@ import labelTableCaption from '@salesforce/label/c.MSC_MetricsTableCaption';
 import labelTargets from '@salesforce/label/c.MSC_MetricsTargets';
 import labelNoValue from '@salesforce/label/c.MSC_MetricsNoValue';
 import labelTruncated from '@salesforce/label/c.MSC_MetricsTruncated';
-/** Everything the panel shows, in ONE request: per-agent, per-channel and open-now aggregates, response times and agent names. */
-const METRICS_QUERY = gql`
+/** Handled and open sessions per owner and channel, and the users to name. Fields every org has. */
+const CORE_QUERY = gql`
     query agentMetrics(
         $handledWhere: MessagingSession_Filter
         $openWhere: MessagingSession_Filter
         $ownersWhere: User_Filter
-        $responseWhere: MessagingSessionMetrics_Filter
     ) {
         uiapi {
             aggregate {
@@ -93,44 +114,6 @@ const METRICS_QUERY = gql`
                                     value
                                 }
                                 Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                                MSC_WaitSeconds__c {
-                                    avg {
-                                        value
-                                    }
-                                    max {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                MSC_HandleSeconds__c {
-                                    avg {
-                                        value
-                                    }
-                                    max {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                AgentMessageCount {
-                                    sum {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                EndUserMessageCount {
-                                    sum {
-                                        value
-                                    }
                                     count {
                                         value
                                     }
@@ -200,9 +183,112 @@ const METRICS_QUERY = gql`
                         hasNextPage
                     }
                 }
+            }
+            query {
+                User(where: $ownersWhere, first: 2000) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;
+// One document per custom duration field: @optional isn't documented inside `aggregate`, and a
+// field that isn't deployed or readable fails the whole document it is in.
+const WAIT_TIMES_QUERY = gql`
+    query agentMetricsWaitTimes($handledWhere: MessagingSession_Filter) {
+        uiapi {
+            aggregate {
+                MessagingSession(
+                    where: $handledWhere
+                    groupBy: { OwnerId: { group: true } }
+                    first: 2000
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                OwnerId {
+                                    value
+                                }
+                                MSC_WaitSeconds__c {
+                                    avg {
+                                        value
+                                    }
+                                    max {
+                                        value
+                                    }
+                                    count {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+            }
+        }
+    }
+`;
+const HANDLE_TIMES_QUERY = gql`
+    query agentMetricsHandleTimes($handledWhere: MessagingSession_Filter) {
+        uiapi {
+            aggregate {
+                MessagingSession(
+                    where: $handledWhere
+                    groupBy: { OwnerId: { group: true } }
+                    first: 2000
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                OwnerId {
+                                    value
+                                }
+                                MSC_HandleSeconds__c {
+                                    avg {
+                                        value
+                                    }
+                                    max {
+                                        value
+                                    }
+                                    count {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+            }
+        }
+    }
+`;
+// Message totals and response times: MessagingSessionMetrics (API 62.0+), one record per session
+// and metric type. AgentMessageCount/EndUserMessageCount on MessagingSession are Nillable only.
+const SESSION_METRICS_QUERY = gql`
+    query agentMetricsSessionMetrics(
+        $metricsWhere: MessagingSessionMetrics_Filter
+    ) {
+        uiapi {
+            aggregate {
                 MessagingSessionMetrics(
-                    where: $responseWhere
-                    groupBy: { MessagingSession: { OwnerId: { group: true } } }
+                    where: $metricsWhere
+                    groupBy: {
+                        MessagingSession: { OwnerId: { group: true } }
+                        MessagingSessionMetricType: { group: true }
+                    }
                     first: 2000
                 ) {
                     edges {
@@ -213,10 +299,16 @@ const METRICS_QUERY = gql`
                                         value
                                     }
                                 }
+                                MessagingSessionMetricType {
+                                    value
+                                }
                                 MessagingSessionMetricValue {
                                     avg {
                                         value
                                     }
+                                    sum {
+                                        value
+                                    }
                                     count {
                                         value
                                     }
@@ -224,155 +316,20 @@ const METRICS_QUERY = gql`
                             }
                         }
                     }
-                }
-            }
-            query {
-                User(where: $ownersWhere, first: 2000) {
-                    edges {
-                        node {
-                            Id
-                            Name {
-                                value
-                            }
-                        }
+                    pageInfo {
+                        hasNextPage
                     }
                 }
             }
         }
     }
 `;
-/** The same without response times, for orgs without MessagingSessionMetrics (or where it can't be grouped by owner). */
-// Kept as a separate whole document, not merged: GraphQL validates the entire document against the org's schema.
-const METRICS_QUERY_NO_RESPONSE_TIMES = gql`
-    query agentMetricsNoResponseTimes(
-        $handledWhere: MessagingSession_Filter
-        $openWhere: MessagingSession_Filter
-        $ownersWhere: User_Filter
-    ) {
+/** Names of the queues that own sessions (all-agents scope): a semi-join, no ids from a response. */
+const QUEUE_NAMES_QUERY = gql`
+    query agentMetricsQueueNames($queuesWhere: Group_Filter) {
         uiapi {
-            aggregate {
-                MessagingSession(
-                    where: $handledWhere
-                    groupBy: { OwnerId: { group: true } }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                                MSC_WaitSeconds__c {
-                                    avg {
-                                        value
-                                    }
-                                    max {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                MSC_HandleSeconds__c {
-                                    avg {
-                                        value
-                                    }
-                                    max {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                AgentMessageCount {
-                                    sum {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                EndUserMessageCount {
-                                    sum {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-                byChannel: MessagingSession(
-                    where: $handledWhere
-                    groupBy: {
-                        OwnerId: { group: true }
-                        ChannelType: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                ChannelType {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-                openNow: MessagingSession(
-                    where: $openWhere
-                    groupBy: {
-                        OwnerId: { group: true }
-                        Status: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                Status {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-            }
             query {
-                User(where: $ownersWhere, first: 2000) {
+                Group(where: $queuesWhere, first: 2000) {
                     edges {
                         node {
                             Id
@@ -386,23 +343,40 @@ const METRICS_QUERY_NO_RESPONSE_TIMES = gql`
         }
     }
 `;
+const SOURCE_KEYS = [
+    'core',
+    'waitTimes',
+    'handleTimes',
+    'sessionMetrics',
+    'queueNames'
+];
 function isWindow(value) {
     return typeof value === 'string' && METRICS_WINDOWS.includes(value);
 }
-function sameRange(a, b) {
-    return (
-        a === b ||
-        (a !== null && b !== null && a.from === b.from && a.to === b.to)
-    );
+function isScope(value) {
+    return typeof value === 'string' && METRICS_SCOPES.includes(value);
+}
+function sameFilter(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+function statuses(state) {
+    const status = { state, detail: '' };
+    return {
+        core: status,
+        waitTimes: status,
+        handleTimes: status,
+        sessionMetrics: status,
+        queueNames: status
+    };
 }
 export default class AgentMetricsPanel extends LightningElement {
     /** App Builder: window shown first (today, last7, last30 or custom). */
     @api
     defaultWindow = 'today';
-    /** App Builder: scope shown first (me or team). */
+    /** App Builder: scope shown first (me, team or all). */
     @api
     defaultScope = 'me';
-    /** App Builder: the team is the members of this public group or queue (Id or API name); empty = all agents. */
+    /** App Builder: the team is this public group's or queue's members (Id or API name) instead of my direct reports. */
     @api
     teamGroup;
     /** App Builder: target average/maximum wait, in seconds (highlighted when exceeded). */
@@ -414,7 +388,7 @@ export default class AgentMetricsPanel extends LightningElement {
     /** App Builder: refresh interval in seconds (0 or empty: no automatic refresh). */
     @api
     refreshIntervalSeconds;
-    /** App Builder: don't ask for response times (MessagingSessionMetrics). */
+    /** App Builder: don't ask for response times (message totals are still asked for). */
     @api
     hideResponseTimes = false;
     labels = {
@@ -433,31 +407,35 @@ export default class AgentMetricsPanel extends LightningElement {
         colAvgHandle: labelColAvgHandle,
         colChannels: labelColChannels,
         colMessages: labelColMessages,
+        colFirstResponse: labelColFirstResponse,
         colResponse: labelColResponse,
         empty: labelEmpty,
-        queueTag: labelQueueTag,
-        responseUnavailable: labelResponseUnavailable,
         chartTitle: labelChartTitle,
         chartDesc: labelChartDesc,
         chartHandled: labelChartHandled,
         chartOpen: labelChartOpen
     };
+    /** The queue badge, with the classes the session list and detail give it. */
+    queueBadgeClass = `${QUEUE_BADGE_CLASS} slds-m-left_xx-small`;
     windowValue = 'today';
     scopeValue = 'me';
     customFrom = '';
     customTo = '';
-    range = null;
-    metrics = null;
+    /** The start-time filter of the window (the model's shared definition); null: dates to fix. */
+    windowFilter = null;
+    sources = statuses('loading');
     problemMessage = '';
-    loading = true;
-    /** MessagingSessionMetrics was refused once: later requests leave it out. */
-    responseTimesUnavailable = false;
+    coreData;
+    waitTimesData;
+    handleTimesData;
+    sessionMetricsData;
+    queueNamesData;
     @wire(MessageContext)
     messageContext;
-    wireResult;
+    refreshers = {};
     subscription;
     intervalId;
-    // Triggers close together (button, interval, message channel) make one request.
+    // Triggers close together (button, interval, message channel) make one refresh.
     coalescer = new CoalescingScheduler(
         () => {
             this.flushRefresh().catch((error) => {
@@ -474,14 +452,11 @@ export default class AgentMetricsPanel extends LightningElement {
         this.windowValue = isWindow(this.defaultWindow)
             ? this.defaultWindow
             : 'today';
-        this.scopeValue = this.defaultScope === 'team' ? 'team' : 'me';
-        const today = new Date();
-        this.customTo = toDateInputValue(today);
-        this.customFrom = toDateInputValue(
-            new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6)
-        );
-        this.range = this.computeRange();
-        this.loading = this.range !== null;
+        this.scopeValue = isScope(this.defaultScope) ? this.defaultScope : 'me';
+        this.customTo = windowDayKey();
+        this.customFrom = shiftCalendarDay(this.customTo, -6);
+        this.windowFilter = this.computeWindowFilter();
+        this.markLoading();
         this.subscription = subscribe(
             this.messageContext,
             SESSIONS_CHANGED,
@@ -507,53 +482,136 @@ export default class AgentMetricsPanel extends LightningElement {
         this.coalescer.cancel();
     }
     // ---- Data ------------------------------------------------------------------------------
-    get metricsQuery() {
-        if (!this.range) return undefined;
-        return this.hideResponseTimes || this.responseTimesUnavailable
-            ? METRICS_QUERY_NO_RESPONSE_TIMES
-            : METRICS_QUERY;
-    }
+    /** Variables of the core document; the other documents derive theirs from them. */
     get metricsVariables() {
-        if (!this.range) return undefined;
-        return buildMetricsVariables(this.range, {
+        if (!this.windowFilter) return undefined;
+        return buildMetricsVariables(this.windowFilter, {
             scope: this.scopeValue,
             userId: USER_ID,
             teamGroup: this.teamGroup
         });
     }
-    @wire(graphql, { query: '$metricsQuery', variables: '$metricsVariables' })
-    wiredMetrics(result) {
-        this.wireResult = result;
-        const { data, errors } = result ?? {};
-        if (errors && errors.length) {
-            const reading = readMetricsErrors(errors, this.teamGroup);
-            if (reading.responseTimesUnavailable) {
-                // Not fatal: the query without response times goes out once, then stays.
-                this.responseTimesUnavailable = true;
-                if (data) this.applyData(data);
-                return;
-            }
-            this.metrics = null;
-            this.problemMessage = reading.message;
-            this.loading = false;
-            return;
+    isActive(key) {
+        if (!this.windowFilter) return false;
+        // Queues own sessions only in the all-agents scope: the others filter on users.
+        return key !== 'queueNames' || this.scopeValue === 'all';
+    }
+    get coreQuery() {
+        return this.isActive('core') ? CORE_QUERY : undefined;
+    }
+    get waitTimesQuery() {
+        return this.isActive('waitTimes') ? WAIT_TIMES_QUERY : undefined;
+    }
+    get handleTimesQuery() {
+        return this.isActive('handleTimes') ? HANDLE_TIMES_QUERY : undefined;
+    }
+    get sessionMetricsQuery() {
+        return this.isActive('sessionMetrics')
+            ? SESSION_METRICS_QUERY
+            : undefined;
+    }
+    get queueNamesQuery() {
+        return this.isActive('queueNames') ? QUEUE_NAMES_QUERY : undefined;
+    }
+    get durationVariables() {
+        const variables = this.metricsVariables;
+        return variables ? durationVariables(variables) : undefined;
+    }
+    get sessionMetricsVariables() {
+        const variables = this.metricsVariables;
+        return variables
+            ? sessionMetricsVariables(variables, !this.hideResponseTimes)
+            : undefined;
+    }
+    get queueNamesVariables() {
+        const variables = this.metricsVariables;
+        return variables ? queueNamesVariables(variables) : undefined;
+    }
+    @wire(graphql, {
+        query: '$coreQuery',
+        variables: '$metricsVariables'
+    })
+    wiredCore(result) {
+        const data = this.receive('core', result);
+        if (data) {
+            this.coreData = data;
+            this.problemMessage = '';
         }
-        if (data) this.applyData(data);
     }
-    applyData(data) {
-        this.metrics = combineMetrics(data);
-        this.problemMessage = '';
-        this.loading = false;
+    @wire(graphql, {
+        query: '$waitTimesQuery',
+        variables: '$durationVariables'
+    })
+    wiredWaitTimes(result) {
+        const data = this.receive('waitTimes', result);
+        if (data) this.waitTimesData = data;
     }
-    computeRange() {
-        return windowRange(
+    @wire(graphql, {
+        query: '$handleTimesQuery',
+        variables: '$durationVariables'
+    })
+    wiredHandleTimes(result) {
+        const data = this.receive('handleTimes', result);
+        if (data) this.handleTimesData = data;
+    }
+    @wire(graphql, {
+        query: '$sessionMetricsQuery',
+        variables: '$sessionMetricsVariables'
+    })
+    wiredSessionMetrics(result) {
+        const data = this.receive('sessionMetrics', result);
+        if (data) this.sessionMetricsData = data;
+    }
+    @wire(graphql, {
+        query: '$queueNamesQuery',
+        variables: '$queueNamesVariables'
+    })
+    wiredQueueNames(result) {
+        const data = this.receive('queueNames', result);
+        if (data) this.queueNamesData = data;
+    }
+    /**
+     * Records a wire result: keeps its refresh function and the source's state, and returns the
+     * data when the document succeeded. Errors on the core document stop the panel; errors on
+     * the others leave their columns "Not available" and the rest of the panel intact.
+     */
+    receive(key, result) {
+        if (!this.isActive(key)) return undefined;
+        const { data, errors, refresh } = result ?? {};
+        if (typeof refresh === 'function') this.refreshers[key] = refresh;
+        if (errors && errors.length) {
+            if (key === 'core') {
+                this.problemMessage = readMetricsErrors(
+                    errors,
+                    this.teamGroup
+                ).message;
+                this.coreData = undefined;
+            }
+            this.setSource(key, {
+                state: 'unavailable',
+                detail: errorDetail(errors)
+            });
+            return undefined;
+        }
+        if (!data) return undefined;
+        this.setSource(key, { state: 'ready', detail: '' });
+        return data;
+    }
+    setSource(key, status) {
+        this.sources = { ...this.sources, [key]: status };
+    }
+    /** New variables are on their way: every figure waits for its new response. */
+    markLoading() {
+        this.sources = statuses('loading');
+    }
+    computeWindowFilter() {
+        return startTimeWindowFilter(
             this.windowValue,
-            new Date(),
             this.customFrom,
             this.customTo
         );
     }
-    /** Any trigger (button, interval, message channel) asks here; triggers close together make one request. */
+    /** Any trigger (button, interval, message channel) asks here; triggers close together make one refresh. */
     requestRefresh() {
         this.refreshQueued = true;
         // A refresh in flight asks again when it finishes (see flushRefresh).
@@ -562,17 +620,22 @@ export default class AgentMetricsPanel extends LightningElement {
     async flushRefresh() {
         if (!this.refreshQueued) return;
         this.refreshQueued = false;
-        const range = this.computeRange();
-        if (!sameRange(range, this.range)) {
-            // A new day (or new dates): the variables change, and the wire makes the request.
-            this.range = range;
-            this.loading = range !== null;
+        const filter = this.computeWindowFilter();
+        if (!sameFilter(filter, this.windowFilter)) {
+            // A new day: the variables change, and the wires make the requests.
+            this.windowFilter = filter;
+            this.markLoading();
             return;
         }
-        if (!this.wireResult || !this.range) return;
+        const refreshes = SOURCE_KEYS.filter((key) => this.isActive(key))
+            .map((key) => this.refreshers[key])
+            .filter((refresh) => !!refresh);
+        if (!refreshes.length) return;
         this.refreshInFlight = true;
         try {
-            await refreshGraphQL(this.wireResult);
+            // lightning/graphql: each wire result's refresh() re-runs its query; the Promise
+            // resolves when fresh data has been delivered through the wire.
+            await Promise.all(refreshes.map((refresh) => refresh()));
         } catch (error) {
             this.problemMessage = errorMessage(error);
         } finally {
@@ -595,40 +658,54 @@ export default class AgentMetricsPanel extends LightningElement {
     get scopeOptions() {
         return [
             { label: labelScopeMe, value: 'me' },
-            { label: labelScopeTeam, value: 'team' }
+            { label: labelScopeTeam, value: 'team' },
+            { label: labelScopeAll, value: 'all' }
         ];
     }
     get isCustom() {
         return this.windowValue === 'custom';
     }
+    /** What the windows cover (by start time, in the user's time zone), and who "my team" is. */
+    get windowHelp() {
+        return formatLabel(
+            labelWindowHelp,
+            formatLabel(labelStartTimeWindowHelp, TIME_ZONE)
+        );
+    }
+    get teamHelp() {
+        if (this.scopeValue !== 'team') return '';
+        return teamSource(this.teamGroup) === 'group'
+            ? formatLabel(labelTeamGroupHelp, this.teamGroup?.trim() ?? '')
+            : labelTeamReportsHelp;
+    }
     handleWindowChange(event) {
         const value = event.detail?.value;
         if (!isWindow(value)) return;
         this.windowValue = value;
-        this.updateRange();
+        this.updateWindowFilter();
     }
     handleScopeChange(event) {
-        const scope = event.detail?.value === 'team' ? 'team' : 'me';
-        if (scope === this.scopeValue) return;
+        const scope = event.detail?.value;
+        if (!isScope(scope) || scope === this.scopeValue) return;
         this.scopeValue = scope;
-        this.loading = this.range !== null;
+        if (this.windowFilter) this.markLoading();
     }
     handleFromChange(event) {
         this.customFrom = event.detail?.value ?? '';
-        this.updateRange();
+        this.updateWindowFilter();
     }
     handleToChange(event) {
         this.customTo = event.detail?.value ?? '';
-        this.updateRange();
+        this.updateWindowFilter();
     }
     handleRefresh() {
         this.requestRefresh();
     }
-    updateRange() {
-        const range = this.computeRange();
-        if (!sameRange(range, this.range)) {
-            this.range = range;
-            this.loading = range !== null;
+    updateWindowFilter() {
+        const filter = this.computeWindowFilter();
+        if (!sameFilter(filter, this.windowFilter)) {
+            this.windowFilter = filter;
+            if (filter) this.markLoading();
         }
     }
     // ---- View model ------------------------------------------------------------------------------
@@ -639,7 +716,7 @@ export default class AgentMetricsPanel extends LightningElement {
         };
     }
     get rangeProblem() {
-        return this.range === null && this.isCustom
+        return this.isCustom && this.windowFilter === null
             ? labelErrorCustomRange
             : '';
     }
@@ -650,45 +727,98 @@ export default class AgentMetricsPanel extends LightningElement {
         return this.errorText !== '';
     }
     get showSpinner() {
-        return this.loading && !this.hasError;
+        return (
+            !this.hasError &&
+            this.windowFilter !== null &&
+            this.sources.core.state === 'loading'
+        );
+    }
+    /** The sources' states as the cells read them. */
+    get figureSources() {
+        return {
+            waitTimes: this.sources.waitTimes.state,
+            handleTimes: this.sources.handleTimes.state,
+            sessionMetrics: this.sources.sessionMetrics.state
+        };
+    }
+    metricsCache;
+    /** The figures received so far, combined once per response (the template reads them often). */
+    get metrics() {
+        if (!this.coreData) return null;
+        const key = [
+            this.coreData,
+            this.sources.waitTimes.state === 'ready'
+                ? this.waitTimesData
+                : null,
+            this.sources.handleTimes.state === 'ready'
+                ? this.handleTimesData
+                : null,
+            this.sources.sessionMetrics.state === 'ready'
+                ? this.sessionMetricsData
+                : null,
+            this.isActive('queueNames') &&
+            this.sources.queueNames.state === 'ready'
+                ? this.queueNamesData
+                : null
+        ];
+        const cache = this.metricsCache;
+        if (cache && cache.key.every((part, index) => part === key[index])) {
+            return cache.value;
+        }
+        const value = combineMetrics({
+            core: this.coreData,
+            waitTimes: key[1],
+            handleTimes: key[2],
+            sessionMetrics: key[3],
+            queueNames: key[4]
+        });
+        this.metricsCache = { key, value };
+        return value;
     }
     rowCache;
-    /** Table rows, computed once per response and targets (the template and the chart read them several times). */
+    /** Table rows, computed once per response, targets and sources (the template and the chart read them). */
     get rows() {
-        if (!this.metrics) return [];
+        const metrics = this.metrics;
+        if (!metrics) return [];
         const { waitSeconds, handleSeconds } = this.targets;
+        const sources = this.figureSources;
+        const key = [
+            metrics,
+            waitSeconds,
+            handleSeconds,
+            sources.waitTimes,
+            sources.handleTimes,
+            sources.sessionMetrics
+        ];
         const cache = this.rowCache;
-        if (
-            cache &&
-            cache.metrics === this.metrics &&
-            cache.wait === waitSeconds &&
-            cache.handle === handleSeconds
-        ) {
+        if (cache && cache.key.every((part, index) => part === key[index])) {
             return cache.rows;
         }
-        const rows = agentRowViews(this.metrics, this.targets);
-        this.rowCache = {
-            metrics: this.metrics,
-            wait: waitSeconds,
-            handle: handleSeconds,
-            rows
-        };
+        const rows = agentRowViews(metrics, this.targets, sources);
+        this.rowCache = { key, rows };
         return rows;
     }
     get totalsRow() {
-        return this.metrics
-            ? totalsRowView(this.metrics, this.targets, labelTotals)
+        const metrics = this.metrics;
+        return metrics
+            ? totalsRowView(
+                  metrics,
+                  this.targets,
+                  labelTotals,
+                  this.figureSources
+              )
             : null;
     }
     get hasRows() {
-        return this.rows.length > 0;
+        return (this.metrics?.agents.length ?? 0) > 0;
     }
     /** A window with no sessions at all (agents listed without any figure count as empty too). */
     get isEmpty() {
+        const metrics = this.metrics;
         return (
             !this.hasError &&
-            this.metrics !== null &&
-            this.metrics.totals.handled + this.metrics.totals.openNow === 0
+            metrics !== null &&
+            metrics.totals.handled + metrics.totals.openNow === 0
         );
     }
     get showTable() {
@@ -706,15 +836,57 @@ export default class AgentMetricsPanel extends LightningElement {
     get chartAriaLabel() {
         return `${labelChartTitle}. ${labelChartDesc}`;
     }
-    get showResponseColumn() {
-        return !this.hideResponseTimes && !this.responseTimesUnavailable;
+    get showResponseColumns() {
+        return !this.hideResponseTimes;
     }
-    get showResponseNote() {
-        return (
-            !this.hideResponseTimes &&
-            this.responseTimesUnavailable &&
-            !this.hasError
-        );
+    /** Why some figures say "Not available": one note per document the org refused. */
+    get notes() {
+        if (this.hasError || !this.coreData) return [];
+        const notes = [];
+        const { waitTimes, handleTimes, sessionMetrics, queueNames } =
+            this.sources;
+        if (waitTimes.state === 'unavailable') {
+            notes.push({
+                key: 'waitTimes',
+                text: formatLabel(
+                    labelFieldUnavailable,
+                    `${labelColAvgWait}, ${labelColMaxWait}`,
+                    WAIT_SECONDS_FIELD_NAME,
+                    waitTimes.detail
+                )
+            });
+        }
+        if (handleTimes.state === 'unavailable') {
+            notes.push({
+                key: 'handleTimes',
+                text: formatLabel(
+                    labelFieldUnavailable,
+                    labelColAvgHandle,
+                    HANDLE_SECONDS_FIELD_NAME,
+                    handleTimes.detail
+                )
+            });
+        }
+        if (sessionMetrics.state === 'unavailable') {
+            const columns = this.hideResponseTimes
+                ? [labelColMessages]
+                : [labelColMessages, labelColFirstResponse, labelColResponse];
+            notes.push({
+                key: 'sessionMetrics',
+                text: formatLabel(
+                    labelSessionMetricsUnavailable,
+                    columns.join(', '),
+                    sessionMetrics.detail
+                )
+            });
+        }
+        if (this.isActive('queueNames') && queueNames.state === 'unavailable') {
+            notes.push({
+                key: 'queueNames',
+                text: formatLabel(labelQueueNamesUnavailable, queueNames.detail)
+            });
+        }
+        return notes;
     }
     get truncatedText() {
         return this.metrics?.truncated && !this.hasError

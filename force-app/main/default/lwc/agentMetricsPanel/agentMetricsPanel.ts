@@ -1,10 +1,14 @@
 /**
  * Agent metrics panel: workload and timing figures per agent for a window and a scope, computed
- * by GraphQL aggregates on the server (one request per refresh, whatever the volume), with team
- * totals, an SVG bar chart and its table equivalent, and targets set in App Builder.
+ * by GraphQL aggregates on the server (whatever the volume), with team totals, an SVG bar chart
+ * and its table equivalent, and targets set in App Builder.
+ *
+ * Five small documents instead of one: the server validates a document whole, so each figure the
+ * org may refuse (a custom field, MessagingSessionMetrics, Group) has its own, and a refusal
+ * costs only its columns, which then say "Not available" with a note that says why.
  */
 import { LightningElement, api, wire } from 'lwc';
-import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
+import { gql, graphql } from 'lightning/graphql';
 import type { GraphQLResult } from 'lightning/graphql';
 import {
     APPLICATION_SCOPE,
@@ -18,16 +22,24 @@ import type {
 } from 'lightning/messageService';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 
 import {
     BROWSER_CLOCK,
     CoalescingScheduler,
+    HANDLE_SECONDS_FIELD_NAME,
+    QUEUE_BADGE_CLASS,
+    WAIT_SECONDS_FIELD_NAME,
     errorMessage,
     formatDuration,
     formatLabel,
-    readSessionsChangedMessage
+    readSessionsChangedMessage,
+    startTimeWindowFilter,
+    windowDayKey
 } from 'c/messagingSessionModel';
+import type { GqlFilter } from 'c/messagingSessionModel';
 import {
+    METRICS_SCOPES,
     METRICS_WINDOWS,
     MIN_REFRESH_SECONDS,
     REFRESH_COALESCE_MS,
@@ -35,22 +47,30 @@ import {
     buildMetricsVariables,
     chartModel,
     combineMetrics,
+    durationVariables,
+    errorDetail,
+    queueNamesVariables,
     readMetricsErrors,
     readTarget,
-    toDateInputValue,
-    totalsRowView,
-    windowRange
+    sessionMetricsVariables,
+    shiftCalendarDay,
+    teamSource,
+    totalsRowView
 } from './agentMetrics';
 import type {
     AgentRowView,
     ChartModel,
     CombinedMetrics,
-    MetricsData,
+    CoreMetricsData,
+    DurationData,
+    FigureSources,
     MetricsScope,
     MetricsVariables,
     MetricsWindow,
-    Targets,
-    WindowRange
+    QueueNamesData,
+    SessionMetricsData,
+    SourceState,
+    Targets
 } from './agentMetrics';
 
 import labelTitle from '@salesforce/label/c.MSC_MetricsTitle';
@@ -59,11 +79,16 @@ import labelToday from '@salesforce/label/c.MSC_MetricsWindowToday';
 import labelLast7 from '@salesforce/label/c.MSC_MetricsWindowLast7';
 import labelLast30 from '@salesforce/label/c.MSC_MetricsWindowLast30';
 import labelCustom from '@salesforce/label/c.MSC_MetricsWindowCustom';
+import labelWindowHelp from '@salesforce/label/c.MSC_MetricsWindowHelp';
+import labelStartTimeWindowHelp from '@salesforce/label/c.MSC_StartTimeWindowHelp';
 import labelFrom from '@salesforce/label/c.MSC_MetricsFromLabel';
 import labelTo from '@salesforce/label/c.MSC_MetricsToLabel';
 import labelScope from '@salesforce/label/c.MSC_MetricsScopeLabel';
 import labelScopeMe from '@salesforce/label/c.MSC_MetricsScopeMe';
 import labelScopeTeam from '@salesforce/label/c.MSC_MetricsScopeTeam';
+import labelScopeAll from '@salesforce/label/c.MSC_MetricsScopeAll';
+import labelTeamReportsHelp from '@salesforce/label/c.MSC_MetricsTeamReportsHelp';
+import labelTeamGroupHelp from '@salesforce/label/c.MSC_MetricsTeamGroupHelp';
 import labelRefresh from '@salesforce/label/c.MSC_MetricsRefresh';
 import labelLoading from '@salesforce/label/c.MSC_MetricsLoading';
 import labelColAgent from '@salesforce/label/c.MSC_MetricsColAgent';
@@ -74,12 +99,14 @@ import labelColMaxWait from '@salesforce/label/c.MSC_MetricsColMaxWait';
 import labelColAvgHandle from '@salesforce/label/c.MSC_MetricsColAvgHandle';
 import labelColChannels from '@salesforce/label/c.MSC_MetricsColChannels';
 import labelColMessages from '@salesforce/label/c.MSC_MetricsColMessages';
+import labelColFirstResponse from '@salesforce/label/c.MSC_MetricsColFirstResponse';
 import labelColResponse from '@salesforce/label/c.MSC_MetricsColResponse';
 import labelTotals from '@salesforce/label/c.MSC_MetricsTotalsRow';
 import labelEmpty from '@salesforce/label/c.MSC_MetricsEmpty';
-import labelQueueTag from '@salesforce/label/c.MSC_MetricsQueueTag';
 import labelErrorCustomRange from '@salesforce/label/c.MSC_MetricsErrorCustomRange';
-import labelResponseUnavailable from '@salesforce/label/c.MSC_MetricsResponseUnavailable';
+import labelFieldUnavailable from '@salesforce/label/c.MSC_MetricsFieldUnavailable';
+import labelSessionMetricsUnavailable from '@salesforce/label/c.MSC_MetricsSessionMetricsUnavailable';
+import labelQueueNamesUnavailable from '@salesforce/label/c.MSC_MetricsQueueNamesUnavailable';
 import labelChartTitle from '@salesforce/label/c.MSC_MetricsChartTitle';
 import labelChartDesc from '@salesforce/label/c.MSC_MetricsChartDesc';
 import labelChartHandled from '@salesforce/label/c.MSC_MetricsChartHandled';
@@ -90,13 +117,12 @@ import labelTargets from '@salesforce/label/c.MSC_MetricsTargets';
 import labelNoValue from '@salesforce/label/c.MSC_MetricsNoValue';
 import labelTruncated from '@salesforce/label/c.MSC_MetricsTruncated';
 
-/** Everything the panel shows, in ONE request: per-agent, per-channel and open-now aggregates, response times and agent names. */
-const METRICS_QUERY = gql`
+/** Handled and open sessions per owner and channel, and the users to name. Fields every org has. */
+const CORE_QUERY = gql`
     query agentMetrics(
         $handledWhere: MessagingSession_Filter
         $openWhere: MessagingSession_Filter
         $ownersWhere: User_Filter
-        $responseWhere: MessagingSessionMetrics_Filter
     ) {
         uiapi {
             aggregate {
@@ -112,44 +138,6 @@ const METRICS_QUERY = gql`
                                     value
                                 }
                                 Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                                MSC_WaitSeconds__c {
-                                    avg {
-                                        value
-                                    }
-                                    max {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                MSC_HandleSeconds__c {
-                                    avg {
-                                        value
-                                    }
-                                    max {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                AgentMessageCount {
-                                    sum {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                EndUserMessageCount {
-                                    sum {
-                                        value
-                                    }
                                     count {
                                         value
                                     }
@@ -219,9 +207,115 @@ const METRICS_QUERY = gql`
                         hasNextPage
                     }
                 }
+            }
+            query {
+                User(where: $ownersWhere, first: 2000) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;
+
+// One document per custom duration field: @optional isn't documented inside `aggregate`, and a
+// field that isn't deployed or readable fails the whole document it is in.
+const WAIT_TIMES_QUERY = gql`
+    query agentMetricsWaitTimes($handledWhere: MessagingSession_Filter) {
+        uiapi {
+            aggregate {
+                MessagingSession(
+                    where: $handledWhere
+                    groupBy: { OwnerId: { group: true } }
+                    first: 2000
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                OwnerId {
+                                    value
+                                }
+                                MSC_WaitSeconds__c {
+                                    avg {
+                                        value
+                                    }
+                                    max {
+                                        value
+                                    }
+                                    count {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+            }
+        }
+    }
+`;
+
+const HANDLE_TIMES_QUERY = gql`
+    query agentMetricsHandleTimes($handledWhere: MessagingSession_Filter) {
+        uiapi {
+            aggregate {
+                MessagingSession(
+                    where: $handledWhere
+                    groupBy: { OwnerId: { group: true } }
+                    first: 2000
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                OwnerId {
+                                    value
+                                }
+                                MSC_HandleSeconds__c {
+                                    avg {
+                                        value
+                                    }
+                                    max {
+                                        value
+                                    }
+                                    count {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+            }
+        }
+    }
+`;
+
+// Message totals and response times: MessagingSessionMetrics (API 62.0+), one record per session
+// and metric type. AgentMessageCount/EndUserMessageCount on MessagingSession are Nillable only.
+const SESSION_METRICS_QUERY = gql`
+    query agentMetricsSessionMetrics(
+        $metricsWhere: MessagingSessionMetrics_Filter
+    ) {
+        uiapi {
+            aggregate {
                 MessagingSessionMetrics(
-                    where: $responseWhere
-                    groupBy: { MessagingSession: { OwnerId: { group: true } } }
+                    where: $metricsWhere
+                    groupBy: {
+                        MessagingSession: { OwnerId: { group: true } }
+                        MessagingSessionMetricType: { group: true }
+                    }
                     first: 2000
                 ) {
                     edges {
@@ -232,10 +326,16 @@ const METRICS_QUERY = gql`
                                         value
                                     }
                                 }
+                                MessagingSessionMetricType {
+                                    value
+                                }
                                 MessagingSessionMetricValue {
                                     avg {
                                         value
                                     }
+                                    sum {
+                                        value
+                                    }
                                     count {
                                         value
                                     }
@@ -243,10 +343,21 @@ const METRICS_QUERY = gql`
                             }
                         }
                     }
+                    pageInfo {
+                        hasNextPage
+                    }
                 }
             }
+        }
+    }
+`;
+
+/** Names of the queues that own sessions (all-agents scope): a semi-join, no ids from a response. */
+const QUEUE_NAMES_QUERY = gql`
+    query agentMetricsQueueNames($queuesWhere: Group_Filter) {
+        uiapi {
             query {
-                User(where: $ownersWhere, first: 2000) {
+                Group(where: $queuesWhere, first: 2000) {
                     edges {
                         node {
                             Id
@@ -261,155 +372,38 @@ const METRICS_QUERY = gql`
     }
 `;
 
-/** The same without response times, for orgs without MessagingSessionMetrics (or where it can't be grouped by owner). */
-// Kept as a separate whole document, not merged: GraphQL validates the entire document against the org's schema.
-const METRICS_QUERY_NO_RESPONSE_TIMES = gql`
-    query agentMetricsNoResponseTimes(
-        $handledWhere: MessagingSession_Filter
-        $openWhere: MessagingSession_Filter
-        $ownersWhere: User_Filter
-    ) {
-        uiapi {
-            aggregate {
-                MessagingSession(
-                    where: $handledWhere
-                    groupBy: { OwnerId: { group: true } }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                                MSC_WaitSeconds__c {
-                                    avg {
-                                        value
-                                    }
-                                    max {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                MSC_HandleSeconds__c {
-                                    avg {
-                                        value
-                                    }
-                                    max {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                AgentMessageCount {
-                                    sum {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                                EndUserMessageCount {
-                                    sum {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-                byChannel: MessagingSession(
-                    where: $handledWhere
-                    groupBy: {
-                        OwnerId: { group: true }
-                        ChannelType: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                ChannelType {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-                openNow: MessagingSession(
-                    where: $openWhere
-                    groupBy: {
-                        OwnerId: { group: true }
-                        Status: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                Status {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-            }
-            query {
-                User(where: $ownersWhere, first: 2000) {
-                    edges {
-                        node {
-                            Id
-                            Name {
-                                value
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-`;
+/** What the graphql wire adapter provides: data, errors and the refresh function. */
+type WiredResult<TData> = GraphQLResult<TData> & {
+    refresh?: () => Promise<unknown>;
+};
+
+type SourceKey =
+    'core' | 'waitTimes' | 'handleTimes' | 'sessionMetrics' | 'queueNames';
+
+const SOURCE_KEYS: readonly SourceKey[] = [
+    'core',
+    'waitTimes',
+    'handleTimes',
+    'sessionMetrics',
+    'queueNames'
+];
+
+interface SourceStatus {
+    state: SourceState;
+    /** The server's words when the org refused the document. */
+    detail: string;
+}
+
+type SourceStatuses = Record<SourceKey, SourceStatus>;
 
 interface Option {
     label: string;
     value: string;
+}
+
+interface Note {
+    key: string;
+    text: string;
 }
 
 function isWindow(value: unknown): value is MetricsWindow {
@@ -419,19 +413,34 @@ function isWindow(value: unknown): value is MetricsWindow {
     );
 }
 
-function sameRange(a: WindowRange | null, b: WindowRange | null): boolean {
+function isScope(value: unknown): value is MetricsScope {
     return (
-        a === b ||
-        (a !== null && b !== null && a.from === b.from && a.to === b.to)
+        typeof value === 'string' &&
+        (METRICS_SCOPES as readonly string[]).includes(value)
     );
+}
+
+function sameFilter(a: GqlFilter | null, b: GqlFilter | null): boolean {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function statuses(state: SourceState): SourceStatuses {
+    const status = { state, detail: '' };
+    return {
+        core: status,
+        waitTimes: status,
+        handleTimes: status,
+        sessionMetrics: status,
+        queueNames: status
+    };
 }
 
 export default class AgentMetricsPanel extends LightningElement {
     /** App Builder: window shown first (today, last7, last30 or custom). */
     @api defaultWindow: string = 'today';
-    /** App Builder: scope shown first (me or team). */
+    /** App Builder: scope shown first (me, team or all). */
     @api defaultScope: string = 'me';
-    /** App Builder: the team is the members of this public group or queue (Id or API name); empty = all agents. */
+    /** App Builder: the team is this public group's or queue's members (Id or API name) instead of my direct reports. */
     @api teamGroup?: string;
     /** App Builder: target average/maximum wait, in seconds (highlighted when exceeded). */
     @api waitTargetSeconds?: number;
@@ -439,7 +448,7 @@ export default class AgentMetricsPanel extends LightningElement {
     @api handleTargetSeconds?: number;
     /** App Builder: refresh interval in seconds (0 or empty: no automatic refresh). */
     @api refreshIntervalSeconds?: number;
-    /** App Builder: don't ask for response times (MessagingSessionMetrics). */
+    /** App Builder: don't ask for response times (message totals are still asked for). */
     @api hideResponseTimes: boolean = false;
 
     labels = {
@@ -458,33 +467,39 @@ export default class AgentMetricsPanel extends LightningElement {
         colAvgHandle: labelColAvgHandle,
         colChannels: labelColChannels,
         colMessages: labelColMessages,
+        colFirstResponse: labelColFirstResponse,
         colResponse: labelColResponse,
         empty: labelEmpty,
-        queueTag: labelQueueTag,
-        responseUnavailable: labelResponseUnavailable,
         chartTitle: labelChartTitle,
         chartDesc: labelChartDesc,
         chartHandled: labelChartHandled,
         chartOpen: labelChartOpen
     };
 
+    /** The queue badge, with the classes the session list and detail give it. */
+    queueBadgeClass = `${QUEUE_BADGE_CLASS} slds-m-left_xx-small`;
+
     windowValue: MetricsWindow = 'today';
     scopeValue: MetricsScope = 'me';
     customFrom = '';
     customTo = '';
-    range: WindowRange | null = null;
-    metrics: CombinedMetrics | null = null;
+    /** The start-time filter of the window (the model's shared definition); null: dates to fix. */
+    windowFilter: GqlFilter | null = null;
+    sources: SourceStatuses = statuses('loading');
     problemMessage = '';
-    loading = true;
-    /** MessagingSessionMetrics was refused once: later requests leave it out. */
-    responseTimesUnavailable = false;
+
+    coreData?: CoreMetricsData;
+    waitTimesData?: DurationData;
+    handleTimesData?: DurationData;
+    sessionMetricsData?: SessionMetricsData;
+    queueNamesData?: QueueNamesData;
 
     @wire(MessageContext) messageContext?: MessageContextType;
 
-    private wireResult?: GraphQLResult<MetricsData>;
+    private refreshers: Partial<Record<SourceKey, () => Promise<unknown>>> = {};
     private subscription?: Subscription;
     private intervalId?: ReturnType<typeof setInterval>;
-    // Triggers close together (button, interval, message channel) make one request.
+    // Triggers close together (button, interval, message channel) make one refresh.
     private readonly coalescer = new CoalescingScheduler(
         () => {
             this.flushRefresh().catch((error: unknown) => {
@@ -502,14 +517,11 @@ export default class AgentMetricsPanel extends LightningElement {
         this.windowValue = isWindow(this.defaultWindow)
             ? this.defaultWindow
             : 'today';
-        this.scopeValue = this.defaultScope === 'team' ? 'team' : 'me';
-        const today = new Date();
-        this.customTo = toDateInputValue(today);
-        this.customFrom = toDateInputValue(
-            new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6)
-        );
-        this.range = this.computeRange();
-        this.loading = this.range !== null;
+        this.scopeValue = isScope(this.defaultScope) ? this.defaultScope : 'me';
+        this.customTo = windowDayKey();
+        this.customFrom = shiftCalendarDay(this.customTo, -6);
+        this.windowFilter = this.computeWindowFilter();
+        this.markLoading();
         this.subscription = subscribe(
             this.messageContext,
             SESSIONS_CHANGED,
@@ -538,58 +550,158 @@ export default class AgentMetricsPanel extends LightningElement {
 
     // ---- Data ------------------------------------------------------------------------------
 
-    get metricsQuery(): unknown {
-        if (!this.range) return undefined;
-        return this.hideResponseTimes || this.responseTimesUnavailable
-            ? METRICS_QUERY_NO_RESPONSE_TIMES
-            : METRICS_QUERY;
-    }
-
+    /** Variables of the core document; the other documents derive theirs from them. */
     get metricsVariables(): MetricsVariables | undefined {
-        if (!this.range) return undefined;
-        return buildMetricsVariables(this.range, {
+        if (!this.windowFilter) return undefined;
+        return buildMetricsVariables(this.windowFilter, {
             scope: this.scopeValue,
             userId: USER_ID,
             teamGroup: this.teamGroup
         });
     }
 
-    @wire(graphql, { query: '$metricsQuery', variables: '$metricsVariables' })
-    wiredMetrics(result: GraphQLResult<MetricsData>): void {
-        this.wireResult = result;
-        const { data, errors } = result ?? {};
-        if (errors && errors.length) {
-            const reading = readMetricsErrors(errors, this.teamGroup);
-            if (reading.responseTimesUnavailable) {
-                // Not fatal: the query without response times goes out once, then stays.
-                this.responseTimesUnavailable = true;
-                if (data) this.applyData(data);
-                return;
-            }
-            this.metrics = null;
-            this.problemMessage = reading.message;
-            this.loading = false;
-            return;
+    private isActive(key: SourceKey): boolean {
+        if (!this.windowFilter) return false;
+        // Queues own sessions only in the all-agents scope: the others filter on users.
+        return key !== 'queueNames' || this.scopeValue === 'all';
+    }
+
+    get coreQuery(): unknown {
+        return this.isActive('core') ? CORE_QUERY : undefined;
+    }
+
+    get waitTimesQuery(): unknown {
+        return this.isActive('waitTimes') ? WAIT_TIMES_QUERY : undefined;
+    }
+
+    get handleTimesQuery(): unknown {
+        return this.isActive('handleTimes') ? HANDLE_TIMES_QUERY : undefined;
+    }
+
+    get sessionMetricsQuery(): unknown {
+        return this.isActive('sessionMetrics')
+            ? SESSION_METRICS_QUERY
+            : undefined;
+    }
+
+    get queueNamesQuery(): unknown {
+        return this.isActive('queueNames') ? QUEUE_NAMES_QUERY : undefined;
+    }
+
+    get durationVariables(): Record<string, unknown> | undefined {
+        const variables = this.metricsVariables;
+        return variables ? durationVariables(variables) : undefined;
+    }
+
+    get sessionMetricsVariables(): Record<string, unknown> | undefined {
+        const variables = this.metricsVariables;
+        return variables
+            ? sessionMetricsVariables(variables, !this.hideResponseTimes)
+            : undefined;
+    }
+
+    get queueNamesVariables(): Record<string, unknown> | undefined {
+        const variables = this.metricsVariables;
+        return variables ? queueNamesVariables(variables) : undefined;
+    }
+
+    @wire(graphql, {
+        query: '$coreQuery',
+        variables: '$metricsVariables'
+    })
+    wiredCore(result: WiredResult<CoreMetricsData>): void {
+        const data = this.receive('core', result);
+        if (data) {
+            this.coreData = data;
+            this.problemMessage = '';
         }
-        if (data) this.applyData(data);
     }
 
-    private applyData(data: MetricsData): void {
-        this.metrics = combineMetrics(data);
-        this.problemMessage = '';
-        this.loading = false;
+    @wire(graphql, {
+        query: '$waitTimesQuery',
+        variables: '$durationVariables'
+    })
+    wiredWaitTimes(result: WiredResult<DurationData>): void {
+        const data = this.receive('waitTimes', result);
+        if (data) this.waitTimesData = data;
     }
 
-    private computeRange(): WindowRange | null {
-        return windowRange(
+    @wire(graphql, {
+        query: '$handleTimesQuery',
+        variables: '$durationVariables'
+    })
+    wiredHandleTimes(result: WiredResult<DurationData>): void {
+        const data = this.receive('handleTimes', result);
+        if (data) this.handleTimesData = data;
+    }
+
+    @wire(graphql, {
+        query: '$sessionMetricsQuery',
+        variables: '$sessionMetricsVariables'
+    })
+    wiredSessionMetrics(result: WiredResult<SessionMetricsData>): void {
+        const data = this.receive('sessionMetrics', result);
+        if (data) this.sessionMetricsData = data;
+    }
+
+    @wire(graphql, {
+        query: '$queueNamesQuery',
+        variables: '$queueNamesVariables'
+    })
+    wiredQueueNames(result: WiredResult<QueueNamesData>): void {
+        const data = this.receive('queueNames', result);
+        if (data) this.queueNamesData = data;
+    }
+
+    /**
+     * Records a wire result: keeps its refresh function and the source's state, and returns the
+     * data when the document succeeded. Errors on the core document stop the panel; errors on
+     * the others leave their columns "Not available" and the rest of the panel intact.
+     */
+    private receive<TData>(
+        key: SourceKey,
+        result: WiredResult<TData> | undefined
+    ): TData | undefined {
+        if (!this.isActive(key)) return undefined;
+        const { data, errors, refresh } = result ?? {};
+        if (typeof refresh === 'function') this.refreshers[key] = refresh;
+        if (errors && errors.length) {
+            if (key === 'core') {
+                this.problemMessage = readMetricsErrors(
+                    errors,
+                    this.teamGroup
+                ).message;
+                this.coreData = undefined;
+            }
+            this.setSource(key, {
+                state: 'unavailable',
+                detail: errorDetail(errors)
+            });
+            return undefined;
+        }
+        if (!data) return undefined;
+        this.setSource(key, { state: 'ready', detail: '' });
+        return data;
+    }
+
+    private setSource(key: SourceKey, status: SourceStatus): void {
+        this.sources = { ...this.sources, [key]: status };
+    }
+
+    /** New variables are on their way: every figure waits for its new response. */
+    private markLoading(): void {
+        this.sources = statuses('loading');
+    }
+
+    private computeWindowFilter(): GqlFilter | null {
+        return startTimeWindowFilter(
             this.windowValue,
-            new Date(),
             this.customFrom,
             this.customTo
         );
     }
 
-    /** Any trigger (button, interval, message channel) asks here; triggers close together make one request. */
+    /** Any trigger (button, interval, message channel) asks here; triggers close together make one refresh. */
     requestRefresh(): void {
         this.refreshQueued = true;
         // A refresh in flight asks again when it finishes (see flushRefresh).
@@ -599,17 +711,22 @@ export default class AgentMetricsPanel extends LightningElement {
     private async flushRefresh(): Promise<void> {
         if (!this.refreshQueued) return;
         this.refreshQueued = false;
-        const range = this.computeRange();
-        if (!sameRange(range, this.range)) {
-            // A new day (or new dates): the variables change, and the wire makes the request.
-            this.range = range;
-            this.loading = range !== null;
+        const filter = this.computeWindowFilter();
+        if (!sameFilter(filter, this.windowFilter)) {
+            // A new day: the variables change, and the wires make the requests.
+            this.windowFilter = filter;
+            this.markLoading();
             return;
         }
-        if (!this.wireResult || !this.range) return;
+        const refreshes = SOURCE_KEYS.filter((key) => this.isActive(key))
+            .map((key) => this.refreshers[key])
+            .filter((refresh): refresh is () => Promise<unknown> => !!refresh);
+        if (!refreshes.length) return;
         this.refreshInFlight = true;
         try {
-            await refreshGraphQL(this.wireResult);
+            // lightning/graphql: each wire result's refresh() re-runs its query; the Promise
+            // resolves when fresh data has been delivered through the wire.
+            await Promise.all(refreshes.map((refresh) => refresh()));
         } catch (error) {
             this.problemMessage = errorMessage(error);
         } finally {
@@ -635,7 +752,8 @@ export default class AgentMetricsPanel extends LightningElement {
     get scopeOptions(): Option[] {
         return [
             { label: labelScopeMe, value: 'me' },
-            { label: labelScopeTeam, value: 'team' }
+            { label: labelScopeTeam, value: 'team' },
+            { label: labelScopeAll, value: 'all' }
         ];
     }
 
@@ -643,40 +761,54 @@ export default class AgentMetricsPanel extends LightningElement {
         return this.windowValue === 'custom';
     }
 
+    /** What the windows cover (by start time, in the user's time zone), and who "my team" is. */
+    get windowHelp(): string {
+        return formatLabel(
+            labelWindowHelp,
+            formatLabel(labelStartTimeWindowHelp, TIME_ZONE)
+        );
+    }
+
+    get teamHelp(): string {
+        if (this.scopeValue !== 'team') return '';
+        return teamSource(this.teamGroup) === 'group'
+            ? formatLabel(labelTeamGroupHelp, this.teamGroup?.trim() ?? '')
+            : labelTeamReportsHelp;
+    }
+
     handleWindowChange(event: CustomEvent<{ value: string }>): void {
         const value = event.detail?.value;
         if (!isWindow(value)) return;
         this.windowValue = value;
-        this.updateRange();
+        this.updateWindowFilter();
     }
 
     handleScopeChange(event: CustomEvent<{ value: string }>): void {
-        const scope: MetricsScope =
-            event.detail?.value === 'team' ? 'team' : 'me';
-        if (scope === this.scopeValue) return;
+        const scope = event.detail?.value;
+        if (!isScope(scope) || scope === this.scopeValue) return;
         this.scopeValue = scope;
-        this.loading = this.range !== null;
+        if (this.windowFilter) this.markLoading();
     }
 
     handleFromChange(event: CustomEvent<{ value: string }>): void {
         this.customFrom = event.detail?.value ?? '';
-        this.updateRange();
+        this.updateWindowFilter();
     }
 
     handleToChange(event: CustomEvent<{ value: string }>): void {
         this.customTo = event.detail?.value ?? '';
-        this.updateRange();
+        this.updateWindowFilter();
     }
 
     handleRefresh(): void {
         this.requestRefresh();
     }
 
-    private updateRange(): void {
-        const range = this.computeRange();
-        if (!sameRange(range, this.range)) {
-            this.range = range;
-            this.loading = range !== null;
+    private updateWindowFilter(): void {
+        const filter = this.computeWindowFilter();
+        if (!sameFilter(filter, this.windowFilter)) {
+            this.windowFilter = filter;
+            if (filter) this.markLoading();
         }
     }
 
@@ -690,7 +822,7 @@ export default class AgentMetricsPanel extends LightningElement {
     }
 
     get rangeProblem(): string {
-        return this.range === null && this.isCustom
+        return this.isCustom && this.windowFilter === null
             ? labelErrorCustomRange
             : '';
     }
@@ -704,55 +836,106 @@ export default class AgentMetricsPanel extends LightningElement {
     }
 
     get showSpinner(): boolean {
-        return this.loading && !this.hasError;
+        return (
+            !this.hasError &&
+            this.windowFilter !== null &&
+            this.sources.core.state === 'loading'
+        );
     }
 
-    private rowCache?: {
-        metrics: CombinedMetrics;
-        wait: number | null;
-        handle: number | null;
-        rows: AgentRowView[];
-    };
+    /** The sources' states as the cells read them. */
+    get figureSources(): FigureSources {
+        return {
+            waitTimes: this.sources.waitTimes.state,
+            handleTimes: this.sources.handleTimes.state,
+            sessionMetrics: this.sources.sessionMetrics.state
+        };
+    }
 
-    /** Table rows, computed once per response and targets (the template and the chart read them several times). */
+    private metricsCache?: { key: unknown[]; value: CombinedMetrics };
+
+    /** The figures received so far, combined once per response (the template reads them often). */
+    get metrics(): CombinedMetrics | null {
+        if (!this.coreData) return null;
+        const key = [
+            this.coreData,
+            this.sources.waitTimes.state === 'ready'
+                ? this.waitTimesData
+                : null,
+            this.sources.handleTimes.state === 'ready'
+                ? this.handleTimesData
+                : null,
+            this.sources.sessionMetrics.state === 'ready'
+                ? this.sessionMetricsData
+                : null,
+            this.isActive('queueNames') &&
+            this.sources.queueNames.state === 'ready'
+                ? this.queueNamesData
+                : null
+        ];
+        const cache = this.metricsCache;
+        if (cache && cache.key.every((part, index) => part === key[index])) {
+            return cache.value;
+        }
+        const value = combineMetrics({
+            core: this.coreData,
+            waitTimes: key[1] as DurationData | null,
+            handleTimes: key[2] as DurationData | null,
+            sessionMetrics: key[3] as SessionMetricsData | null,
+            queueNames: key[4] as QueueNamesData | null
+        });
+        this.metricsCache = { key, value };
+        return value;
+    }
+
+    private rowCache?: { key: unknown[]; rows: AgentRowView[] };
+
+    /** Table rows, computed once per response, targets and sources (the template and the chart read them). */
     get rows(): AgentRowView[] {
-        if (!this.metrics) return [];
+        const metrics = this.metrics;
+        if (!metrics) return [];
         const { waitSeconds, handleSeconds } = this.targets;
+        const sources = this.figureSources;
+        const key = [
+            metrics,
+            waitSeconds,
+            handleSeconds,
+            sources.waitTimes,
+            sources.handleTimes,
+            sources.sessionMetrics
+        ];
         const cache = this.rowCache;
-        if (
-            cache &&
-            cache.metrics === this.metrics &&
-            cache.wait === waitSeconds &&
-            cache.handle === handleSeconds
-        ) {
+        if (cache && cache.key.every((part, index) => part === key[index])) {
             return cache.rows;
         }
-        const rows = agentRowViews(this.metrics, this.targets);
-        this.rowCache = {
-            metrics: this.metrics,
-            wait: waitSeconds,
-            handle: handleSeconds,
-            rows
-        };
+        const rows = agentRowViews(metrics, this.targets, sources);
+        this.rowCache = { key, rows };
         return rows;
     }
 
     get totalsRow(): AgentRowView | null {
-        return this.metrics
-            ? totalsRowView(this.metrics, this.targets, labelTotals)
+        const metrics = this.metrics;
+        return metrics
+            ? totalsRowView(
+                  metrics,
+                  this.targets,
+                  labelTotals,
+                  this.figureSources
+              )
             : null;
     }
 
     get hasRows(): boolean {
-        return this.rows.length > 0;
+        return (this.metrics?.agents.length ?? 0) > 0;
     }
 
     /** A window with no sessions at all (agents listed without any figure count as empty too). */
     get isEmpty(): boolean {
+        const metrics = this.metrics;
         return (
             !this.hasError &&
-            this.metrics !== null &&
-            this.metrics.totals.handled + this.metrics.totals.openNow === 0
+            metrics !== null &&
+            metrics.totals.handled + metrics.totals.openNow === 0
         );
     }
 
@@ -775,16 +958,58 @@ export default class AgentMetricsPanel extends LightningElement {
         return `${labelChartTitle}. ${labelChartDesc}`;
     }
 
-    get showResponseColumn(): boolean {
-        return !this.hideResponseTimes && !this.responseTimesUnavailable;
+    get showResponseColumns(): boolean {
+        return !this.hideResponseTimes;
     }
 
-    get showResponseNote(): boolean {
-        return (
-            !this.hideResponseTimes &&
-            this.responseTimesUnavailable &&
-            !this.hasError
-        );
+    /** Why some figures say "Not available": one note per document the org refused. */
+    get notes(): Note[] {
+        if (this.hasError || !this.coreData) return [];
+        const notes: Note[] = [];
+        const { waitTimes, handleTimes, sessionMetrics, queueNames } =
+            this.sources;
+        if (waitTimes.state === 'unavailable') {
+            notes.push({
+                key: 'waitTimes',
+                text: formatLabel(
+                    labelFieldUnavailable,
+                    `${labelColAvgWait}, ${labelColMaxWait}`,
+                    WAIT_SECONDS_FIELD_NAME,
+                    waitTimes.detail
+                )
+            });
+        }
+        if (handleTimes.state === 'unavailable') {
+            notes.push({
+                key: 'handleTimes',
+                text: formatLabel(
+                    labelFieldUnavailable,
+                    labelColAvgHandle,
+                    HANDLE_SECONDS_FIELD_NAME,
+                    handleTimes.detail
+                )
+            });
+        }
+        if (sessionMetrics.state === 'unavailable') {
+            const columns = this.hideResponseTimes
+                ? [labelColMessages]
+                : [labelColMessages, labelColFirstResponse, labelColResponse];
+            notes.push({
+                key: 'sessionMetrics',
+                text: formatLabel(
+                    labelSessionMetricsUnavailable,
+                    columns.join(', '),
+                    sessionMetrics.detail
+                )
+            });
+        }
+        if (this.isActive('queueNames') && queueNames.state === 'unavailable') {
+            notes.push({
+                key: 'queueNames',
+                text: formatLabel(labelQueueNamesUnavailable, queueNames.detail)
+            });
+        }
+        return notes;
     }
 
     get truncatedText(): string {

@@ -5,7 +5,7 @@
 import {
     AGENT_TYPES,
     CHANNEL_TYPES,
-    GROUP_KEY_PREFIX,
+    EDITABLE_FIELD_ROLES,
     SESSION_FIELDS,
     SESSION_ORIGINS,
     SESSION_STATUSES,
@@ -15,11 +15,16 @@ import {
     lookupLabel,
     isEnhancedSession,
     isOpenStatus,
+    messageCountText,
+    ownerView,
     picklistLabel,
+    readSessionOwner,
     recordField,
     recordString,
     recordValue,
     relatedRecord,
+    sessionClock,
+    sessionClockText,
     sessionDurations,
     statusOption
 } from 'c/messagingSessionModel';
@@ -28,9 +33,6 @@ import labelDurationUnavailable from '@salesforce/label/c.MSC_DetailDurationUnav
 import labelFieldAccount from '@salesforce/label/c.MSC_DetailFieldAccount';
 import labelFieldCase from '@salesforce/label/c.MSC_DetailFieldCase';
 import labelFieldChannel from '@salesforce/label/c.MSC_DetailFieldChannel';
-import labelFieldChannelGroup from '@salesforce/label/c.MSC_DetailFieldChannelGroup';
-import labelFieldChannelIntent from '@salesforce/label/c.MSC_DetailFieldChannelIntent';
-import labelFieldChannelLocale from '@salesforce/label/c.MSC_DetailFieldChannelLocale';
 import labelFieldContact from '@salesforce/label/c.MSC_DetailFieldContact';
 import labelFieldConversation from '@salesforce/label/c.MSC_DetailFieldConversation';
 import labelFieldEndUser from '@salesforce/label/c.MSC_DetailFieldEndUser';
@@ -42,7 +44,6 @@ import labelHandle from '@salesforce/label/c.MSC_DetailHandle';
 import labelLength from '@salesforce/label/c.MSC_DetailLength';
 import labelNotSet from '@salesforce/label/c.MSC_DetailNotSet';
 import labelOpenRecord from '@salesforce/label/c.MSC_DetailOpenRecord';
-import labelRequired from '@salesforce/label/c.MSC_DetailRequired';
 import labelRunning from '@salesforce/label/c.MSC_DetailRunning';
 import labelSearchPlaceholder from '@salesforce/label/c.MSC_DetailSearchPlaceholder';
 import labelSessionLengthInstead from '@salesforce/label/c.MSC_DetailSessionLengthInstead';
@@ -123,6 +124,8 @@ export const LINKS = [
 ];
 /** The channel's platform type (Standard or Enhanced), read when the user may see the channel. */
 export const PLATFORM_TYPE_PATH = 'MessagingChannel.PlatformType';
+/** The field whose value updateRecord's ifUnmodifiedSince takes (LWC guide, updateRecord). */
+export const LAST_MODIFIED_DATE = 'LastModifiedDate';
 // ---------------------------------------------------------------------------------------------
 // getRecord configuration
 // ---------------------------------------------------------------------------------------------
@@ -138,7 +141,8 @@ export const DETAIL_OPTIONAL_FIELDS = [
         .filter((name) => name !== SESSION_FIELDS.name.fieldApiName)
         .map(qualified),
     ...LINKS.map((link) => qualified(`${link.relationship}.${link.nameField}`)),
-    qualified(PLATFORM_TYPE_PATH)
+    qualified(PLATFORM_TYPE_PATH),
+    qualified(LAST_MODIFIED_DATE)
 ];
 /** The direct (non-spanning) optional fields: one missing from a record means it is hidden. */
 const DIRECT_OPTIONAL_FIELDS = Object.values(SESSION_FIELDS)
@@ -251,6 +255,20 @@ export function buildDurations(record, now) {
         view('length', labelLength)
     ];
 }
+/** The live duration beside the status, worded as the list words it ("Waiting for 4m 09s"). */
+export function buildStatusClock(record, now) {
+    return sessionClockText(
+        sessionClock(
+            {
+                status: recordString(record, 'Status'),
+                startTime: recordString(record, 'StartTime'),
+                acceptTime: recordString(record, 'AcceptTime'),
+                endTime: recordString(record, 'EndTime')
+            },
+            now
+        )
+    );
+}
 export function buildLinks(record, objectInfo) {
     const views = [];
     for (const link of LINKS) {
@@ -264,14 +282,16 @@ export function buildLinks(record, objectInfo) {
         const relatedName = related
             ? recordString(related, link.nameField)
             : null;
-        const isQueue =
-            Boolean(recordId) &&
-            (related?.apiName === 'Group' ||
-                (recordId ?? '').startsWith(GROUP_KEY_PREFIX)) &&
-            link.idField === 'OwnerId';
-        const name = recordId
+        // The owner is a User or a queue, or hidden from this user (the list reads it the same way).
+        const owner =
+            link.idField === 'OwnerId' ? readSessionOwner(record) : null;
+        const isQueue = owner?.kind === 'queue';
+        let name = recordId
             ? relatedName || idValue.displayValue || recordId
             : labelNotSet;
+        if (owner) {
+            name = ownerView(owner, labelNotSet).text;
+        }
         views.push({
             key: link.idField,
             label: referenceLabel(objectInfo, link.idField, link.fallbackLabel),
@@ -282,21 +302,12 @@ export function buildLinks(record, objectInfo) {
                 : (related?.apiName ?? link.objectApiName),
             hasRecord: Boolean(recordId),
             isQueue,
-            canOpen: Boolean(recordId) && !isQueue,
+            canOpen:
+                Boolean(recordId) && (owner ? owner.kind === 'user' : true),
             openLabel: formatLabel(labelOpenRecord, name)
         });
     }
     return views;
-}
-function countText(value, locale) {
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-        return labelNotSet;
-    }
-    try {
-        return new Intl.NumberFormat(locale).format(value);
-    } catch {
-        return String(value);
-    }
 }
 export function buildCounts(record, now, locale) {
     const isEnhanced = isEnhancedSession({
@@ -309,11 +320,11 @@ export function buildCounts(record, now, locale) {
     );
     return {
         isEnhanced,
-        agentMessages: countText(
+        agentMessages: messageCountText(
             recordValue(record, 'AgentMessageCount'),
             locale
         ),
-        endUserMessages: countText(
+        endUserMessages: messageCountText(
             recordValue(record, 'EndUserMessageCount'),
             locale
         ),
@@ -323,72 +334,27 @@ export function buildCounts(record, now, locale) {
         )
     };
 }
-/** The fields of EDITABLE_FIELD_ROLES, in the order the form shows them. */
-export const EDIT_FIELDS = [
-    {
-        apiName: 'CaseId',
-        kind: 'reference',
-        objectApiName: 'Case',
-        fallbackLabel: labelFieldCase,
-        required: false
-    },
-    {
-        apiName: 'LeadId',
-        kind: 'reference',
-        objectApiName: 'Lead',
-        fallbackLabel: labelFieldLead,
-        required: false
-    },
-    {
-        apiName: 'OpportunityId',
-        kind: 'reference',
-        objectApiName: 'Opportunity',
-        fallbackLabel: labelFieldOpportunity,
-        required: false
-    },
-    // OwnerId is not nillable. The picker searches users; a queue owner is kept unless changed.
-    {
-        apiName: 'OwnerId',
-        kind: 'reference',
-        objectApiName: 'User',
-        fallbackLabel: labelFieldOwner,
-        required: true
-    },
-    {
-        apiName: 'TargetUserId',
-        kind: 'reference',
-        objectApiName: 'User',
-        fallbackLabel: labelFieldTargetUser,
-        required: false
-    },
-    {
-        apiName: 'ChannelGroup',
-        kind: 'text',
-        fallbackLabel: labelFieldChannelGroup,
-        required: false,
-        maxLength: 255
-    },
-    {
-        apiName: 'ChannelIntent',
-        kind: 'text',
-        fallbackLabel: labelFieldChannelIntent,
-        required: false,
-        maxLength: 255
-    },
-    {
-        apiName: 'ChannelLocale',
-        kind: 'text',
-        fallbackLabel: labelFieldChannelLocale,
-        required: false,
-        maxLength: 255
+/**
+ * The edit form: one record picker per field of EDITABLE_FIELD_ROLES (the one list of what an
+ * agent edits), in that order, described by its entry in LINKS.
+ */
+export const EDIT_FIELDS = EDITABLE_FIELD_ROLES.map((role) => {
+    const apiName = SESSION_FIELDS[role].fieldApiName;
+    const link = LINKS.find((candidate) => candidate.idField === apiName);
+    if (!link) {
+        throw new Error(`${apiName} is editable but has no LINKS entry.`);
     }
-];
+    return {
+        apiName,
+        objectApiName: link.objectApiName,
+        fallbackLabel: link.fallbackLabel
+    };
+});
 /** What lightning-record-picker shows and matches for each object it searches. */
 const PICKER_INFO = {
     Case: { primary: 'CaseNumber', additional: ['Subject'] },
     Lead: { primary: 'Name', additional: ['Company'] },
-    Opportunity: { primary: 'Name', additional: ['StageName'] },
-    User: { primary: 'Name', additional: ['Email'] }
+    Opportunity: { primary: 'Name', additional: ['StageName'] }
 };
 /** The editable fields this user may update, per the object info. Without object info: none. */
 export function editableFields(objectInfo, record) {
@@ -400,6 +366,18 @@ export function editableFields(objectInfo, record) {
             objectInfo.fields?.[field.apiName]?.updateable === true &&
             // A field hidden from the user can't be edited meaningfully.
             (!record || record.fields?.[field.apiName] !== undefined)
+    );
+}
+/**
+ * The value for updateRecord's ifUnmodifiedSince: the record's LastModifiedDate exactly as UI API
+ * returned it (reformatting it, e.g. to an HTTP date, drops the milliseconds). The record
+ * representation's lastModifiedDate holds the same instant when the field is not returned.
+ */
+export function lastModifiedDate(record) {
+    return (
+        recordString(record, LAST_MODIFIED_DATE) ??
+        record.lastModifiedDate ??
+        undefined
     );
 }
 export function initialDraft(record, fields) {
@@ -425,15 +403,16 @@ export function changedFields(record, draft, fields) {
     }
     return changes;
 }
-/** Client-side checks before a save: required fields. Field API name → message. */
-export function validateDraft(draft, fields) {
-    const errors = {};
-    for (const field of fields) {
-        if (field.required && normalize(draft[field.apiName]) === null) {
-            errors[field.apiName] = labelRequired;
-        }
-    }
-    return errors;
+/**
+ * The draft moved onto a newer version of the record: what the agent changed (relative to the
+ * version they started from) is kept, every other field takes the newer value, so a save after a
+ * reload never undoes what someone else saved meanwhile.
+ */
+export function rebaseDraft(base, latest, draft, fields) {
+    return {
+        ...initialDraft(latest, fields),
+        ...changedFields(base, draft, fields)
+    };
 }
 export function buildEditFields(fields, draft, errors, objectInfo) {
     return fields.map((field) => {
@@ -442,18 +421,13 @@ export function buildEditFields(fields, draft, errors, objectInfo) {
             field.apiName,
             field.fallbackLabel
         );
-        const info = field.objectApiName
-            ? PICKER_INFO[field.objectApiName]
-            : undefined;
+        const info = PICKER_INFO[field.objectApiName];
         const error = errors[field.apiName] ?? '';
         return {
             apiName: field.apiName,
             label,
-            isReference: field.kind === 'reference',
-            objectApiName: field.objectApiName ?? '',
+            objectApiName: field.objectApiName,
             value: draft[field.apiName] ?? '',
-            required: field.required,
-            maxLength: field.maxLength,
             placeholder: formatLabel(labelSearchPlaceholder, label),
             displayInfo: info
                 ? {
@@ -469,24 +443,8 @@ export function buildEditFields(fields, draft, errors, objectInfo) {
                       }))
                   }
                 : undefined,
-            filter:
-                field.objectApiName === 'User'
-                    ? {
-                          criteria: [
-                              {
-                                  fieldPath: 'IsActive',
-                                  operator: 'eq',
-                                  value: true
-                              }
-                          ]
-                      }
-                    : undefined,
             error,
-            hasError: Boolean(error),
-            errorId: `${field.apiName}-error`,
-            inputClass: error
-                ? 'slds-form-element slds-has-error'
-                : 'slds-form-element'
+            hasError: Boolean(error)
         };
     });
 }

@@ -5,7 +5,7 @@
 import {
     AGENT_TYPES,
     CHANNEL_TYPES,
-    GROUP_KEY_PREFIX,
+    EDITABLE_FIELD_ROLES,
     SESSION_FIELDS,
     SESSION_ORIGINS,
     SESSION_STATUSES,
@@ -15,11 +15,16 @@ import {
     lookupLabel,
     isEnhancedSession,
     isOpenStatus,
+    messageCountText,
+    ownerView,
     picklistLabel,
+    readSessionOwner,
     recordField,
     recordString,
     recordValue,
     relatedRecord,
+    sessionClock,
+    sessionClockText,
     sessionDurations,
     statusOption
 } from 'c/messagingSessionModel';
@@ -30,9 +35,6 @@ import labelDurationUnavailable from '@salesforce/label/c.MSC_DetailDurationUnav
 import labelFieldAccount from '@salesforce/label/c.MSC_DetailFieldAccount';
 import labelFieldCase from '@salesforce/label/c.MSC_DetailFieldCase';
 import labelFieldChannel from '@salesforce/label/c.MSC_DetailFieldChannel';
-import labelFieldChannelGroup from '@salesforce/label/c.MSC_DetailFieldChannelGroup';
-import labelFieldChannelIntent from '@salesforce/label/c.MSC_DetailFieldChannelIntent';
-import labelFieldChannelLocale from '@salesforce/label/c.MSC_DetailFieldChannelLocale';
 import labelFieldContact from '@salesforce/label/c.MSC_DetailFieldContact';
 import labelFieldConversation from '@salesforce/label/c.MSC_DetailFieldConversation';
 import labelFieldEndUser from '@salesforce/label/c.MSC_DetailFieldEndUser';
@@ -44,7 +46,6 @@ import labelHandle from '@salesforce/label/c.MSC_DetailHandle';
 import labelLength from '@salesforce/label/c.MSC_DetailLength';
 import labelNotSet from '@salesforce/label/c.MSC_DetailNotSet';
 import labelOpenRecord from '@salesforce/label/c.MSC_DetailOpenRecord';
-import labelRequired from '@salesforce/label/c.MSC_DetailRequired';
 import labelRunning from '@salesforce/label/c.MSC_DetailRunning';
 import labelSearchPlaceholder from '@salesforce/label/c.MSC_DetailSearchPlaceholder';
 import labelSessionLengthInstead from '@salesforce/label/c.MSC_DetailSessionLengthInstead';
@@ -147,6 +148,9 @@ export const LINKS: readonly LinkDefinition[] = [
 /** The channel's platform type (Standard or Enhanced), read when the user may see the channel. */
 export const PLATFORM_TYPE_PATH = 'MessagingChannel.PlatformType';
 
+/** The field whose value updateRecord's ifUnmodifiedSince takes (LWC guide, updateRecord). */
+export const LAST_MODIFIED_DATE = 'LastModifiedDate';
+
 // ---------------------------------------------------------------------------------------------
 // getRecord configuration
 // ---------------------------------------------------------------------------------------------
@@ -166,7 +170,8 @@ export const DETAIL_OPTIONAL_FIELDS: readonly string[] = [
         .filter((name) => name !== SESSION_FIELDS.name.fieldApiName)
         .map(qualified),
     ...LINKS.map((link) => qualified(`${link.relationship}.${link.nameField}`)),
-    qualified(PLATFORM_TYPE_PATH)
+    qualified(PLATFORM_TYPE_PATH),
+    qualified(LAST_MODIFIED_DATE)
 ];
 
 /** The direct (non-spanning) optional fields: one missing from a record means it is hidden. */
@@ -334,6 +339,24 @@ export function buildDurations(
     ];
 }
 
+/** The live duration beside the status, worded as the list words it ("Waiting for 4m 09s"). */
+export function buildStatusClock(
+    record: UiApi.RecordRepresentation,
+    now: number
+): string {
+    return sessionClockText(
+        sessionClock(
+            {
+                status: recordString(record, 'Status'),
+                startTime: recordString(record, 'StartTime'),
+                acceptTime: recordString(record, 'AcceptTime'),
+                endTime: recordString(record, 'EndTime')
+            },
+            now
+        )
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Linked records
 // ---------------------------------------------------------------------------------------------
@@ -367,14 +390,16 @@ export function buildLinks(
         const relatedName = related
             ? recordString(related, link.nameField)
             : null;
-        const isQueue =
-            Boolean(recordId) &&
-            (related?.apiName === 'Group' ||
-                (recordId ?? '').startsWith(GROUP_KEY_PREFIX)) &&
-            link.idField === 'OwnerId';
-        const name = recordId
+        // The owner is a User or a queue, or hidden from this user (the list reads it the same way).
+        const owner =
+            link.idField === 'OwnerId' ? readSessionOwner(record) : null;
+        const isQueue = owner?.kind === 'queue';
+        let name = recordId
             ? relatedName || idValue.displayValue || recordId
             : labelNotSet;
+        if (owner) {
+            name = ownerView(owner, labelNotSet).text;
+        }
         views.push({
             key: link.idField,
             label: referenceLabel(objectInfo, link.idField, link.fallbackLabel),
@@ -385,7 +410,8 @@ export function buildLinks(
                 : (related?.apiName ?? link.objectApiName),
             hasRecord: Boolean(recordId),
             isQueue,
-            canOpen: Boolean(recordId) && !isQueue,
+            canOpen:
+                Boolean(recordId) && (owner ? owner.kind === 'user' : true),
             openLabel: formatLabel(labelOpenRecord, name)
         });
     }
@@ -403,17 +429,6 @@ export interface CountsView {
     sessionLengthText: string;
 }
 
-function countText(value: unknown, locale: string): string {
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-        return labelNotSet;
-    }
-    try {
-        return new Intl.NumberFormat(locale).format(value);
-    } catch {
-        return String(value);
-    }
-}
-
 export function buildCounts(
     record: UiApi.RecordRepresentation,
     now: number,
@@ -429,11 +444,11 @@ export function buildCounts(
     );
     return {
         isEnhanced,
-        agentMessages: countText(
+        agentMessages: messageCountText(
             recordValue(record, 'AgentMessageCount'),
             locale
         ),
-        endUserMessages: countText(
+        endUserMessages: messageCountText(
             recordValue(record, 'EndUserMessageCount'),
             locale
         ),
@@ -449,82 +464,36 @@ export function buildCounts(
 // ---------------------------------------------------------------------------------------------
 
 export interface EditFieldDefinition {
+    /** The lookup field, e.g. CaseId. */
     apiName: string;
-    kind: 'reference' | 'text';
-    /** For references: the object the record picker searches. */
-    objectApiName?: string;
+    /** The object the record picker searches. */
+    objectApiName: string;
     fallbackLabel: string;
-    required: boolean;
-    maxLength?: number;
 }
 
-/** The fields of EDITABLE_FIELD_ROLES, in the order the form shows them. */
-export const EDIT_FIELDS: readonly EditFieldDefinition[] = [
-    {
-        apiName: 'CaseId',
-        kind: 'reference',
-        objectApiName: 'Case',
-        fallbackLabel: labelFieldCase,
-        required: false
-    },
-    {
-        apiName: 'LeadId',
-        kind: 'reference',
-        objectApiName: 'Lead',
-        fallbackLabel: labelFieldLead,
-        required: false
-    },
-    {
-        apiName: 'OpportunityId',
-        kind: 'reference',
-        objectApiName: 'Opportunity',
-        fallbackLabel: labelFieldOpportunity,
-        required: false
-    },
-    // OwnerId is not nillable. The picker searches users; a queue owner is kept unless changed.
-    {
-        apiName: 'OwnerId',
-        kind: 'reference',
-        objectApiName: 'User',
-        fallbackLabel: labelFieldOwner,
-        required: true
-    },
-    {
-        apiName: 'TargetUserId',
-        kind: 'reference',
-        objectApiName: 'User',
-        fallbackLabel: labelFieldTargetUser,
-        required: false
-    },
-    {
-        apiName: 'ChannelGroup',
-        kind: 'text',
-        fallbackLabel: labelFieldChannelGroup,
-        required: false,
-        maxLength: 255
-    },
-    {
-        apiName: 'ChannelIntent',
-        kind: 'text',
-        fallbackLabel: labelFieldChannelIntent,
-        required: false,
-        maxLength: 255
-    },
-    {
-        apiName: 'ChannelLocale',
-        kind: 'text',
-        fallbackLabel: labelFieldChannelLocale,
-        required: false,
-        maxLength: 255
-    }
-];
+/**
+ * The edit form: one record picker per field of EDITABLE_FIELD_ROLES (the one list of what an
+ * agent edits), in that order, described by its entry in LINKS.
+ */
+export const EDIT_FIELDS: readonly EditFieldDefinition[] =
+    EDITABLE_FIELD_ROLES.map((role) => {
+        const apiName = SESSION_FIELDS[role].fieldApiName;
+        const link = LINKS.find((candidate) => candidate.idField === apiName);
+        if (!link) {
+            throw new Error(`${apiName} is editable but has no LINKS entry.`);
+        }
+        return {
+            apiName,
+            objectApiName: link.objectApiName,
+            fallbackLabel: link.fallbackLabel
+        };
+    });
 
 /** What lightning-record-picker shows and matches for each object it searches. */
 const PICKER_INFO: Record<string, { primary: string; additional: string[] }> = {
     Case: { primary: 'CaseNumber', additional: ['Subject'] },
     Lead: { primary: 'Name', additional: ['Company'] },
-    Opportunity: { primary: 'Name', additional: ['StageName'] },
-    User: { primary: 'Name', additional: ['Email'] }
+    Opportunity: { primary: 'Name', additional: ['StageName'] }
 };
 
 export interface PickerDisplayInfo {
@@ -535,30 +504,17 @@ export interface PickerMatchingInfo {
     primaryField: { fieldPath: string };
     additionalFields: Array<{ fieldPath: string }>;
 }
-export interface PickerFilter {
-    criteria: Array<{
-        fieldPath: string;
-        operator: string;
-        value: string | boolean | number;
-    }>;
-}
 
 export interface EditFieldView {
     apiName: string;
     label: string;
-    isReference: boolean;
     objectApiName: string;
     value: string;
-    required: boolean;
-    maxLength: number | undefined;
     placeholder: string;
     displayInfo: PickerDisplayInfo | undefined;
     matchingInfo: PickerMatchingInfo | undefined;
-    filter: PickerFilter | undefined;
     error: string;
     hasError: boolean;
-    errorId: string;
-    inputClass: string;
 }
 
 /** The editable fields this user may update, per the object info. Without object info: none. */
@@ -574,6 +530,21 @@ export function editableFields(
             objectInfo.fields?.[field.apiName]?.updateable === true &&
             // A field hidden from the user can't be edited meaningfully.
             (!record || record.fields?.[field.apiName] !== undefined)
+    );
+}
+
+/**
+ * The value for updateRecord's ifUnmodifiedSince: the record's LastModifiedDate exactly as UI API
+ * returned it (reformatting it, e.g. to an HTTP date, drops the milliseconds). The record
+ * representation's lastModifiedDate holds the same instant when the field is not returned.
+ */
+export function lastModifiedDate(
+    record: UiApi.RecordRepresentation
+): string | undefined {
+    return (
+        recordString(record, LAST_MODIFIED_DATE) ??
+        record.lastModifiedDate ??
+        undefined
     );
 }
 
@@ -612,18 +583,21 @@ export function changedFields(
     return changes;
 }
 
-/** Client-side checks before a save: required fields. Field API name → message. */
-export function validateDraft(
+/**
+ * The draft moved onto a newer version of the record: what the agent changed (relative to the
+ * version they started from) is kept, every other field takes the newer value, so a save after a
+ * reload never undoes what someone else saved meanwhile.
+ */
+export function rebaseDraft(
+    base: UiApi.RecordRepresentation,
+    latest: UiApi.RecordRepresentation,
     draft: Draft,
     fields: readonly EditFieldDefinition[]
-): Record<string, string> {
-    const errors: Record<string, string> = {};
-    for (const field of fields) {
-        if (field.required && normalize(draft[field.apiName]) === null) {
-            errors[field.apiName] = labelRequired;
-        }
-    }
-    return errors;
+): Draft {
+    return {
+        ...initialDraft(latest, fields),
+        ...changedFields(base, draft, fields)
+    };
 }
 
 export function buildEditFields(
@@ -638,18 +612,13 @@ export function buildEditFields(
             field.apiName,
             field.fallbackLabel
         );
-        const info = field.objectApiName
-            ? PICKER_INFO[field.objectApiName]
-            : undefined;
+        const info = PICKER_INFO[field.objectApiName];
         const error = errors[field.apiName] ?? '';
         return {
             apiName: field.apiName,
             label,
-            isReference: field.kind === 'reference',
-            objectApiName: field.objectApiName ?? '',
+            objectApiName: field.objectApiName,
             value: draft[field.apiName] ?? '',
-            required: field.required,
-            maxLength: field.maxLength,
             placeholder: formatLabel(labelSearchPlaceholder, label),
             displayInfo: info
                 ? {
@@ -665,24 +634,8 @@ export function buildEditFields(
                       }))
                   }
                 : undefined,
-            filter:
-                field.objectApiName === 'User'
-                    ? {
-                          criteria: [
-                              {
-                                  fieldPath: 'IsActive',
-                                  operator: 'eq',
-                                  value: true
-                              }
-                          ]
-                      }
-                    : undefined,
             error,
-            hasError: Boolean(error),
-            errorId: `${field.apiName}-error`,
-            inputClass: error
-                ? 'slds-form-element slds-has-error'
-                : 'slds-form-element'
+            hasError: Boolean(error)
         };
     });
 }

@@ -15,11 +15,7 @@ import { openInWorkspace } from 'c/consoleNavigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
-import {
-    SESSION_OBJECT,
-    describeError,
-    toHttpDate
-} from 'c/messagingSessionModel';
+import { SESSION_OBJECT, describeError } from 'c/messagingSessionModel';
 import { SelectedSessionFollower } from 'c/sessionSelection';
 import {
     DETAIL_FIELDS,
@@ -29,12 +25,14 @@ import {
     buildEditFields,
     buildHeader,
     buildLinks,
+    buildStatusClock,
     changedFields,
     editableFields,
     hiddenFields,
     initialDraft,
     isTicking,
-    validateDraft
+    lastModifiedDate,
+    rebaseDraft
 } from './detailModel';
 import labelAgentMessages from '@salesforce/label/c.MSC_DetailAgentMessages';
 import labelAgentType from '@salesforce/label/c.MSC_DetailAgentType';
@@ -54,6 +52,7 @@ import labelOrigin from '@salesforce/label/c.MSC_DetailOrigin';
 import labelPartial from '@salesforce/label/c.MSC_DetailPartial';
 import labelPreview from '@salesforce/label/c.MSC_DetailPreview';
 import labelQueue from '@salesforce/label/c.MSC_DetailQueue';
+import labelReload from '@salesforce/label/c.MSC_DetailReload';
 import labelSave from '@salesforce/label/c.MSC_DetailSave';
 import labelSaveFailed from '@salesforce/label/c.MSC_DetailSaveFailed';
 import labelSaved from '@salesforce/label/c.MSC_DetailSaved';
@@ -85,6 +84,10 @@ export default class MessagingSessionDetail extends NavigationMixin(
     draft = {};
     fieldErrors = {};
     formError = '';
+    /** The last save was refused because someone else changed the record: a reload is offered. */
+    hasConflict = false;
+    /** The version of the record the draft was started from (or last rebased onto). */
+    draftBase;
     follower = new SelectedSessionFollower((recordId) => {
         this.selectedRecordId = recordId;
         this.record = undefined;
@@ -111,6 +114,7 @@ export default class MessagingSessionDetail extends NavigationMixin(
         partial: labelPartial,
         preview: labelPreview,
         queue: labelQueue,
+        reload: labelReload,
         save: labelSave,
         saving: labelSaving,
         status: labelStatus,
@@ -127,14 +131,24 @@ export default class MessagingSessionDetail extends NavigationMixin(
     })
     wiredRecord({ data, error }) {
         if (data) {
+            const fields = editableFields(this.objectInfo, data);
+            if (!this.isEditing) {
+                this.draft = initialDraft(data, fields);
+            } else if (this.draftBase && this.draftBase !== data) {
+                // A newer version while editing (a reload after a conflict): keep what the agent
+                // changed, take everything else from the newer version.
+                this.draft = rebaseDraft(
+                    this.draftBase,
+                    data,
+                    this.draft,
+                    fields
+                );
+                this.draftBase = data;
+                this.hasConflict = false;
+                this.formError = '';
+            }
             this.record = data;
             this.recordError = undefined;
-            if (!this.isEditing) {
-                this.draft = initialDraft(
-                    data,
-                    editableFields(this.objectInfo, data)
-                );
-            }
         } else if (error) {
             this.record = undefined;
             this.recordError = error;
@@ -214,6 +228,10 @@ export default class MessagingSessionDetail extends NavigationMixin(
     get durations() {
         return this.record ? buildDurations(this.record, this.now) : [];
     }
+    /** "Waiting for 4m 09s", "Open for 1h 10m" (Paused, Inactive), "Lasted 32m": named for the status. */
+    get statusClockText() {
+        return this.record ? buildStatusClock(this.record, this.now) : '';
+    }
     get links() {
         return this.record ? buildLinks(this.record, this.objectInfo) : [];
     }
@@ -274,8 +292,10 @@ export default class MessagingSessionDetail extends NavigationMixin(
             this.record,
             editableFields(this.objectInfo, this.record)
         );
+        this.draftBase = this.record;
         this.fieldErrors = {};
         this.formError = '';
+        this.hasConflict = false;
         this.isEditing = true;
     }
     handleCancel() {
@@ -292,21 +312,13 @@ export default class MessagingSessionDetail extends NavigationMixin(
         this.isSaving = false;
         this.fieldErrors = {};
         this.formError = '';
+        this.hasConflict = false;
+        this.draftBase = undefined;
     }
     handlePickerChange(event) {
         const apiName = event.currentTarget?.dataset.field;
         if (apiName) {
             this.setDraft(apiName, event.detail?.recordId ?? null);
-        }
-    }
-    handleInputChange(event) {
-        const target = event.currentTarget;
-        const apiName = target?.dataset.field;
-        if (apiName) {
-            this.setDraft(
-                apiName,
-                event.detail?.value ?? target?.value ?? null
-            );
         }
     }
     setDraft(apiName, value) {
@@ -323,11 +335,6 @@ export default class MessagingSessionDetail extends NavigationMixin(
         const recordId = record?.id ?? this.sessionId;
         if (!record || !recordId || this.isSaving) return;
         const fields = editableFields(this.objectInfo, record);
-        const invalid = validateDraft(this.draft, fields);
-        if (Object.keys(invalid).length) {
-            this.showFieldErrors(invalid);
-            return;
-        }
         const changes = changedFields(record, this.draft, fields);
         if (!Object.keys(changes).length) {
             this.resetEdit();
@@ -335,7 +342,9 @@ export default class MessagingSessionDetail extends NavigationMixin(
         }
         this.isSaving = true;
         this.formError = '';
-        const ifUnmodifiedSince = toHttpDate(record.lastModifiedDate);
+        this.hasConflict = false;
+        // Passed unchanged, as the updateRecord documentation says: a save conflicts with any later change.
+        const ifUnmodifiedSince = lastModifiedDate(record);
         try {
             await updateRecord(
                 { fields: { Id: recordId, ...changes } },
@@ -375,6 +384,8 @@ export default class MessagingSessionDetail extends NavigationMixin(
             else elsewhere.push(message);
         }
         this.showFieldErrors(onForm);
+        // A 412 and a CollisionDetectedException alike: someone else saved the record meanwhile.
+        this.hasConflict = readable.kind === 'conflict';
         const hasFieldErrors = Object.keys(onForm).length > 0;
         if (
             readable.kind === 'conflict' ||
@@ -388,6 +399,22 @@ export default class MessagingSessionDetail extends NavigationMixin(
             ].join(' ');
         } else {
             this.formError = labelSaveFailed;
+        }
+    }
+    /**
+     * Loads the latest version after a conflict. It arrives through the getRecord wire, where the
+     * draft is rebased onto it, so the agent's changes stay and the next save checks the new version.
+     */
+    async handleReload() {
+        const recordId = this.record?.id ?? this.sessionId;
+        if (!recordId) return;
+        try {
+            await notifyRecordUpdateAvailable([{ recordId }]);
+        } catch (error) {
+            this.formError = [
+                labelSaveFailed,
+                describeError(error).message
+            ].join(' ');
         }
     }
     showFieldErrors(errors) {

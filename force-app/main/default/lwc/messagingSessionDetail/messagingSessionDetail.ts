@@ -19,11 +19,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
 
-import {
-    SESSION_OBJECT,
-    describeError,
-    toHttpDate
-} from 'c/messagingSessionModel';
+import { SESSION_OBJECT, describeError } from 'c/messagingSessionModel';
 import type { SessionsChangedMessage } from 'c/messagingSessionModel';
 import { SelectedSessionFollower } from 'c/sessionSelection';
 import {
@@ -34,12 +30,14 @@ import {
     buildEditFields,
     buildHeader,
     buildLinks,
+    buildStatusClock,
     changedFields,
     editableFields,
     hiddenFields,
     initialDraft,
     isTicking,
-    validateDraft
+    lastModifiedDate,
+    rebaseDraft
 } from './detailModel';
 import type {
     CountsView,
@@ -68,6 +66,7 @@ import labelOrigin from '@salesforce/label/c.MSC_DetailOrigin';
 import labelPartial from '@salesforce/label/c.MSC_DetailPartial';
 import labelPreview from '@salesforce/label/c.MSC_DetailPreview';
 import labelQueue from '@salesforce/label/c.MSC_DetailQueue';
+import labelReload from '@salesforce/label/c.MSC_DetailReload';
 import labelSave from '@salesforce/label/c.MSC_DetailSave';
 import labelSaveFailed from '@salesforce/label/c.MSC_DetailSaveFailed';
 import labelSaved from '@salesforce/label/c.MSC_DetailSaved';
@@ -106,6 +105,10 @@ export default class MessagingSessionDetail extends NavigationMixin(
     draft: Draft = {};
     fieldErrors: Record<string, string> = {};
     formError = '';
+    /** The last save was refused because someone else changed the record: a reload is offered. */
+    hasConflict = false;
+    /** The version of the record the draft was started from (or last rebased onto). */
+    private draftBase?: RecordRepresentation;
 
     private readonly follower = new SelectedSessionFollower((recordId) => {
         this.selectedRecordId = recordId;
@@ -134,6 +137,7 @@ export default class MessagingSessionDetail extends NavigationMixin(
         partial: labelPartial,
         preview: labelPreview,
         queue: labelQueue,
+        reload: labelReload,
         save: labelSave,
         saving: labelSaving,
         status: labelStatus,
@@ -152,14 +156,24 @@ export default class MessagingSessionDetail extends NavigationMixin(
     })
     wiredRecord({ data, error }: UiApi.WireResult<RecordRepresentation>): void {
         if (data) {
+            const fields = editableFields(this.objectInfo, data);
+            if (!this.isEditing) {
+                this.draft = initialDraft(data, fields);
+            } else if (this.draftBase && this.draftBase !== data) {
+                // A newer version while editing (a reload after a conflict): keep what the agent
+                // changed, take everything else from the newer version.
+                this.draft = rebaseDraft(
+                    this.draftBase,
+                    data,
+                    this.draft,
+                    fields
+                );
+                this.draftBase = data;
+                this.hasConflict = false;
+                this.formError = '';
+            }
             this.record = data;
             this.recordError = undefined;
-            if (!this.isEditing) {
-                this.draft = initialDraft(
-                    data,
-                    editableFields(this.objectInfo, data)
-                );
-            }
         } else if (error) {
             this.record = undefined;
             this.recordError = error;
@@ -260,6 +274,11 @@ export default class MessagingSessionDetail extends NavigationMixin(
         return this.record ? buildDurations(this.record, this.now) : [];
     }
 
+    /** "Waiting for 4m 09s", "Open for 1h 10m" (Paused, Inactive), "Lasted 32m": named for the status. */
+    get statusClockText(): string {
+        return this.record ? buildStatusClock(this.record, this.now) : '';
+    }
+
     get links(): LinkView[] {
         return this.record ? buildLinks(this.record, this.objectInfo) : [];
     }
@@ -331,8 +350,10 @@ export default class MessagingSessionDetail extends NavigationMixin(
             this.record,
             editableFields(this.objectInfo, this.record)
         );
+        this.draftBase = this.record;
         this.fieldErrors = {};
         this.formError = '';
+        this.hasConflict = false;
         this.isEditing = true;
     }
 
@@ -351,6 +372,8 @@ export default class MessagingSessionDetail extends NavigationMixin(
         this.isSaving = false;
         this.fieldErrors = {};
         this.formError = '';
+        this.hasConflict = false;
+        this.draftBase = undefined;
     }
 
     handlePickerChange(event: CustomEvent<{ recordId?: string | null }>): void {
@@ -358,18 +381,6 @@ export default class MessagingSessionDetail extends NavigationMixin(
             .field;
         if (apiName) {
             this.setDraft(apiName, event.detail?.recordId ?? null);
-        }
-    }
-
-    handleInputChange(event: CustomEvent<{ value?: string | null }>): void {
-        const target = event.currentTarget as
-            (HTMLElement & { value?: string }) | null;
-        const apiName = target?.dataset.field;
-        if (apiName) {
-            this.setDraft(
-                apiName,
-                event.detail?.value ?? target?.value ?? null
-            );
         }
     }
 
@@ -388,12 +399,6 @@ export default class MessagingSessionDetail extends NavigationMixin(
         const recordId = record?.id ?? this.sessionId;
         if (!record || !recordId || this.isSaving) return;
         const fields = editableFields(this.objectInfo, record);
-
-        const invalid = validateDraft(this.draft, fields);
-        if (Object.keys(invalid).length) {
-            this.showFieldErrors(invalid);
-            return;
-        }
         const changes = changedFields(record, this.draft, fields);
         if (!Object.keys(changes).length) {
             this.resetEdit();
@@ -402,7 +407,9 @@ export default class MessagingSessionDetail extends NavigationMixin(
 
         this.isSaving = true;
         this.formError = '';
-        const ifUnmodifiedSince = toHttpDate(record.lastModifiedDate);
+        this.hasConflict = false;
+        // Passed unchanged, as the updateRecord documentation says: a save conflicts with any later change.
+        const ifUnmodifiedSince = lastModifiedDate(record);
         try {
             await updateRecord(
                 { fields: { Id: recordId, ...changes } },
@@ -443,6 +450,8 @@ export default class MessagingSessionDetail extends NavigationMixin(
             else elsewhere.push(message);
         }
         this.showFieldErrors(onForm);
+        // A 412 and a CollisionDetectedException alike: someone else saved the record meanwhile.
+        this.hasConflict = readable.kind === 'conflict';
         const hasFieldErrors = Object.keys(onForm).length > 0;
         if (
             readable.kind === 'conflict' ||
@@ -456,6 +465,23 @@ export default class MessagingSessionDetail extends NavigationMixin(
             ].join(' ');
         } else {
             this.formError = labelSaveFailed;
+        }
+    }
+
+    /**
+     * Loads the latest version after a conflict. It arrives through the getRecord wire, where the
+     * draft is rebased onto it, so the agent's changes stay and the next save checks the new version.
+     */
+    async handleReload(): Promise<void> {
+        const recordId = this.record?.id ?? this.sessionId;
+        if (!recordId) return;
+        try {
+            await notifyRecordUpdateAvailable([{ recordId }]);
+        } catch (error) {
+            this.formError = [
+                labelSaveFailed,
+                describeError(error).message
+            ].join(' ');
         }
     }
 

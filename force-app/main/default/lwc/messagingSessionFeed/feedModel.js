@@ -110,6 +110,7 @@ export function buildFeedItem(record, context, index = 0) {
         timeText: formatTime(createdDate, context),
         body,
         hasBody: body !== '',
+        isRichText: recordValue(record, 'IsRichText') === true,
         title: title || linkUrl || '',
         linkUrl: linkUrl ?? '',
         hasLink: Boolean(linkUrl),

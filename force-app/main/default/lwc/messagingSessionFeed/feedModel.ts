@@ -96,9 +96,14 @@ export interface FeedItemView {
     author: string;
     isoTime: string;
     timeText: string;
-    /** Rich text: rendered only through lightning-formatted-rich-text, which sanitizes it. */
+    /** Shown as text (lightning-formatted-text) unless isRichText. */
     body: string;
     hasBody: boolean;
+    /**
+     * IsRichText is true: the body is rich text, shown through lightning-formatted-rich-text (which
+     * sanitizes it). Otherwise Salesforce renders the post as plain text, and so does the feed.
+     */
+    isRichText: boolean;
     title: string;
     linkUrl: string;
     hasLink: boolean;
@@ -160,6 +165,7 @@ export function buildFeedItem(
         timeText: formatTime(createdDate, context),
         body,
         hasBody: body !== '',
+        isRichText: recordValue(record, 'IsRichText') === true,
         title: title || linkUrl || '',
         linkUrl: linkUrl ?? '',
         hasLink: Boolean(linkUrl),

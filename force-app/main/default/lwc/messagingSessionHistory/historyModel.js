@@ -109,15 +109,32 @@ const PICKLIST_TYPES = new Set([
     'staticenum',
     'multipicklist'
 ]);
-export function formatDateTime(value, locale, timeZone) {
+const PRECISIONS = [0, 1, 2, 3];
+/** Date and time to the millisecond: dateStyle/timeStyle can't carry milliseconds, so the parts are spelled out. */
+const TO_THE_MILLISECOND = {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    fractionalSecondDigits: 3
+};
+/** Date-time formats by precision. */
+const DATE_TIME_FORMATS = {
+    0: { dateStyle: 'medium', timeStyle: 'short' },
+    1: { dateStyle: 'medium', timeStyle: 'medium' },
+    2: TO_THE_MILLISECOND,
+    3: TO_THE_MILLISECOND
+};
+export function formatDateTime(value, locale, timeZone, precision = 0) {
     const millis = Date.parse(value);
     if (Number.isNaN(millis)) {
         return value;
     }
     try {
         return new Intl.DateTimeFormat(locale, {
-            dateStyle: 'medium',
-            timeStyle: 'short',
+            ...DATE_TIME_FORMATS[precision],
             timeZone
         }).format(millis);
     } catch {
@@ -147,14 +164,31 @@ export function formatHistoryValue(
     dataType,
     field,
     context,
-    displayValue
+    displayValue,
+    precision = 0
 ) {
     if (value === null || value === '') {
         return labelBlank;
     }
-    const type = (dataType ?? '').toLowerCase();
+    const shown = formatShown(
+        value,
+        (dataType ?? '').toLowerCase(),
+        field,
+        context,
+        displayValue,
+        precision
+    );
+    const stored = String(value);
+    return precision === 3 && shown !== stored ? `${shown} (${stored})` : shown;
+}
+function formatShown(value, type, field, context, displayValue, precision) {
     if (type === 'datetime') {
-        return formatDateTime(String(value), context.locale, context.timeZone);
+        return formatDateTime(
+            String(value),
+            context.locale,
+            context.timeZone,
+            precision
+        );
     }
     if (type === 'date') {
         return formatDate(String(value), context.locale);
@@ -168,7 +202,11 @@ export function formatHistoryValue(
             try {
                 return new Intl.NumberFormat(
                     context.locale,
-                    type === 'percent' ? { maximumFractionDigits: 2 } : {}
+                    precision > 0
+                        ? { maximumFractionDigits: 20 }
+                        : type === 'percent'
+                          ? { maximumFractionDigits: 2 }
+                          : {}
                 ).format(number);
             } catch {
                 return String(number);
@@ -184,24 +222,45 @@ export function formatHistoryValue(
     }
     return displayValue || String(value);
 }
+const hasValue = (value) => value !== null && value !== '';
+/**
+ * The old and new values as shown, at the first precision where they read differently: a change
+ * never reads "from 7:03 AM to 7:03 AM". Values that are truly equal are shown as usual.
+ */
+function distinctTexts(row, context) {
+    const at = (precision) => [
+        formatHistoryValue(
+            row.oldValue,
+            row.dataType,
+            row.field,
+            context,
+            row.oldDisplay,
+            precision
+        ),
+        formatHistoryValue(
+            row.newValue,
+            row.dataType,
+            row.field,
+            context,
+            row.newDisplay,
+            precision
+        )
+    ];
+    if (String(row.oldValue) === String(row.newValue)) {
+        return at(0);
+    }
+    let texts = at(0);
+    for (const precision of PRECISIONS.slice(1)) {
+        if (texts[0] !== texts[1]) break;
+        texts = at(precision);
+    }
+    return texts;
+}
 export function describeHistoryRow(row, context) {
     const label = historyFieldLabel(row.field, context.objectInfo);
-    const oldText = formatHistoryValue(
-        row.oldValue,
-        row.dataType,
-        row.field,
-        context,
-        row.oldDisplay
-    );
-    const newText = formatHistoryValue(
-        row.newValue,
-        row.dataType,
-        row.field,
-        context,
-        row.newDisplay
-    );
-    const hasOld = row.oldValue !== null && row.oldValue !== '';
-    const hasNew = row.newValue !== null && row.newValue !== '';
+    const [oldText, newText] = distinctTexts(row, context);
+    const hasOld = hasValue(row.oldValue);
+    const hasNew = hasValue(row.newValue);
     const entry = (text, isEvent) => ({
         id: row.id,
         text,
@@ -272,6 +331,45 @@ function dropIdTwins(rows) {
             )
     );
 }
+const OWNER_FIELDS = new Set(['Owner', 'OwnerId']);
+const OWNER_EVENTS = new Set(['ownerAssignment', 'ownerAccepted']);
+/** The change a row tells of: the owner events and the Owner field rows tell of the same one. */
+function subjectOf(row) {
+    return OWNER_FIELDS.has(row.field) || OWNER_EVENTS.has(row.field)
+        ? 'Owner'
+        : row.field;
+}
+const showsValues = (row) =>
+    !row.valuesHidden && (hasValue(row.oldValue) || hasValue(row.newValue));
+/**
+ * One entry per change in a group. Salesforce may record an owner change as the Owner field and
+ * as an ownerAssignment event, with or without values: the field row (with its values) is kept;
+ * an assignment event beside it, or a bare "Changed Owner." beside a row that says more, repeats it.
+ * The acceptance event is always kept: it says the session came from a queue.
+ */
+function withoutRepeats(rows) {
+    const readable = dropIdTwins(rows);
+    return readable.filter((row) => {
+        if (row.field === 'ownerAccepted') return true;
+        const others = readable.filter(
+            (other) => other !== row && subjectOf(other) === subjectOf(row)
+        );
+        if (
+            row.field === 'ownerAssignment' &&
+            others.some(
+                (other) => OWNER_FIELDS.has(other.field) && showsValues(other)
+            )
+        ) {
+            return false;
+        }
+        return (
+            showsValues(row) ||
+            !others.some(
+                (other) => showsValues(other) || other.field === 'ownerAccepted'
+            )
+        );
+    });
+}
 /**
  * The timeline: rows newest first, grouped when made in the same minute by the same user.
  * Expects rows already sorted (sortNewestFirst).
@@ -307,7 +405,7 @@ export function groupHistory(rows, context) {
                       context.timeZone
                   )
                 : '',
-            entries: dropIdTwins(group.rows).map((row) =>
+            entries: withoutRepeats(group.rows).map((row) =>
                 describeHistoryRow(row, context)
             )
         };

@@ -168,10 +168,38 @@ const PICKLIST_TYPES = new Set([
     'multipicklist'
 ]);
 
+/**
+ * How precisely a value is shown: 0 as usual, 1 with seconds (times) or every digit (numbers),
+ * 2 with milliseconds, 3 with the stored value beside what is shown. A change uses the first
+ * precision at which its two values read differently.
+ */
+export type Precision = 0 | 1 | 2 | 3;
+const PRECISIONS: readonly Precision[] = [0, 1, 2, 3];
+
+/** Date and time to the millisecond: dateStyle/timeStyle can't carry milliseconds, so the parts are spelled out. */
+const TO_THE_MILLISECOND: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    fractionalSecondDigits: 3
+};
+
+/** Date-time formats by precision. */
+const DATE_TIME_FORMATS: Record<Precision, Intl.DateTimeFormatOptions> = {
+    0: { dateStyle: 'medium', timeStyle: 'short' },
+    1: { dateStyle: 'medium', timeStyle: 'medium' },
+    2: TO_THE_MILLISECOND,
+    3: TO_THE_MILLISECOND
+};
+
 export function formatDateTime(
     value: string,
     locale: string,
-    timeZone: string
+    timeZone: string,
+    precision: Precision = 0
 ): string {
     const millis = Date.parse(value);
     if (Number.isNaN(millis)) {
@@ -179,8 +207,7 @@ export function formatDateTime(
     }
     try {
         return new Intl.DateTimeFormat(locale, {
-            dateStyle: 'medium',
-            timeStyle: 'short',
+            ...DATE_TIME_FORMATS[precision],
             timeZone
         }).format(millis);
     } catch {
@@ -212,14 +239,39 @@ export function formatHistoryValue(
     dataType: string | null,
     field: string,
     context: FormatContext,
-    displayValue?: string | null
+    displayValue?: string | null,
+    precision: Precision = 0
 ): string {
     if (value === null || value === '') {
         return labelBlank;
     }
-    const type = (dataType ?? '').toLowerCase();
+    const shown = formatShown(
+        value,
+        (dataType ?? '').toLowerCase(),
+        field,
+        context,
+        displayValue,
+        precision
+    );
+    const stored = String(value);
+    return precision === 3 && shown !== stored ? `${shown} (${stored})` : shown;
+}
+
+function formatShown(
+    value: string | number | boolean,
+    type: string,
+    field: string,
+    context: FormatContext,
+    displayValue: string | null | undefined,
+    precision: Precision
+): string {
     if (type === 'datetime') {
-        return formatDateTime(String(value), context.locale, context.timeZone);
+        return formatDateTime(
+            String(value),
+            context.locale,
+            context.timeZone,
+            precision
+        );
     }
     if (type === 'date') {
         return formatDate(String(value), context.locale);
@@ -233,7 +285,11 @@ export function formatHistoryValue(
             try {
                 return new Intl.NumberFormat(
                     context.locale,
-                    type === 'percent' ? { maximumFractionDigits: 2 } : {}
+                    precision > 0
+                        ? { maximumFractionDigits: 20 }
+                        : type === 'percent'
+                          ? { maximumFractionDigits: 2 }
+                          : {}
                 ).format(number);
             } catch {
                 return String(number);
@@ -262,27 +318,54 @@ export interface HistoryEntryView {
     fieldLabel: string;
 }
 
+const hasValue = (value: ScalarValue): boolean =>
+    value !== null && value !== '';
+
+/**
+ * The old and new values as shown, at the first precision where they read differently: a change
+ * never reads "from 7:03 AM to 7:03 AM". Values that are truly equal are shown as usual.
+ */
+function distinctTexts(
+    row: HistoryRow,
+    context: FormatContext
+): [string, string] {
+    const at = (precision: Precision): [string, string] => [
+        formatHistoryValue(
+            row.oldValue,
+            row.dataType,
+            row.field,
+            context,
+            row.oldDisplay,
+            precision
+        ),
+        formatHistoryValue(
+            row.newValue,
+            row.dataType,
+            row.field,
+            context,
+            row.newDisplay,
+            precision
+        )
+    ];
+    if (String(row.oldValue) === String(row.newValue)) {
+        return at(0);
+    }
+    let texts = at(0);
+    for (const precision of PRECISIONS.slice(1)) {
+        if (texts[0] !== texts[1]) break;
+        texts = at(precision);
+    }
+    return texts;
+}
+
 export function describeHistoryRow(
     row: HistoryRow,
     context: FormatContext
 ): HistoryEntryView {
     const label = historyFieldLabel(row.field, context.objectInfo);
-    const oldText = formatHistoryValue(
-        row.oldValue,
-        row.dataType,
-        row.field,
-        context,
-        row.oldDisplay
-    );
-    const newText = formatHistoryValue(
-        row.newValue,
-        row.dataType,
-        row.field,
-        context,
-        row.newDisplay
-    );
-    const hasOld = row.oldValue !== null && row.oldValue !== '';
-    const hasNew = row.newValue !== null && row.newValue !== '';
+    const [oldText, newText] = distinctTexts(row, context);
+    const hasOld = hasValue(row.oldValue);
+    const hasNew = hasValue(row.newValue);
     const entry = (text: string, isEvent: boolean): HistoryEntryView => ({
         id: row.id,
         text,
@@ -365,6 +448,49 @@ function dropIdTwins(rows: HistoryRow[]): HistoryRow[] {
     );
 }
 
+const OWNER_FIELDS = new Set(['Owner', 'OwnerId']);
+const OWNER_EVENTS = new Set<string>(['ownerAssignment', 'ownerAccepted']);
+
+/** The change a row tells of: the owner events and the Owner field rows tell of the same one. */
+function subjectOf(row: HistoryRow): string {
+    return OWNER_FIELDS.has(row.field) || OWNER_EVENTS.has(row.field)
+        ? 'Owner'
+        : row.field;
+}
+
+const showsValues = (row: HistoryRow): boolean =>
+    !row.valuesHidden && (hasValue(row.oldValue) || hasValue(row.newValue));
+
+/**
+ * One entry per change in a group. Salesforce may record an owner change as the Owner field and
+ * as an ownerAssignment event, with or without values: the field row (with its values) is kept;
+ * an assignment event beside it, or a bare "Changed Owner." beside a row that says more, repeats it.
+ * The acceptance event is always kept: it says the session came from a queue.
+ */
+function withoutRepeats(rows: HistoryRow[]): HistoryRow[] {
+    const readable = dropIdTwins(rows);
+    return readable.filter((row) => {
+        if (row.field === 'ownerAccepted') return true;
+        const others = readable.filter(
+            (other) => other !== row && subjectOf(other) === subjectOf(row)
+        );
+        if (
+            row.field === 'ownerAssignment' &&
+            others.some(
+                (other) => OWNER_FIELDS.has(other.field) && showsValues(other)
+            )
+        ) {
+            return false;
+        }
+        return (
+            showsValues(row) ||
+            !others.some(
+                (other) => showsValues(other) || other.field === 'ownerAccepted'
+            )
+        );
+    });
+}
+
 /**
  * The timeline: rows newest first, grouped when made in the same minute by the same user.
  * Expects rows already sorted (sortNewestFirst).
@@ -407,7 +533,7 @@ export function groupHistory(
                       context.timeZone
                   )
                 : '',
-            entries: dropIdTwins(group.rows).map((row) =>
+            entries: withoutRepeats(group.rows).map((row) =>
                 describeHistoryRow(row, context)
             )
         };

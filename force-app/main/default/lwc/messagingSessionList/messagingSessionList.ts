@@ -1,11 +1,11 @@
 /**
  * Messaging session list: every session an agent or supervisor needs, filtered, searched, sorted
  * and paged through the GraphQL wire adapter, with status counts from an aggregate in the same
- * request, live updates through Change Data Capture (or polling), and selection published on
- * MSC_MessagingSessionSelected__c.
+ * request, live updates through Change Data Capture (with a slow safety poll) or polling, and
+ * selection published on MSC_MessagingSessionSelected__c.
  */
 import { LightningElement, api, wire } from 'lwc';
-import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
+import { gql, graphql } from 'lightning/graphql';
 import type { GraphQLResult } from 'lightning/graphql';
 import {
     MessageContext,
@@ -39,12 +39,15 @@ import {
     BROWSER_CLOCK,
     CHANNEL_TYPES,
     CoalescingScheduler,
+    QUEUE_BADGE_CLASS,
     SESSION_ORIGINS,
     errorMessage,
-    formatDuration,
     formatLabel,
+    ownerView,
     readSessionsChangedMessage,
-    sessionClock
+    sessionClock,
+    sessionClockText,
+    windowDayKey
 } from 'c/messagingSessionModel';
 import type {
     PicklistOption,
@@ -57,6 +60,7 @@ import {
     changeEventRecordIds,
     customRangeProblem,
     emptyFilters,
+    hiddenListFields,
     isSortKey,
     mergeRows,
     pageArguments,
@@ -65,6 +69,8 @@ import {
     parsePageSize,
     parsePicklistList,
     parseRefreshSeconds,
+    parseSafetyRefreshSeconds,
+    parseSelectionMode,
     parseTimeWindow,
     readSessionPage,
     readStatusCounts
@@ -81,7 +87,6 @@ import type {
     TimeWindow
 } from './sessionListQuery';
 
-import labelActiveFor from '@salesforce/label/c.MSC_ListActiveFor';
 import labelAgentTypeFilter from '@salesforce/label/c.MSC_ListAgentTypeFilterLabel';
 import labelAllOption from '@salesforce/label/c.MSC_ListAllOption';
 import labelCase from '@salesforce/label/c.MSC_ListCase';
@@ -99,8 +104,10 @@ import labelCustomTo from '@salesforce/label/c.MSC_ListCustomTo';
 import labelEmptyTitle from '@salesforce/label/c.MSC_ListEmptyTitle';
 import labelErrorTitle from '@salesforce/label/c.MSC_ListErrorTitle';
 import labelFiltersToggle from '@salesforce/label/c.MSC_ListFiltersToggle';
-import labelLasted from '@salesforce/label/c.MSC_ListLasted';
+import labelColumnPreview from '@salesforce/label/c.MSC_ListColumnPreview';
+import labelFieldsHidden from '@salesforce/label/c.MSC_ListFieldsHidden';
 import labelLiveUpdates from '@salesforce/label/c.MSC_ListLiveUpdates';
+import labelLiveUpdatesChecked from '@salesforce/label/c.MSC_ListLiveUpdatesChecked';
 import labelLoadMore from '@salesforce/label/c.MSC_ListLoadMore';
 import labelLoading from '@salesforce/label/c.MSC_ListLoading';
 import labelManualRefresh from '@salesforce/label/c.MSC_ListManualRefresh';
@@ -129,19 +136,23 @@ import labelTimesFlag from '@salesforce/label/c.MSC_ListTimesFlag';
 import labelTitle from '@salesforce/label/c.MSC_ListTitle';
 import labelTotalCount from '@salesforce/label/c.MSC_ListTotalCount';
 import labelUnknownEndUser from '@salesforce/label/c.MSC_ListUnknownEndUser';
-import labelWaitingFor from '@salesforce/label/c.MSC_ListWaitingFor';
 import labelWindowAny from '@salesforce/label/c.MSC_ListWindowAny';
 import labelWindowCustom from '@salesforce/label/c.MSC_ListWindowCustom';
 import labelWindowLabel from '@salesforce/label/c.MSC_ListWindowLabel';
 import labelWindowLast30 from '@salesforce/label/c.MSC_ListWindowLast30';
 import labelWindowLast7 from '@salesforce/label/c.MSC_ListWindowLast7';
 import labelWindowToday from '@salesforce/label/c.MSC_ListWindowToday';
+import labelWindowHelp from '@salesforce/label/c.MSC_StartTimeWindowHelp';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 
 /**
  * The one query the list sends. Its text never changes: filters, search text, sort and paging
  * all travel in `variables` ($where, $countWhere, $orderBy, $first, $after, $upperBound), so no
  * user input is ever spliced into it. The aggregate counts sessions by Status for the same
  * filters minus the status filter ($countWhere), in the same round trip.
+ * Fields a user may be denied by field-level security are `@optional` (lightning/graphql, API
+ * v65.0+; needed at every level): the server leaves them out instead of failing the query.
+ * Owner is polymorphic: a User, or a Group when a queue owns the session.
  */
 const SESSION_LIST_QUERY = gql`
     query messagingSessionList(
@@ -171,47 +182,58 @@ const SESSION_LIST_QUERY = gql`
                                 value
                                 displayValue
                             }
-                            ChannelType {
+                            ChannelType @optional {
                                 value
                                 displayValue
                             }
-                            ChannelName {
+                            ChannelName @optional {
                                 value
                             }
-                            AgentType {
+                            AgentType @optional {
                                 value
                                 displayValue
                             }
-                            Origin {
+                            Origin @optional {
                                 value
                                 displayValue
                             }
                             StartTime {
                                 value
                             }
-                            AcceptTime {
+                            AcceptTime @optional {
                                 value
                             }
-                            EndTime {
+                            EndTime @optional {
                                 value
                             }
-                            PreviewDetails {
+                            PreviewDetails @optional {
                                 value
                             }
-                            Owner {
+                            OwnerId @optional {
+                                value
+                            }
+                            Owner @optional {
+                                __typename
                                 ... on User {
-                                    Name {
+                                    Id
+                                    Name @optional {
+                                        value
+                                    }
+                                }
+                                ... on Group {
+                                    Id
+                                    Name @optional {
                                         value
                                     }
                                 }
                             }
-                            MessagingEndUser {
-                                Name {
+                            MessagingEndUser @optional {
+                                Name @optional {
                                     value
                                 }
                             }
-                            Case {
-                                CaseNumber {
+                            Case @optional {
+                                CaseNumber @optional {
                                     value
                                 }
                             }
@@ -262,8 +284,9 @@ const SEARCH_DEBOUNCE_MS = 300;
 /** Start loading the next page when the list is scrolled this close to its end (pixels). */
 const SCROLL_THRESHOLD_PX = 48;
 
+/** The wire result: lightning/graphql refreshes through the `refresh` function it carries. */
 type SessionListResult = GraphQLResult<SessionListData> & {
-    refresh?: () => Promise<void>;
+    refresh?: () => Promise<unknown>;
 };
 type LiveMode = 'pending' | 'cdc' | 'polling' | 'manual';
 
@@ -284,6 +307,8 @@ interface StatusChipView {
 interface SessionRowView extends SessionRow {
     title: string;
     ownerText: string;
+    ownerIsQueue: boolean;
+    queueBadge: string;
     caseText: string | null;
     detailText: string;
     clockText: string;
@@ -318,6 +343,10 @@ export default class MessagingSessionList extends NavigationMixin(
     @api compact = false;
     /** Polling interval in seconds when Change Data Capture isn't available; 0 turns polling off. */
     @api refreshInterval?: number | string;
+    /** Safety poll in seconds while Change Data Capture is subscribed (default 300); 0 turns it off. */
+    @api safetyRefreshInterval?: number | string;
+    /** What choosing a row does: "publish" (update the components beside the list) or "openTab". */
+    @api selectionMode?: string;
 
     @wire(MessageContext) messageContext?: MessageContextType;
     @wire(IsConsoleNavigation) isConsoleNavigation?: boolean;
@@ -345,8 +374,12 @@ export default class MessagingSessionList extends NavigationMixin(
         retry: labelRetry,
         timesFlag: labelTimesFlag,
         filters: labelFiltersToggle,
-        sessions: labelSessions
+        sessions: labelSessions,
+        windowHelp: formatLabel(labelWindowHelp, TIME_ZONE)
     };
+
+    /** The queue badge, with the classes the detail gives it. */
+    queueBadgeClass = `${QUEUE_BADGE_CLASS} slds-m-left_xx-small`;
 
     filters: SessionFilters = emptyFilters();
     searchText = '';
@@ -371,6 +404,9 @@ export default class MessagingSessionList extends NavigationMixin(
     selectedId: string | null = null;
     filtersOpen = false;
     liveMode: LiveMode = 'pending';
+    hiddenFields: string[] = [];
+    /** The instant the start-time window is measured from; moves when the day changes. */
+    windowNow = Date.now();
 
     private lastResult: SessionListResult | null = null;
     private lastSignature: string | null = null;
@@ -412,7 +448,8 @@ export default class MessagingSessionList extends NavigationMixin(
             pageSize: this.effectivePageSize,
             after: this.after,
             loadedCount: 0,
-            totalCount: null
+            totalCount: null,
+            now: this.windowNow
         });
         // Page arguments are fixed when a page is asked for, so rows arriving don't re-query.
         return this.after
@@ -465,6 +502,7 @@ export default class MessagingSessionList extends NavigationMixin(
             this.rows = mergeRows(this.rows, page.rows);
         }
         this.statusCounts = readStatusCounts(data);
+        this.hiddenFields = hiddenListFields(data);
         this.totalCount = page.totalCount;
         this.hasNextPage = page.hasNextPage && Boolean(page.endCursor);
         this.endCursor = page.endCursor;
@@ -477,16 +515,14 @@ export default class MessagingSessionList extends NavigationMixin(
         this.updateClock();
     }
 
+    /** Refetches through the wire result's own refresh function (LWC guide, "Refresh GraphQL Results"). */
     private refreshResult(result: SessionListResult | null): void {
-        if (!result) {
+        if (typeof result?.refresh !== 'function') {
+            // No result has arrived yet: the wire's first answer is still to come.
             return;
         }
         this.awaitingRefresh = true;
-        const refreshing =
-            typeof result.refresh === 'function'
-                ? result.refresh()
-                : refreshGraphQL(result);
-        Promise.resolve(refreshing)
+        Promise.resolve(result.refresh())
             .then(() => {
                 this.awaitingRefresh = false;
                 this.detectChanges = false;
@@ -621,6 +657,7 @@ export default class MessagingSessionList extends NavigationMixin(
             }
             this.empSubscription = subscription;
             this.liveMode = 'cdc';
+            this.startSafetyPoll();
         } catch {
             if (this.connected) {
                 this.startPolling();
@@ -637,18 +674,43 @@ export default class MessagingSessionList extends NavigationMixin(
     }
 
     private startPolling(): void {
-        this.stopPolling();
         const seconds = parseRefreshSeconds(this.refreshInterval);
+        this.liveMode = seconds === 0 ? 'manual' : 'polling';
+        this.pollEvery(seconds);
+    }
+
+    /**
+     * While subscribed, change events may still never come: MessagingSession may not be selected
+     * for Change Data Capture, and only users with View All on the object receive them (CDC guide,
+     * "Required Permissions for Change Event Subscribers"). A slow poll keeps the list honest.
+     */
+    private startSafetyPoll(): void {
+        this.pollEvery(parseSafetyRefreshSeconds(this.safetyRefreshInterval));
+    }
+
+    /** One poll timer at a time; 0 seconds stops polling. A poll that finds changes tells the others. */
+    private pollEvery(seconds: number): void {
+        this.stopPolling();
         if (seconds === 0) {
-            this.liveMode = 'manual';
             return;
         }
-        this.liveMode = 'polling';
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
         this.pollHandle = setInterval(() => {
+            this.checkWindowDay();
             this.pendingPoll = true;
             this.scheduler.request();
         }, seconds * 1000);
+    }
+
+    /** A new day in the user's time zone moves the start-time window ("today" is a new day). */
+    private checkWindowDay(): void {
+        const now = Date.now();
+        if (windowDayKey(now) !== windowDayKey(this.windowNow)) {
+            this.windowNow = now;
+            if (this.filters.window !== 'any') {
+                this.restart();
+            }
+        }
     }
 
     private stopPolling(): void {
@@ -711,6 +773,7 @@ export default class MessagingSessionList extends NavigationMixin(
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
             this.clockHandle = setInterval(() => {
                 this.now = Date.now();
+                this.checkWindowDay();
             }, CLOCK_INTERVAL_MS);
         } else if (!ticking) {
             this.stopClock();
@@ -731,25 +794,13 @@ export default class MessagingSessionList extends NavigationMixin(
     get rowViews(): SessionRowView[] {
         return this.rows.map((row) => {
             const clock = sessionClock(row, this.now);
-            let clockText = '';
-            if (!clock.flagged && clock.seconds !== null) {
-                const duration = formatDuration(clock.seconds);
-                if (clock.phase === 'waiting')
-                    clockText = formatLabel(labelWaitingFor, duration);
-                else if (clock.phase === 'active')
-                    clockText = formatLabel(labelActiveFor, duration);
-                else if (clock.phase === 'ended')
-                    clockText = formatLabel(labelLasted, duration);
-            }
+            const clockText = sessionClockText(clock);
             const title = row.endUserName ?? labelUnknownEndUser;
             const selected = row.id === this.selectedId;
             return {
                 ...row,
                 title,
-                ownerText: formatLabel(
-                    labelOwner,
-                    row.ownerName ?? labelNotSet
-                ),
+                ...this.ownerTexts(row),
                 caseText: row.caseNumber
                     ? formatLabel(labelCase, row.caseNumber)
                     : null,
@@ -766,6 +817,45 @@ export default class MessagingSessionList extends NavigationMixin(
                 hasPreview: Boolean(row.preview)
             };
         });
+    }
+
+    /** "Owner: Ada Agent", "Owner: Messaging Queue" with the queue badge, or "Owner hidden". */
+    private ownerTexts(
+        row: SessionRow
+    ): Pick<SessionRowView, 'ownerText' | 'ownerIsQueue' | 'queueBadge'> {
+        const owner = ownerView(row.owner, labelNotSet);
+        return {
+            ownerText: owner.isHidden
+                ? owner.text
+                : formatLabel(labelOwner, owner.text),
+            ownerIsQueue: owner.isQueue,
+            queueBadge: owner.queueBadge
+        };
+    }
+
+    /** Which optional fields the server left out (field-level security), and that they are hidden. */
+    get hiddenFieldsText(): string {
+        const labels: Record<string, string> = {
+            ChannelType: labelChannelFilter,
+            ChannelName: labelColumnChannelName,
+            AgentType: labelAgentTypeFilter,
+            Origin: labelOriginFilter,
+            AcceptTime: labelColumnAcceptTime,
+            EndTime: labelColumnEndTime,
+            PreviewDetails: labelColumnPreview,
+            OwnerId: labelOwnerFilter,
+            Owner: labelOwnerFilter,
+            MessagingEndUser: labelColumnEndUser,
+            'MessagingEndUser.Name': labelColumnEndUser,
+            Case: labelColumnCaseNumber,
+            'Case.CaseNumber': labelColumnCaseNumber
+        };
+        const names = [
+            ...new Set(this.hiddenFields.map((path) => labels[path] ?? path))
+        ];
+        return names.length
+            ? formatLabel(labelFieldsHidden, names.join(', '))
+            : '';
     }
 
     get statusChips(): StatusChipView[] {
@@ -836,8 +926,14 @@ export default class MessagingSessionList extends NavigationMixin(
 
     get liveModeText(): string {
         switch (this.liveMode) {
-            case 'cdc':
-                return labelLiveUpdates;
+            case 'cdc': {
+                const seconds = parseSafetyRefreshSeconds(
+                    this.safetyRefreshInterval
+                );
+                return seconds
+                    ? formatLabel(labelLiveUpdatesChecked, seconds)
+                    : labelLiveUpdates;
+            }
             case 'polling':
                 return formatLabel(
                     labelPolling,
@@ -1088,17 +1184,34 @@ export default class MessagingSessionList extends NavigationMixin(
         }
     }
 
+    /** Choosing a row selects it; in "openTab" mode (the utility bar) it also opens the session. */
     handleSelect(event: Event): void {
         const recordId = (event.currentTarget as HTMLElement).dataset.id;
         if (!recordId) {
             return;
         }
+        this.select(recordId);
+        if (parseSelectionMode(this.selectionMode) === 'openTab') {
+            this.openSession(recordId);
+        }
+    }
+
+    /** Enter on a row's focused name is its explicit Open action, whatever the selection mode. */
+    handleRowKeydown(event: KeyboardEvent): void {
+        const recordId = (event.currentTarget as HTMLElement).dataset.id;
+        if (event.key !== 'Enter' || !recordId) {
+            return;
+        }
+        // Keeps the button's own click (a plain selection) from following.
+        event.preventDefault();
+        this.select(recordId);
+        this.openSession(recordId);
+    }
+
+    private select(recordId: string): void {
         this.selectedId = recordId;
         const message: SessionSelectedMessage = { recordId, source: SOURCE };
         publish(this.messageContext, SESSION_SELECTED, { ...message });
-        if (this.isConsoleNavigation) {
-            this.openSession(recordId);
-        }
     }
 
     handleOpen(event: Event): void {

@@ -11,13 +11,18 @@ import {
     CHANNEL_TYPES,
     SESSION_ORIGINS,
     SESSION_STATUSES,
+    START_TIME_WINDOWS,
     channelIcon,
+    customRangeProblem as windowRangeProblem,
     gqlValue,
+    isObject,
     picklistLabel,
+    readSessionOwner,
+    startTimeWindowFilter,
     statusOption
 } from 'c/messagingSessionModel';
 export const OWNER_SCOPES = ['me', 'all'];
-export const TIME_WINDOWS = ['any', 'today', 'last7', 'last30', 'custom'];
+export const TIME_WINDOWS = START_TIME_WINDOWS;
 export function emptyFilters() {
     return {
         statuses: [],
@@ -74,10 +79,10 @@ export const DEFAULT_REFRESH_SECONDS = 60;
 export const MIN_REFRESH_SECONDS = 15;
 export const MAX_REFRESH_SECONDS = 3600;
 /**
- * Polling interval from App Builder, in seconds. 0 turns polling off; other values are kept
- * between 15 seconds and an hour; unreadable input gives the default.
+ * An interval in seconds from App Builder: 0 turns it off; other values are kept between `min`
+ * and an hour; unreadable or negative input gives the default.
  */
-export function parseRefreshSeconds(input) {
+function parseIntervalSeconds(input, fallback, min) {
     const seconds =
         typeof input === 'string' && input.trim() !== ''
             ? Number(input)
@@ -87,15 +92,38 @@ export function parseRefreshSeconds(input) {
         !Number.isFinite(seconds) ||
         seconds < 0
     ) {
-        return DEFAULT_REFRESH_SECONDS;
+        return fallback;
     }
     if (seconds === 0) {
         return 0;
     }
-    return Math.min(
-        MAX_REFRESH_SECONDS,
-        Math.max(MIN_REFRESH_SECONDS, Math.round(seconds))
+    return Math.min(MAX_REFRESH_SECONDS, Math.max(min, Math.round(seconds)));
+}
+/** Polling interval when Change Data Capture isn't available: 15 s to an hour, 60 by default. */
+export function parseRefreshSeconds(input) {
+    return parseIntervalSeconds(
+        input,
+        DEFAULT_REFRESH_SECONDS,
+        MIN_REFRESH_SECONDS
     );
+}
+export const DEFAULT_SAFETY_REFRESH_SECONDS = 300;
+export const MIN_SAFETY_REFRESH_SECONDS = 60;
+/**
+ * The slow safety poll kept while Change Data Capture is subscribed: a minute to an hour, 300 s
+ * by default. A subscription can succeed and still deliver nothing (MessagingSession not selected
+ * for CDC, or a user without View All Records on it), so the list rechecks now and then.
+ */
+export function parseSafetyRefreshSeconds(input) {
+    return parseIntervalSeconds(
+        input,
+        DEFAULT_SAFETY_REFRESH_SECONDS,
+        MIN_SAFETY_REFRESH_SECONDS
+    );
+}
+export const SELECTION_MODES = ['publish', 'openTab'];
+export function parseSelectionMode(input) {
+    return SELECTION_MODES.includes(input) ? input : 'publish';
 }
 /** The search text as sent: trimmed, inner whitespace collapsed, at most 80 characters. */
 export const MAX_SEARCH_LENGTH = 80;
@@ -109,48 +137,11 @@ export function normalizeSearch(input) {
 export function likePattern(search) {
     return `%${search.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
 }
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** Local midnight (start) or the last millisecond (end) of a YYYY-MM-DD day, as ISO 8601 UTC. */
-export function dayBoundary(day, edge) {
-    const match = day ? DATE_ONLY.exec(day) : null;
-    if (!match) {
-        return null;
-    }
-    const [year, month, date] = [
-        Number(match[1]),
-        Number(match[2]) - 1,
-        Number(match[3])
-    ];
-    const local =
-        edge === 'start'
-            ? new Date(year, month, date, 0, 0, 0, 0)
-            : new Date(year, month, date, 23, 59, 59, 999);
-    // new Date() rolls 2026-02-31 over into March: such a day is not a day.
-    if (
-        local.getFullYear() !== year ||
-        local.getMonth() !== month ||
-        local.getDate() !== date
-    ) {
-        return null;
-    }
-    return local.toISOString();
-}
 /** What is wrong with a custom range, if anything. An open end (only from, or only to) is fine. */
 export function customRangeProblem(filters) {
-    if (filters.window !== 'custom') {
-        return null;
-    }
-    const from = filters.customFrom
-        ? dayBoundary(filters.customFrom, 'start')
+    return filters.window === 'custom'
+        ? windowRangeProblem(filters.customFrom, filters.customTo)
         : null;
-    const to = filters.customTo ? dayBoundary(filters.customTo, 'end') : null;
-    if ((filters.customFrom && !from) || (filters.customTo && !to)) {
-        return 'unreadable';
-    }
-    if (from && to && from > to) {
-        return 'reversed';
-    }
-    return null;
 }
 function combine(clauses) {
     if (clauses.length === 0) {
@@ -158,34 +149,21 @@ function combine(clauses) {
     }
     return clauses.length === 1 ? clauses[0] : { and: clauses };
 }
-function startTimeClauses(filters) {
-    switch (filters.window) {
-        case 'today':
-            return [{ StartTime: { eq: { literal: 'TODAY' } } }];
-        case 'last7':
-            return [{ StartTime: { eq: { range: { last_n_days: 7 } } } }];
-        case 'last30':
-            return [{ StartTime: { eq: { range: { last_n_days: 30 } } } }];
-        case 'custom': {
-            if (customRangeProblem(filters)) {
-                return [];
-            }
-            const from = dayBoundary(filters.customFrom, 'start');
-            const to = dayBoundary(filters.customTo, 'end');
-            const bounds = {};
-            if (from) bounds.gte = { value: from };
-            if (to) bounds.lte = { value: to };
-            return Object.keys(bounds).length ? [{ StartTime: bounds }] : [];
-        }
-        default:
-            return [];
-    }
+/** The start-time window: the one definition the whole console uses (see startTimeWindowFilter). */
+function startTimeClauses(filters, now) {
+    const clause = startTimeWindowFilter(
+        filters.window,
+        filters.customFrom,
+        filters.customTo,
+        now === undefined ? {} : { now }
+    );
+    return clause ? [clause] : [];
 }
 /**
  * The `where` of the list query. `includeStatus` false gives the where of the status-count
  * aggregate: every other filter applies, so each status chip shows what selecting it would give.
  */
-export function buildWhere(filters, userId, includeStatus = true) {
+export function buildWhere(filters, userId, includeStatus = true, now) {
     const clauses = [];
     if (includeStatus && filters.statuses.length) {
         clauses.push({ Status: { in: [...filters.statuses] } });
@@ -202,7 +180,7 @@ export function buildWhere(filters, userId, includeStatus = true) {
     if (filters.owner === 'me' && userId) {
         clauses.push({ OwnerId: { eq: userId } });
     }
-    clauses.push(...startTimeClauses(filters));
+    clauses.push(...startTimeClauses(filters, now));
     const search = normalizeSearch(filters.search);
     if (search) {
         const pattern = likePattern(search);
@@ -293,8 +271,13 @@ export function buildVariables(options) {
           )
         : { first: options.pageSize, upperBound: null };
     return {
-        where: buildWhere(options.filters, options.userId, true),
-        countWhere: buildWhere(options.filters, options.userId, false),
+        where: buildWhere(options.filters, options.userId, true, options.now),
+        countWhere: buildWhere(
+            options.filters,
+            options.userId,
+            false,
+            options.now
+        ),
         orderBy: buildOrderBy(options.sortKey, options.sortDirection),
         first: paging.first,
         after: options.after,
@@ -335,7 +318,7 @@ export function toSessionRow(node) {
         agentTypeLabel,
         origin,
         originLabel,
-        ownerName: text(node.Owner?.Name),
+        owner: readSessionOwner(node),
         endUserName: text(node.MessagingEndUser?.Name),
         caseNumber: text(node.Case?.CaseNumber),
         startTime: text(node.StartTime),
@@ -415,6 +398,47 @@ export function readStatusCounts(data) {
         }));
     return [...known, ...unknown];
 }
+/**
+ * The fields the list query marks `@optional`: the server leaves them out of every node when the
+ * user may not read them (field-level security), instead of failing the query. A relationship
+ * path names the relationship and then the field read through it.
+ */
+export const OPTIONAL_LIST_FIELDS = [
+    'ChannelType',
+    'ChannelName',
+    'AgentType',
+    'Origin',
+    'AcceptTime',
+    'EndTime',
+    'PreviewDetails',
+    'OwnerId',
+    'Owner',
+    'MessagingEndUser',
+    'MessagingEndUser.Name',
+    'Case',
+    'Case.CaseNumber'
+];
+/**
+ * The optional fields the response left out, in OPTIONAL_LIST_FIELDS order. A field counts as
+ * left out when it is absent (not null: null is an empty value) from a node that could hold it;
+ * field-level security hides a field for every record alike, so the first such node decides.
+ */
+export function hiddenListFields(data) {
+    const nodes = (data?.uiapi?.query?.MessagingSession?.edges ?? [])
+        .map((edge) => edge?.node)
+        .filter(isObject);
+    return OPTIONAL_LIST_FIELDS.filter((path) => {
+        const names = path.split('.');
+        const field = names.pop();
+        const step = (value, name) => {
+            return isObject(value) ? value[name] : undefined;
+        };
+        const holder = nodes
+            .map((node) => names.reduce(step, node))
+            .find(isObject);
+        return holder !== undefined && !(field in holder);
+    });
+}
 /** A fingerprint of what the list shows, to tell whether a poll brought changes. */
 export function pageSignature(page) {
     return JSON.stringify([
@@ -424,7 +448,8 @@ export function pageSignature(page) {
             row.status,
             row.acceptTime,
             row.endTime,
-            row.ownerName
+            row.owner.kind,
+            row.owner.id
         ])
     ]);
 }

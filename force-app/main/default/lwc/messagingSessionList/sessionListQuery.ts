@@ -11,19 +11,33 @@ import {
     CHANNEL_TYPES,
     SESSION_ORIGINS,
     SESSION_STATUSES,
+    START_TIME_WINDOWS,
     channelIcon,
+    customRangeProblem as windowRangeProblem,
     gqlValue,
+    isObject,
     picklistLabel,
+    readIntervalSeconds,
+    readSessionOwner,
+    startTimeWindowFilter,
     statusOption
 } from 'c/messagingSessionModel';
-import type { GqlField, PicklistOption } from 'c/messagingSessionModel';
+import type {
+    CustomRangeProblem,
+    GqlField,
+    GqlFilter,
+    GqlOwner,
+    PicklistOption,
+    SessionOwner,
+    StartTimeWindow
+} from 'c/messagingSessionModel';
 
 // ---------------------------------------------------------------------------------------------
 // Filter state
 // ---------------------------------------------------------------------------------------------
 
 export type OwnerScope = 'me' | 'all';
-export type TimeWindow = 'any' | 'today' | 'last7' | 'last30' | 'custom';
+export type TimeWindow = StartTimeWindow;
 
 export interface SessionFilters {
     /** Status API names; several at once. Empty means every status. */
@@ -40,13 +54,7 @@ export interface SessionFilters {
 }
 
 export const OWNER_SCOPES: readonly OwnerScope[] = ['me', 'all'];
-export const TIME_WINDOWS: readonly TimeWindow[] = [
-    'any',
-    'today',
-    'last7',
-    'last30',
-    'custom'
-];
+export const TIME_WINDOWS: readonly TimeWindow[] = START_TIME_WINDOWS;
 
 export function emptyFilters(): SessionFilters {
     return {
@@ -117,31 +125,44 @@ export function parsePageSize(input: unknown): number {
 
 export const DEFAULT_REFRESH_SECONDS = 60;
 export const MIN_REFRESH_SECONDS = 15;
-export const MAX_REFRESH_SECONDS = 3600;
+
+/** Polling interval when Change Data Capture isn't available: 15 s to an hour, 60 by default. */
+export function parseRefreshSeconds(input: unknown): number {
+    return readIntervalSeconds(
+        input,
+        DEFAULT_REFRESH_SECONDS,
+        MIN_REFRESH_SECONDS
+    );
+}
+
+export const DEFAULT_SAFETY_REFRESH_SECONDS = 300;
+export const MIN_SAFETY_REFRESH_SECONDS = 60;
 
 /**
- * Polling interval from App Builder, in seconds. 0 turns polling off; other values are kept
- * between 15 seconds and an hour; unreadable input gives the default.
+ * The slow safety poll kept while Change Data Capture is subscribed: a minute to an hour, 300 s
+ * by default. A subscription can succeed and still deliver nothing (MessagingSession not selected
+ * for CDC, or a user without View All Records on it), so the list rechecks now and then.
  */
-export function parseRefreshSeconds(input: unknown): number {
-    const seconds =
-        typeof input === 'string' && input.trim() !== ''
-            ? Number(input)
-            : input;
-    if (
-        typeof seconds !== 'number' ||
-        !Number.isFinite(seconds) ||
-        seconds < 0
-    ) {
-        return DEFAULT_REFRESH_SECONDS;
-    }
-    if (seconds === 0) {
-        return 0;
-    }
-    return Math.min(
-        MAX_REFRESH_SECONDS,
-        Math.max(MIN_REFRESH_SECONDS, Math.round(seconds))
+export function parseSafetyRefreshSeconds(input: unknown): number {
+    return readIntervalSeconds(
+        input,
+        DEFAULT_SAFETY_REFRESH_SECONDS,
+        MIN_SAFETY_REFRESH_SECONDS
     );
+}
+
+/**
+ * What choosing a row does (App Builder): 'publish' tells the components beside the list (the
+ * detail on the Home page); 'openTab' also opens the session in a workspace tab (the utility bar,
+ * where nothing sits beside the list). The row's Open action always opens a tab.
+ */
+export type SelectionMode = 'publish' | 'openTab';
+export const SELECTION_MODES: readonly SelectionMode[] = ['publish', 'openTab'];
+
+export function parseSelectionMode(input: unknown): SelectionMode {
+    return SELECTION_MODES.includes(input as SelectionMode)
+        ? (input as SelectionMode)
+        : 'publish';
 }
 
 /** The search text as sent: trimmed, inner whitespace collapsed, at most 80 characters. */
@@ -158,57 +179,15 @@ export function likePattern(search: string): string {
     return `%${search.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Local midnight (start) or the last millisecond (end) of a YYYY-MM-DD day, as ISO 8601 UTC. */
-export function dayBoundary(
-    day: string | null | undefined,
-    edge: 'start' | 'end'
-): string | null {
-    const match = day ? DATE_ONLY.exec(day) : null;
-    if (!match) {
-        return null;
-    }
-    const [year, month, date] = [
-        Number(match[1]),
-        Number(match[2]) - 1,
-        Number(match[3])
-    ];
-    const local =
-        edge === 'start'
-            ? new Date(year, month, date, 0, 0, 0, 0)
-            : new Date(year, month, date, 23, 59, 59, 999);
-    // new Date() rolls 2026-02-31 over into March: such a day is not a day.
-    if (
-        local.getFullYear() !== year ||
-        local.getMonth() !== month ||
-        local.getDate() !== date
-    ) {
-        return null;
-    }
-    return local.toISOString();
-}
-
-export type RangeProblem = 'unreadable' | 'reversed' | null;
+export type RangeProblem = CustomRangeProblem;
 
 /** What is wrong with a custom range, if anything. An open end (only from, or only to) is fine. */
 export function customRangeProblem(
     filters: Pick<SessionFilters, 'window' | 'customFrom' | 'customTo'>
 ): RangeProblem {
-    if (filters.window !== 'custom') {
-        return null;
-    }
-    const from = filters.customFrom
-        ? dayBoundary(filters.customFrom, 'start')
+    return filters.window === 'custom'
+        ? windowRangeProblem(filters.customFrom, filters.customTo)
         : null;
-    const to = filters.customTo ? dayBoundary(filters.customTo, 'end') : null;
-    if ((filters.customFrom && !from) || (filters.customTo && !to)) {
-        return 'unreadable';
-    }
-    if (from && to && from > to) {
-        return 'reversed';
-    }
-    return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +195,7 @@ export function customRangeProblem(
 // ---------------------------------------------------------------------------------------------
 
 /** A MessagingSession_Filter input object, built only from the filter state (never from query text). */
-export type GqlFilter = Record<string, unknown>;
+export type { GqlFilter };
 
 function combine(clauses: GqlFilter[]): GqlFilter {
     if (clauses.length === 0) {
@@ -225,28 +204,18 @@ function combine(clauses: GqlFilter[]): GqlFilter {
     return clauses.length === 1 ? clauses[0] : { and: clauses };
 }
 
-function startTimeClauses(filters: SessionFilters): GqlFilter[] {
-    switch (filters.window) {
-        case 'today':
-            return [{ StartTime: { eq: { literal: 'TODAY' } } }];
-        case 'last7':
-            return [{ StartTime: { eq: { range: { last_n_days: 7 } } } }];
-        case 'last30':
-            return [{ StartTime: { eq: { range: { last_n_days: 30 } } } }];
-        case 'custom': {
-            if (customRangeProblem(filters)) {
-                return [];
-            }
-            const from = dayBoundary(filters.customFrom, 'start');
-            const to = dayBoundary(filters.customTo, 'end');
-            const bounds: Record<string, unknown> = {};
-            if (from) bounds.gte = { value: from };
-            if (to) bounds.lte = { value: to };
-            return Object.keys(bounds).length ? [{ StartTime: bounds }] : [];
-        }
-        default:
-            return [];
-    }
+/** The start-time window: the one definition the whole console uses (see startTimeWindowFilter). */
+function startTimeClauses(
+    filters: SessionFilters,
+    now: number | undefined
+): GqlFilter[] {
+    const clause = startTimeWindowFilter(
+        filters.window,
+        filters.customFrom,
+        filters.customTo,
+        now === undefined ? {} : { now }
+    );
+    return clause ? [clause] : [];
 }
 
 /**
@@ -256,7 +225,8 @@ function startTimeClauses(filters: SessionFilters): GqlFilter[] {
 export function buildWhere(
     filters: SessionFilters,
     userId: string | null,
-    includeStatus = true
+    includeStatus = true,
+    now?: number
 ): GqlFilter {
     const clauses: GqlFilter[] = [];
     if (includeStatus && filters.statuses.length) {
@@ -274,7 +244,7 @@ export function buildWhere(
     if (filters.owner === 'me' && userId) {
         clauses.push({ OwnerId: { eq: userId } });
     }
-    clauses.push(...startTimeClauses(filters));
+    clauses.push(...startTimeClauses(filters, now));
     const search = normalizeSearch(filters.search);
     if (search) {
         const pattern = likePattern(search);
@@ -401,6 +371,8 @@ export function buildVariables(options: {
     after: string | null;
     loadedCount: number;
     totalCount: number | null;
+    /** The instant the start-time window is measured from; defaults to now. */
+    now?: number;
 }): SessionListVariables {
     const paging = options.after
         ? pageArguments(
@@ -410,8 +382,13 @@ export function buildVariables(options: {
           )
         : { first: options.pageSize, upperBound: null };
     return {
-        where: buildWhere(options.filters, options.userId, true),
-        countWhere: buildWhere(options.filters, options.userId, false),
+        where: buildWhere(options.filters, options.userId, true, options.now),
+        countWhere: buildWhere(
+            options.filters,
+            options.userId,
+            false,
+            options.now
+        ),
         orderBy: buildOrderBy(options.sortKey, options.sortDirection),
         first: paging.first,
         after: options.after,
@@ -435,7 +412,9 @@ export interface SessionNode {
     AcceptTime?: GqlField | null;
     EndTime?: GqlField | null;
     PreviewDetails?: GqlField | null;
-    Owner?: { Name?: GqlField | null } | null;
+    OwnerId?: GqlField | null;
+    /** The polymorphic owner: `__typename` User or Group (a queue). */
+    Owner?: GqlOwner | null;
     MessagingEndUser?: { Name?: GqlField | null } | null;
     Case?: { CaseNumber?: GqlField | null } | null;
 }
@@ -485,7 +464,7 @@ export interface SessionRow {
     agentTypeLabel: string;
     origin: string | null;
     originLabel: string;
-    ownerName: string | null;
+    owner: SessionOwner;
     endUserName: string | null;
     caseNumber: string | null;
     startTime: string | null;
@@ -533,7 +512,7 @@ export function toSessionRow(node: SessionNode): SessionRow {
         agentTypeLabel,
         origin,
         originLabel,
-        ownerName: text(node.Owner?.Name),
+        owner: readSessionOwner(node),
         endUserName: text(node.MessagingEndUser?.Name),
         caseNumber: text(node.Case?.CaseNumber),
         startTime: text(node.StartTime),
@@ -640,6 +619,51 @@ export function readStatusCounts(
     return [...known, ...unknown];
 }
 
+/**
+ * The fields the list query marks `@optional`: the server leaves them out of every node when the
+ * user may not read them (field-level security), instead of failing the query. A relationship
+ * path names the relationship and then the field read through it.
+ */
+export const OPTIONAL_LIST_FIELDS: readonly string[] = [
+    'ChannelType',
+    'ChannelName',
+    'AgentType',
+    'Origin',
+    'AcceptTime',
+    'EndTime',
+    'PreviewDetails',
+    'OwnerId',
+    'Owner',
+    'MessagingEndUser',
+    'MessagingEndUser.Name',
+    'Case',
+    'Case.CaseNumber'
+];
+
+/**
+ * The optional fields the response left out, in OPTIONAL_LIST_FIELDS order. A field counts as
+ * left out when it is absent (not null: null is an empty value) from a node that could hold it;
+ * field-level security hides a field for every record alike, so the first such node decides.
+ */
+export function hiddenListFields(
+    data: SessionListData | null | undefined
+): string[] {
+    const nodes = (data?.uiapi?.query?.MessagingSession?.edges ?? [])
+        .map((edge) => edge?.node)
+        .filter(isObject);
+    return OPTIONAL_LIST_FIELDS.filter((path) => {
+        const names = path.split('.');
+        const field = names.pop() as string;
+        const step = (value: unknown, name: string): unknown => {
+            return isObject(value) ? value[name] : undefined;
+        };
+        const holder = nodes
+            .map((node) => names.reduce<unknown>(step, node))
+            .find(isObject);
+        return holder !== undefined && !(field in holder);
+    });
+}
+
 /** A fingerprint of what the list shows, to tell whether a poll brought changes. */
 export function pageSignature(page: SessionPage): string {
     return JSON.stringify([
@@ -649,7 +673,8 @@ export function pageSignature(page: SessionPage): string {
             row.status,
             row.acceptTime,
             row.endTime,
-            row.ownerName
+            row.owner.kind,
+            row.owner.id
         ])
     ]);
 }

@@ -33,6 +33,7 @@ import SESSION_KEY_FIELD from '@salesforce/schema/MessagingSession.SessionKey';
 import START_TIME_FIELD from '@salesforce/schema/MessagingSession.StartTime';
 import STATUS_FIELD from '@salesforce/schema/MessagingSession.Status';
 import TARGET_USER_FIELD from '@salesforce/schema/MessagingSession.TargetUserId';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import labelAgentTypeAgent from '@salesforce/label/c.MSC_AgentTypeAgent';
 import labelAgentTypeBot from '@salesforce/label/c.MSC_AgentTypeBot';
 import labelAgentTypeBotToAgent from '@salesforce/label/c.MSC_AgentTypeBotToAgent';
@@ -76,6 +77,13 @@ import labelStatusInactive from '@salesforce/label/c.MSC_StatusInactive';
 import labelStatusNew from '@salesforce/label/c.MSC_StatusNew';
 import labelStatusPaused from '@salesforce/label/c.MSC_StatusPaused';
 import labelStatusWaiting from '@salesforce/label/c.MSC_StatusWaiting';
+import labelActiveFor from '@salesforce/label/c.MSC_ListActiveFor';
+import labelLasted from '@salesforce/label/c.MSC_ListLasted';
+import labelNotCounted from '@salesforce/label/c.MSC_MessagesNotCounted';
+import labelOpenFor from '@salesforce/label/c.MSC_ListOpenFor';
+import labelOwnerHidden from '@salesforce/label/c.MSC_OwnerHidden';
+import labelQueueBadge from '@salesforce/label/c.MSC_DetailQueue';
+import labelWaitingFor from '@salesforce/label/c.MSC_ListWaitingFor';
 // ---------------------------------------------------------------------------------------------
 // Fields
 // ---------------------------------------------------------------------------------------------
@@ -112,17 +120,13 @@ export const SESSION_FIELDS = {
     status: STATUS_FIELD,
     targetUserId: TARGET_USER_FIELD
 };
-/** Fields an agent may change on a session (the object reference lists Update for these). */
-export const EDITABLE_FIELD_ROLES = [
-    'caseId',
-    'leadId',
-    'opportunityId',
-    'ownerId',
-    'targetUserId',
-    'channelGroup',
-    'channelIntent',
-    'channelLocale'
-];
+/**
+ * The only session fields an agent edits, in the order the detail's form shows them: the links an
+ * agent sets during a conversation. The Agent permission set grants edit on exactly these.
+ * Never OwnerId (editing it is not an Omni-Channel transfer: the work item stays with the agent)
+ * nor the channel fields (ChannelGroup, ChannelIntent, ChannelLocale) or TargetUserId.
+ */
+export const EDITABLE_FIELD_ROLES = ['caseId', 'leadId', 'opportunityId'];
 /** The API names of the two duration fields stamped by the MSC_MessagingSession_Stamp_Durations flow. */
 export const WAIT_SECONDS_FIELD_NAME = 'MSC_WaitSeconds__c';
 export const HANDLE_SECONDS_FIELD_NAME = 'MSC_HandleSeconds__c';
@@ -467,6 +471,159 @@ export function formatDuration(seconds) {
     }
     return formatLabel(labelDurationSeconds, secs);
 }
+export const START_TIME_WINDOWS = ['any', 'today', 'last7', 'last30', 'custom'];
+/** How many calendar days each relative window spans, today included. */
+export const START_TIME_WINDOW_DAYS = { today: 1, last7: 7, last30: 30 };
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+function zonedFormatter(timeZone) {
+    const options = {
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric'
+    };
+    try {
+        return new Intl.DateTimeFormat('en-US', { ...options, timeZone });
+    } catch {
+        // An unknown zone name: the browser's own zone is the best remaining guess.
+        return new Intl.DateTimeFormat('en-US', options);
+    }
+}
+/** The wall-clock time in the zone at an instant, read as if it were UTC (milliseconds). */
+function wallClock(instant, formatter) {
+    const parts = formatter.formatToParts(new Date(instant));
+    const part = (type) =>
+        Number(parts.find((entry) => entry.type === type)?.value ?? 0);
+    return Date.UTC(
+        part('year'),
+        part('month') - 1,
+        part('day'),
+        part('hour') % 24,
+        part('minute'),
+        part('second')
+    );
+}
+/** The calendar day in the zone at an instant. */
+function zonedDay(instant, formatter) {
+    const wall = new Date(wallClock(instant, formatter));
+    return {
+        year: wall.getUTCFullYear(),
+        month: wall.getUTCMonth(),
+        day: wall.getUTCDate()
+    };
+}
+/** The instant a calendar day starts in the zone (`offsetDays` moves the day first). */
+function zonedDayStart(day, offsetDays, formatter) {
+    const midnight = Date.UTC(day.year, day.month, day.day + offsetDays);
+    const secondsOf = (instant) => Math.floor(instant / 1000) * 1000;
+    // The zone's offset at the guess, then again at the result: a DST change that day moves it.
+    let instant =
+        midnight - (wallClock(midnight, formatter) - secondsOf(midnight));
+    instant = midnight - (wallClock(instant, formatter) - secondsOf(instant));
+    return instant;
+}
+/** A YYYY-MM-DD day (what lightning-input type="date" gives), null when it is not a real day. */
+export function parseCalendarDay(value) {
+    const match = value ? CALENDAR_DAY.exec(value) : null;
+    if (!match) {
+        return null;
+    }
+    const [year, month, day] = [
+        Number(match[1]),
+        Number(match[2]) - 1,
+        Number(match[3])
+    ];
+    const check = new Date(Date.UTC(year, month, day));
+    // Date.UTC rolls 2026-02-31 over into March: such a day is not a day.
+    return check.getUTCFullYear() === year &&
+        check.getUTCMonth() === month &&
+        check.getUTCDate() === day
+        ? { year, month, day }
+        : null;
+}
+/** What is wrong with custom dates, if anything. An open end (only from, or only to) is fine. */
+export function customRangeProblem(customFrom, customTo) {
+    const from = parseCalendarDay(customFrom);
+    const to = parseCalendarDay(customTo);
+    if ((customFrom && !from) || (customTo && !to)) {
+        return 'unreadable';
+    }
+    if (
+        from &&
+        to &&
+        Date.UTC(from.year, from.month, from.day) >
+            Date.UTC(to.year, to.month, to.day)
+    ) {
+        return 'reversed';
+    }
+    return null;
+}
+/**
+ * The instants a start-time window covers. Relative windows start at midnight of their first
+ * day and stay open at the end (a session that starts while the page is open still belongs to
+ * today). Custom dates cover whole days, both included. Null means no window: 'any', unknown
+ * input, or custom dates that are missing, unreadable or reversed.
+ */
+export function startTimeWindowRange(
+    window,
+    customFrom,
+    customTo,
+    options = {}
+) {
+    const formatter = zonedFormatter(options.timeZone ?? TIME_ZONE);
+    const iso = (instant) => new Date(instant).toISOString();
+    if (window === 'custom') {
+        if (customRangeProblem(customFrom, customTo)) {
+            return null;
+        }
+        const from = parseCalendarDay(customFrom);
+        const to = parseCalendarDay(customTo);
+        if (!from && !to) {
+            return null;
+        }
+        return {
+            from: from ? iso(zonedDayStart(from, 0, formatter)) : null,
+            to: to ? iso(zonedDayStart(to, 1, formatter)) : null
+        };
+    }
+    const days = START_TIME_WINDOW_DAYS[window];
+    if (typeof days !== 'number') {
+        return null;
+    }
+    const now = Number(options.now ?? Date.now());
+    const today = zonedDay(now, formatter);
+    return { from: iso(zonedDayStart(today, 1 - days, formatter)), to: null };
+}
+/**
+ * The MessagingSession_Filter clause on StartTime for a window, e.g.
+ * `{ StartTime: { gte: { value: '2026-03-02T08:00:00.000Z' } } }`; null when there is none.
+ * Explicit instants rather than the `TODAY` / `last_n_days` literals: the GraphQL guide does not
+ * say in which time zone those are evaluated, and SOQL's LAST_N_DAYS:n spans n + 1 days.
+ */
+export function startTimeWindowFilter(
+    window,
+    customFrom,
+    customTo,
+    options = {}
+) {
+    const range = startTimeWindowRange(window, customFrom, customTo, options);
+    if (!range) {
+        return null;
+    }
+    const bounds = {};
+    if (range.from) bounds.gte = { value: range.from };
+    if (range.to) bounds.lt = { value: range.to };
+    return { StartTime: bounds };
+}
+/** The calendar day (YYYY-MM-DD) in the user's time zone: a window moves when this changes. */
+export function windowDayKey(now = Date.now(), timeZone = TIME_ZONE) {
+    const day = zonedDay(Number(now), zonedFormatter(timeZone));
+    const pad = (value) => String(value).padStart(2, '0');
+    return `${day.year}-${pad(day.month + 1)}-${pad(day.day)}`;
+}
 /** Reads a SessionSelectedMessage from an untrusted message-channel payload. */
 export function readSelectedMessage(message) {
     if (
@@ -508,9 +665,12 @@ const NOT_FOUND_CODES = new Set([
 const CONFLICT_CODES = new Set([
     'PRECONDITION_FAILED',
     'CONFLICT',
-    'ENTITY_IS_LOCKED'
+    'ENTITY_IS_LOCKED',
+    // UI API's record-collision error: someone else saved the record during this edit.
+    'CollisionDetectedException'
 ]);
-function isObject(value) {
+/** A non-null object: what an untrusted payload must be before its properties are read. */
+export function isObject(value) {
     return typeof value === 'object' && value !== null;
 }
 function text(value) {
@@ -747,10 +907,102 @@ export function isSalesforceId(value) {
 }
 /** Key prefix of Group records: an OwnerId starting with it is a queue, not a user. */
 export const GROUP_KEY_PREFIX = '00G';
+function kindOfType(typeName, id) {
+    if (typeName === 'Group') return 'queue';
+    if (typeName === 'User') return 'user';
+    return id?.startsWith(GROUP_KEY_PREFIX) ? 'queue' : 'user';
+}
+function ownerOf(idField, related) {
+    const idValue = isObject(idField) ? idField.value : undefined;
+    const fieldId =
+        typeof idValue === 'string' && idValue !== '' ? idValue : null;
+    if (related) {
+        const id = related.id || fieldId;
+        const name =
+            typeof related.name === 'string' && related.name !== ''
+                ? related.name
+                : null;
+        return { kind: kindOfType(related.typeName, id), id, name };
+    }
+    if (fieldId) {
+        // The id is readable but the record isn't: the owner exists and is hidden from this user.
+        return { kind: 'hidden', id: fieldId, name: null };
+    }
+    // OwnerId left out of the response means it is hidden; an explicit null means no owner.
+    return idField === undefined
+        ? { kind: 'hidden', id: null, name: null }
+        : { kind: 'none', id: null, name: null };
+}
 /**
- * What a list row shows as its live duration: "waiting for" while an open session is unaccepted,
- * "active for" once accepted, and the length once ended. `now` makes open sessions tick.
+ * The owner of a session, from either shape the console reads:
+ * - a GraphQL node with `OwnerId { value }` and the `Owner` union (`__typename` User or Group);
+ * - a UI API record with `fields.OwnerId` and the spanning `fields.Owner` (`apiName` User or Group).
+ * Without a type name the key prefix decides (00G is a Group). The one place that tells queues
+ * from users: list, detail and metrics read owners through it.
  */
+export function readSessionOwner(source) {
+    if (!source) {
+        return { kind: 'hidden', id: null, name: null };
+    }
+    const fields = source.fields;
+    if (isObject(fields)) {
+        const record = source;
+        const related = relatedRecord(record, 'Owner');
+        return ownerOf(
+            fields.OwnerId,
+            related
+                ? {
+                      typeName: related.apiName,
+                      id: related.id,
+                      name: recordString(related, 'Name')
+                  }
+                : null
+        );
+    }
+    const node = source;
+    const owner = typeof node.Owner === 'object' ? node.Owner : null;
+    return ownerOf(
+        node.OwnerId,
+        owner
+            ? {
+                  typeName: owner.__typename,
+                  id: owner.Id,
+                  name: gqlValue(owner.Name)
+              }
+            : null
+    );
+}
+/** The badge classes beside a queue owner, shared by the list and the detail. */
+export const QUEUE_BADGE_CLASS = 'queue-badge slds-badge';
+export function ownerView(owner, notSet) {
+    const isHidden = owner.kind === 'hidden';
+    const fallback = owner.kind === 'none' ? notSet : labelOwnerHidden;
+    return {
+        kind: owner.kind,
+        text: owner.name || fallback,
+        isQueue: owner.kind === 'queue',
+        isHidden,
+        queueBadge: labelQueueBadge
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Message counts
+// ---------------------------------------------------------------------------------------------
+/**
+ * A message count as shown: the number, or "Not counted" when Salesforce left it null
+ * (it doesn't count messages in enhanced sessions). Never 0 for a count that wasn't made.
+ */
+export function messageCountText(value, locale) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return labelNotCounted;
+    }
+    try {
+        return new Intl.NumberFormat(locale).format(value);
+    } catch {
+        return String(value);
+    }
+}
+/** The live duration of a session, named for its status. `now` makes open sessions tick. */
 export function sessionClock(session, now) {
     const durations = sessionDurations(session, now);
     if (session.endTime) {
@@ -770,12 +1022,35 @@ export function sessionClock(session, now) {
             flagged: durations.length.state === 'invalid'
         };
     }
-    const span = session.acceptTime ? durations.handle : durations.wait;
+    let phase = 'open';
+    let span = durations.length;
+    if (session.status === 'Waiting' && !session.acceptTime) {
+        phase = 'waiting';
+        span = durations.wait;
+    } else if (session.status === 'Active' && session.acceptTime) {
+        phase = 'active';
+        span = durations.handle;
+    }
     return {
-        phase: session.acceptTime ? 'active' : 'waiting',
+        phase,
         seconds: span.state === 'invalid' ? null : span.seconds,
         flagged: span.state === 'invalid'
     };
+}
+const CLOCK_LABELS = {
+    waiting: labelWaitingFor,
+    active: labelActiveFor,
+    open: labelOpenFor,
+    ended: labelLasted,
+    unknown: ''
+};
+/** "Waiting for 4m 09s", "Active for 1h 02m", "Open for 2h 10m", "Lasted 32m 30s"; '' when nothing is known. */
+export function sessionClockText(clock) {
+    const template = CLOCK_LABELS[clock.phase];
+    if (!template || clock.flagged || clock.seconds === null) {
+        return '';
+    }
+    return formatLabel(template, formatDuration(clock.seconds));
 }
 /** Reads a SessionsChangedMessage from an untrusted message-channel payload. */
 export function readSessionsChangedMessage(message) {

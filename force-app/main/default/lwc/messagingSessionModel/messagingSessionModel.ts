@@ -33,6 +33,7 @@ import SESSION_KEY_FIELD from '@salesforce/schema/MessagingSession.SessionKey';
 import START_TIME_FIELD from '@salesforce/schema/MessagingSession.StartTime';
 import STATUS_FIELD from '@salesforce/schema/MessagingSession.Status';
 import TARGET_USER_FIELD from '@salesforce/schema/MessagingSession.TargetUserId';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 
 import labelAgentTypeAgent from '@salesforce/label/c.MSC_AgentTypeAgent';
 import labelAgentTypeBot from '@salesforce/label/c.MSC_AgentTypeBot';
@@ -77,6 +78,13 @@ import labelStatusInactive from '@salesforce/label/c.MSC_StatusInactive';
 import labelStatusNew from '@salesforce/label/c.MSC_StatusNew';
 import labelStatusPaused from '@salesforce/label/c.MSC_StatusPaused';
 import labelStatusWaiting from '@salesforce/label/c.MSC_StatusWaiting';
+import labelActiveFor from '@salesforce/label/c.MSC_ListActiveFor';
+import labelLasted from '@salesforce/label/c.MSC_ListLasted';
+import labelNotCounted from '@salesforce/label/c.MSC_MessagesNotCounted';
+import labelOpenFor from '@salesforce/label/c.MSC_ListOpenFor';
+import labelOwnerHidden from '@salesforce/label/c.MSC_OwnerHidden';
+import labelQueueBadge from '@salesforce/label/c.MSC_DetailQueue';
+import labelWaitingFor from '@salesforce/label/c.MSC_ListWaitingFor';
 
 // ---------------------------------------------------------------------------------------------
 // Fields
@@ -119,16 +127,16 @@ export const SESSION_FIELDS = {
 
 export type SessionFieldRole = keyof typeof SESSION_FIELDS;
 
-/** Fields an agent may change on a session (the object reference lists Update for these). */
+/**
+ * The only session fields an agent edits, in the order the detail's form shows them: the links an
+ * agent sets during a conversation. The Agent permission set grants edit on exactly these.
+ * Never OwnerId (editing it is not an Omni-Channel transfer: the work item stays with the agent)
+ * nor the channel fields (ChannelGroup, ChannelIntent, ChannelLocale) or TargetUserId.
+ */
 export const EDITABLE_FIELD_ROLES: readonly SessionFieldRole[] = [
     'caseId',
     'leadId',
-    'opportunityId',
-    'ownerId',
-    'targetUserId',
-    'channelGroup',
-    'channelIntent',
-    'channelLocale'
+    'opportunityId'
 ];
 
 /** The API names of the two duration fields stamped by the MSC_MessagingSession_Stamp_Durations flow. */
@@ -239,6 +247,12 @@ export const OPEN_WORK_STATUSES: readonly SessionStatus[] = [
     'Waiting',
     'Paused'
 ];
+
+/**
+ * The statuses of a session waiting for an agent: Waiting, plus New, which only standard channels
+ * have (routed, not yet accepted). The backlog counts them and its drill-in shows them.
+ */
+export const WAITING_STATUSES: readonly SessionStatus[] = ['Waiting', 'New'];
 
 export type ChannelType =
     | 'Alexa'
@@ -620,6 +634,233 @@ export function formatDuration(seconds: number | null | undefined): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Start-time windows (session list and metrics panel)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The start-time windows the console offers. One definition for every component, stated to
+ * users in MSC_StartTimeWindowHelp: whole calendar days in the user's Salesforce time zone
+ * (`@salesforce/i18n/timeZone`, the zone lightning-formatted-date-time shows times in), today
+ * included. "Last 7 days" is today and the 6 days before it.
+ */
+export type StartTimeWindow = 'any' | 'today' | 'last7' | 'last30' | 'custom';
+
+export const START_TIME_WINDOWS: readonly StartTimeWindow[] = [
+    'any',
+    'today',
+    'last7',
+    'last30',
+    'custom'
+];
+
+/** How many calendar days each relative window spans, today included. */
+export const START_TIME_WINDOW_DAYS: Readonly<
+    Record<'today' | 'last7' | 'last30', number>
+> = { today: 1, last7: 7, last30: 30 };
+
+/** A GraphQL UI API filter input object (MessagingSession_Filter and its parts). */
+export type GqlFilter = Record<string, unknown>;
+
+/** The instants a window covers, as ISO 8601 UTC: `from` included, `to` excluded; null = open. */
+export interface StartTimeRange {
+    from: string | null;
+    to: string | null;
+}
+
+export interface StartTimeWindowOptions {
+    /** The current instant (tests and day-change checks pass it); defaults to now. */
+    now?: number | Date;
+    /** IANA time zone; defaults to the user's Salesforce time zone. */
+    timeZone?: string;
+}
+
+interface CalendarDay {
+    year: number;
+    /** 0-based, as Date.UTC takes it. */
+    month: number;
+    day: number;
+}
+
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function zonedFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
+    const options: Intl.DateTimeFormatOptions = {
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric'
+    };
+    try {
+        return new Intl.DateTimeFormat('en-US', { ...options, timeZone });
+    } catch {
+        // An unknown zone name: the browser's own zone is the best remaining guess.
+        return new Intl.DateTimeFormat('en-US', options);
+    }
+}
+
+/** The wall-clock time in the zone at an instant, read as if it were UTC (milliseconds). */
+function wallClock(instant: number, formatter: Intl.DateTimeFormat): number {
+    const parts = formatter.formatToParts(new Date(instant));
+    const part = (type: Intl.DateTimeFormatPartTypes): number =>
+        Number(parts.find((entry) => entry.type === type)?.value ?? 0);
+    return Date.UTC(
+        part('year'),
+        part('month') - 1,
+        part('day'),
+        part('hour') % 24,
+        part('minute'),
+        part('second')
+    );
+}
+
+/** The calendar day in the zone at an instant. */
+function zonedDay(
+    instant: number,
+    formatter: Intl.DateTimeFormat
+): CalendarDay {
+    const wall = new Date(wallClock(instant, formatter));
+    return {
+        year: wall.getUTCFullYear(),
+        month: wall.getUTCMonth(),
+        day: wall.getUTCDate()
+    };
+}
+
+/** The instant a calendar day starts in the zone (`offsetDays` moves the day first). */
+function zonedDayStart(
+    day: CalendarDay,
+    offsetDays: number,
+    formatter: Intl.DateTimeFormat
+): number {
+    const midnight = Date.UTC(day.year, day.month, day.day + offsetDays);
+    const secondsOf = (instant: number): number =>
+        Math.floor(instant / 1000) * 1000;
+    // The zone's offset at the guess, then again at the result: a DST change that day moves it.
+    let instant =
+        midnight - (wallClock(midnight, formatter) - secondsOf(midnight));
+    instant = midnight - (wallClock(instant, formatter) - secondsOf(instant));
+    return instant;
+}
+
+/** A YYYY-MM-DD day (what lightning-input type="date" gives), null when it is not a real day. */
+export function parseCalendarDay(
+    value: string | null | undefined
+): CalendarDay | null {
+    const match = value ? CALENDAR_DAY.exec(value) : null;
+    if (!match) {
+        return null;
+    }
+    const [year, month, day] = [
+        Number(match[1]),
+        Number(match[2]) - 1,
+        Number(match[3])
+    ];
+    const check = new Date(Date.UTC(year, month, day));
+    // Date.UTC rolls 2026-02-31 over into March: such a day is not a day.
+    return check.getUTCFullYear() === year &&
+        check.getUTCMonth() === month &&
+        check.getUTCDate() === day
+        ? { year, month, day }
+        : null;
+}
+
+export type CustomRangeProblem = 'unreadable' | 'reversed' | null;
+
+/** What is wrong with custom dates, if anything. An open end (only from, or only to) is fine. */
+export function customRangeProblem(
+    customFrom: string | null | undefined,
+    customTo: string | null | undefined
+): CustomRangeProblem {
+    const from = parseCalendarDay(customFrom);
+    const to = parseCalendarDay(customTo);
+    if ((customFrom && !from) || (customTo && !to)) {
+        return 'unreadable';
+    }
+    if (
+        from &&
+        to &&
+        Date.UTC(from.year, from.month, from.day) >
+            Date.UTC(to.year, to.month, to.day)
+    ) {
+        return 'reversed';
+    }
+    return null;
+}
+
+/**
+ * The instants a start-time window covers. Relative windows start at midnight of their first
+ * day and stay open at the end (a session that starts while the page is open still belongs to
+ * today). Custom dates cover whole days, both included. Null means no window: 'any', unknown
+ * input, or custom dates that are missing, unreadable or reversed.
+ */
+export function startTimeWindowRange(
+    window: unknown,
+    customFrom?: string | null,
+    customTo?: string | null,
+    options: StartTimeWindowOptions = {}
+): StartTimeRange | null {
+    const formatter = zonedFormatter(options.timeZone ?? TIME_ZONE);
+    const iso = (instant: number): string => new Date(instant).toISOString();
+    if (window === 'custom') {
+        if (customRangeProblem(customFrom, customTo)) {
+            return null;
+        }
+        const from = parseCalendarDay(customFrom);
+        const to = parseCalendarDay(customTo);
+        if (!from && !to) {
+            return null;
+        }
+        return {
+            from: from ? iso(zonedDayStart(from, 0, formatter)) : null,
+            to: to ? iso(zonedDayStart(to, 1, formatter)) : null
+        };
+    }
+    const days =
+        START_TIME_WINDOW_DAYS[window as keyof typeof START_TIME_WINDOW_DAYS];
+    if (typeof days !== 'number') {
+        return null;
+    }
+    const now = Number(options.now ?? Date.now());
+    const today = zonedDay(now, formatter);
+    return { from: iso(zonedDayStart(today, 1 - days, formatter)), to: null };
+}
+
+/**
+ * The MessagingSession_Filter clause on StartTime for a window, e.g.
+ * `{ StartTime: { gte: { value: '2026-03-02T08:00:00.000Z' } } }`; null when there is none.
+ * Explicit instants rather than the `TODAY` / `last_n_days` literals: the GraphQL guide does not
+ * say in which time zone those are evaluated, and SOQL's LAST_N_DAYS:n spans n + 1 days.
+ */
+export function startTimeWindowFilter(
+    window: unknown,
+    customFrom?: string | null,
+    customTo?: string | null,
+    options: StartTimeWindowOptions = {}
+): GqlFilter | null {
+    const range = startTimeWindowRange(window, customFrom, customTo, options);
+    if (!range) {
+        return null;
+    }
+    const bounds: GqlFilter = {};
+    if (range.from) bounds.gte = { value: range.from };
+    if (range.to) bounds.lt = { value: range.to };
+    return { StartTime: bounds };
+}
+
+/** The calendar day (YYYY-MM-DD) in the user's time zone: a window moves when this changes. */
+export function windowDayKey(
+    now: number | Date = Date.now(),
+    timeZone: string = TIME_ZONE
+): string {
+    const day = zonedDay(Number(now), zonedFormatter(timeZone));
+    const pad = (value: number): string => String(value).padStart(2, '0');
+    return `${day.year}-${pad(day.month + 1)}-${pad(day.day)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Message channels
 // ---------------------------------------------------------------------------------------------
 
@@ -655,6 +896,96 @@ export function readSelectedMessage(
         recordId: message.recordId,
         source: typeof message.source === 'string' ? message.source : ''
     };
+}
+
+/**
+ * Payload of MSC_BacklogDrillIn__c: the waiting sessions the session list should show after a
+ * supervisor chose a queue or a channel in the backlog.
+ */
+export interface BacklogDrillInMessage {
+    source: string;
+    /** Sessions owned by this queue (Group Id); null when a channel was chosen. */
+    queueId: string | null;
+    /** Sessions on this MessagingChannel; null when a queue was chosen or the channel is unknown. */
+    messagingChannelId: string | null;
+    /** Sessions of this ChannelType; null when a queue was chosen. */
+    channelType: string | null;
+    /** The statuses that count as waiting. */
+    statuses: SessionStatus[];
+    /** Oldest first. */
+    sortBy: 'StartTime';
+    sortDirection: 'ASC';
+    /** The queue's or channel's name, for the list to say what it shows. */
+    label: string;
+}
+
+const WAITING = new Set<string>(WAITING_STATUSES);
+
+/** Reads a drill-in from an untrusted message-channel payload; null when it names no queue or channel. */
+export function readBacklogDrillIn(
+    message: unknown
+): BacklogDrillInMessage | null {
+    if (!isObject(message)) return null;
+    const id = (value: unknown): string | null => {
+        return isSalesforceId(value) ? value : null;
+    };
+    const queueId = id(message.queueId);
+    const messagingChannelId = id(message.messagingChannelId);
+    const channelType =
+        typeof message.channelType === 'string' && message.channelType !== ''
+            ? message.channelType
+            : null;
+    if (!queueId && !messagingChannelId && !channelType) return null;
+    const statuses = Array.isArray(message.statuses)
+        ? message.statuses.filter((status): status is SessionStatus =>
+              WAITING.has(status)
+          )
+        : [];
+    return {
+        source: typeof message.source === 'string' ? message.source : '',
+        queueId,
+        messagingChannelId: queueId ? null : messagingChannelId,
+        channelType: queueId ? null : channelType,
+        statuses: statuses.length ? statuses : [...WAITING_STATUSES],
+        sortBy: 'StartTime',
+        sortDirection: 'ASC',
+        label: typeof message.label === 'string' ? message.label : ''
+    };
+}
+
+/** The Change Data Capture channel of MessagingSession (lightning/empApi). */
+export const SESSION_CHANGE_EVENT_CHANNEL = '/data/MessagingSessionChangeEvent';
+
+// ---------------------------------------------------------------------------------------------
+// App Builder intervals
+// ---------------------------------------------------------------------------------------------
+
+export const MAX_INTERVAL_SECONDS = 3600;
+
+/**
+ * An interval in seconds from App Builder: 0 turns it off; other values are kept between `min`
+ * and an hour; unreadable or negative input gives `fallback`.
+ */
+export function readIntervalSeconds(
+    input: unknown,
+    fallback: number,
+    min: number
+): number {
+    const seconds =
+        typeof input === 'string' && input.trim() !== ''
+            ? Number(input)
+            : input;
+    if (
+        typeof seconds !== 'number' ||
+        !Number.isFinite(seconds) ||
+        seconds < 0
+    ) {
+        return fallback;
+    }
+    if (seconds === 0) {
+        return 0;
+    }
+    return Math.min(MAX_INTERVAL_SECONDS, Math.max(min, Math.round(seconds)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -718,10 +1049,13 @@ const NOT_FOUND_CODES = new Set([
 const CONFLICT_CODES = new Set([
     'PRECONDITION_FAILED',
     'CONFLICT',
-    'ENTITY_IS_LOCKED'
+    'ENTITY_IS_LOCKED',
+    // UI API's record-collision error: someone else saved the record during this edit.
+    'CollisionDetectedException'
 ]);
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A non-null object: what an untrusted payload must be before its properties are read. */
+export function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null;
 }
 
@@ -1012,16 +1346,180 @@ export function isSalesforceId(value: unknown): value is string {
 export const GROUP_KEY_PREFIX = '00G';
 
 // ---------------------------------------------------------------------------------------------
-// Live session clock (session list)
+// Session owner (OwnerId is polymorphic: a User, or a Group that is a queue)
 // ---------------------------------------------------------------------------------------------
 
 /**
- * - waiting: open and not yet accepted, measured from StartTime to now;
- * - active: open and accepted, measured from AcceptTime to now;
- * - ended: EndTime is set, the whole length is shown;
- * - unknown: nothing can be measured (no StartTime, or a status the console doesn't know).
+ * - user / queue: the owner record could be read (its name may still be hidden);
+ * - hidden: the session has an owner this user may not see (the relationship came back null, or
+ *   OwnerId itself is hidden by field-level security);
+ * - none: the session has no owner.
  */
-export type SessionClockPhase = 'waiting' | 'active' | 'ended' | 'unknown';
+export type OwnerKind = 'user' | 'queue' | 'hidden' | 'none';
+
+export interface SessionOwner {
+    kind: OwnerKind;
+    id: string | null;
+    /** Null when the name can't be read. */
+    name: string | null;
+}
+
+/** The polymorphic Owner of a GraphQL node: `Owner { __typename ... on User {…} ... on Group {…} }`. */
+export interface GqlOwner {
+    __typename?: string | null;
+    Id?: string | null;
+    Name?: GqlField | null;
+}
+
+/** What readSessionOwner reads from a GraphQL node (fields left out by @optional are undefined). */
+export interface GqlOwnerSource {
+    OwnerId?: GqlField | null;
+    Owner?: GqlOwner | null;
+}
+
+function kindOfType(
+    typeName: string | null | undefined,
+    id: string | null
+): 'user' | 'queue' {
+    if (typeName === 'Group') return 'queue';
+    if (typeName === 'User') return 'user';
+    return id?.startsWith(GROUP_KEY_PREFIX) ? 'queue' : 'user';
+}
+
+function ownerOf(
+    idField: unknown,
+    related: {
+        typeName?: string | null;
+        id?: string | null;
+        name: unknown;
+    } | null
+): SessionOwner {
+    const idValue = isObject(idField) ? idField.value : undefined;
+    const fieldId =
+        typeof idValue === 'string' && idValue !== '' ? idValue : null;
+    if (related) {
+        const id = related.id || fieldId;
+        const name =
+            typeof related.name === 'string' && related.name !== ''
+                ? related.name
+                : null;
+        return { kind: kindOfType(related.typeName, id), id, name };
+    }
+    if (fieldId) {
+        // The id is readable but the record isn't: the owner exists and is hidden from this user.
+        return { kind: 'hidden', id: fieldId, name: null };
+    }
+    // OwnerId left out of the response means it is hidden; an explicit null means no owner.
+    return idField === undefined
+        ? { kind: 'hidden', id: null, name: null }
+        : { kind: 'none', id: null, name: null };
+}
+
+/**
+ * The owner of a session, from either shape the console reads:
+ * - a GraphQL node with `OwnerId { value }` and the `Owner` union (`__typename` User or Group);
+ * - a UI API record with `fields.OwnerId` and the spanning `fields.Owner` (`apiName` User or Group).
+ * Without a type name the key prefix decides (00G is a Group). The one place that tells queues
+ * from users: list, detail and metrics read owners through it.
+ */
+export function readSessionOwner(
+    source: GqlOwnerSource | UiApi.RecordRepresentation | null | undefined
+): SessionOwner {
+    if (!source) {
+        return { kind: 'hidden', id: null, name: null };
+    }
+    const fields = (source as UiApi.RecordRepresentation).fields;
+    if (isObject(fields)) {
+        const record = source as UiApi.RecordRepresentation;
+        const related = relatedRecord(record, 'Owner');
+        return ownerOf(
+            fields.OwnerId,
+            related
+                ? {
+                      typeName: related.apiName,
+                      id: related.id,
+                      name: recordString(related, 'Name')
+                  }
+                : null
+        );
+    }
+    const node = source as GqlOwnerSource;
+    const owner: GqlOwner | null =
+        typeof node.Owner === 'object' ? node.Owner : null;
+    return ownerOf(
+        node.OwnerId,
+        owner
+            ? {
+                  typeName: owner.__typename,
+                  id: owner.Id,
+                  name: gqlValue(owner.Name)
+              }
+            : null
+    );
+}
+
+/** How an owner reads on screen: its name, or why there is none, and the queue badge. */
+export interface OwnerView {
+    kind: OwnerKind;
+    /** The name, or "Owner hidden" / "Not set". */
+    text: string;
+    isQueue: boolean;
+    isHidden: boolean;
+    /** The badge text shown beside a queue (the same in the list and the detail). */
+    queueBadge: string;
+}
+
+/** The badge classes beside a queue owner, shared by the list and the detail. */
+export const QUEUE_BADGE_CLASS = 'queue-badge slds-badge';
+
+export function ownerView(owner: SessionOwner, notSet: string): OwnerView {
+    const isHidden = owner.kind === 'hidden';
+    const fallback = owner.kind === 'none' ? notSet : labelOwnerHidden;
+    return {
+        kind: owner.kind,
+        text: owner.name || fallback,
+        isQueue: owner.kind === 'queue',
+        isHidden,
+        queueBadge: labelQueueBadge
+    };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message counts
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A message count as shown: the number, or "Not counted" when Salesforce left it null
+ * (it doesn't count messages in enhanced sessions). Never 0 for a count that wasn't made.
+ */
+export function messageCountText(value: unknown, locale: string): string {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return labelNotCounted;
+    }
+    try {
+        return new Intl.NumberFormat(locale).format(value);
+    } catch {
+        return String(value);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live session clock (list rows and the detail header)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Which span a session's live duration names. No field records when a session became Paused or
+ * Inactive, so those (and any other open state without a clear start) show how long the session
+ * has been open rather than a time in that status.
+ * - waiting: Waiting and never accepted, measured from StartTime;
+ * - active: Active and accepted, measured from AcceptTime;
+ * - open: any other open status (Paused, Inactive, New, Consent, Waiting again after a transfer,
+ *   Active without AcceptTime), measured from StartTime;
+ * - ended: EndTime is set, the whole length is shown;
+ * - unknown: nothing can be named (a closed or unknown status without EndTime).
+ */
+export type SessionClockPhase =
+    'waiting' | 'active' | 'open' | 'ended' | 'unknown';
 
 export interface SessionClock {
     phase: SessionClockPhase;
@@ -1031,10 +1529,7 @@ export interface SessionClock {
     flagged: boolean;
 }
 
-/**
- * What a list row shows as its live duration: "waiting for" while an open session is unaccepted,
- * "active for" once accepted, and the length once ended. `now` makes open sessions tick.
- */
+/** The live duration of a session, named for its status. `now` makes open sessions tick. */
 export function sessionClock(
     session: SessionTimes & { status?: string | null },
     now: number
@@ -1057,12 +1552,37 @@ export function sessionClock(
             flagged: durations.length.state === 'invalid'
         };
     }
-    const span = session.acceptTime ? durations.handle : durations.wait;
+    let phase: SessionClockPhase = 'open';
+    let span = durations.length;
+    if (session.status === 'Waiting' && !session.acceptTime) {
+        phase = 'waiting';
+        span = durations.wait;
+    } else if (session.status === 'Active' && session.acceptTime) {
+        phase = 'active';
+        span = durations.handle;
+    }
     return {
-        phase: session.acceptTime ? 'active' : 'waiting',
+        phase,
         seconds: span.state === 'invalid' ? null : span.seconds,
         flagged: span.state === 'invalid'
     };
+}
+
+const CLOCK_LABELS: Record<SessionClockPhase, string> = {
+    waiting: labelWaitingFor,
+    active: labelActiveFor,
+    open: labelOpenFor,
+    ended: labelLasted,
+    unknown: ''
+};
+
+/** "Waiting for 4m 09s", "Active for 1h 02m", "Open for 2h 10m", "Lasted 32m 30s"; '' when nothing is known. */
+export function sessionClockText(clock: SessionClock): string {
+    const template = CLOCK_LABELS[clock.phase];
+    if (!template || clock.flagged || clock.seconds === null) {
+        return '';
+    }
+    return formatLabel(template, formatDuration(clock.seconds));
 }
 
 /** Reads a SessionsChangedMessage from an untrusted message-channel payload. */

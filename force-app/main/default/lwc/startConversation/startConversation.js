@@ -24,8 +24,22 @@ import labelFinishedMessage from '@salesforce/label/c.MSC_StartFinishedMessage';
 import labelNotSentTitle from '@salesforce/label/c.MSC_StartNotSentTitle';
 import labelNotSentMessage from '@salesforce/label/c.MSC_StartNotSentMessage';
 import labelFlowErrorTitle from '@salesforce/label/c.MSC_StartFlowErrorTitle';
-/** The screen flow this component runs (issue 6 contract). */
+import labelFlowNotStarted from '@salesforce/label/c.MSC_StartFlowNotStarted';
+import labelSendFlowStopped from '@salesforce/label/c.MSC_StartSendFlowStopped';
+/** The screen flow this component runs; it sends through the MSC_Send_Messaging_Notification subflow. */
 export const FLOW_API_NAME = 'MSC_Start_Messaging_Conversation';
+/**
+ * What to tell the agent when lightning-flow reports ERROR. Its statuschange detail names no cause,
+ * so the component goes by when the error came:
+ * - before the interview started: lightning-flow runs active flows only, and the flows ship inactive
+ *   (Draft), so the screen flow is most likely not activated yet;
+ * - after it started: the screen flow's own lookups all have fault screens and the send subflow
+ *   catches the action's faults, so an unhandled error is most likely the subflow call itself failing,
+ *   which is what an inactive MSC_Send_Messaging_Notification does.
+ */
+export function flowErrorHint(interviewStarted) {
+    return interviewStarted ? labelSendFlowStopped : labelFlowNotStarted;
+}
 const SOURCE = 'startConversation';
 /**
  * Objects the flow starts from, in the order the utility bar offers them. The record id goes to the
@@ -100,6 +114,9 @@ export default class StartConversation extends LightningElement {
     resultMessage = '';
     resultVariant = 'success';
     errorText = '';
+    errorHint = '';
+    /** True once lightning-flow reported the interview running (STARTED or PAUSED). */
+    interviewStarted = false;
     /** Utility bar: the object and record the agent chose, and the record the flow was started for. */
     pickerObject = 'Contact';
     pickedRecordId = null;
@@ -198,13 +215,19 @@ export default class StartConversation extends LightningElement {
             case 'ERROR':
                 this.fail(detail);
                 break;
+            case 'STARTED':
+            case 'PAUSED':
+                this.interviewStarted = true;
+                break;
             default:
                 break;
         }
     }
     handleRestart() {
         this.state = 'running';
+        this.interviewStarted = false;
         this.errorText = '';
+        this.errorHint = '';
         this.resultMessage = '';
         this.resultTitle = '';
     }
@@ -257,6 +280,9 @@ export default class StartConversation extends LightningElement {
     fail(detail) {
         this.state = 'error';
         const raw = detail;
+        this.errorHint = flowErrorHint(
+            this.interviewStarted || Boolean(detail?.guid)
+        );
         this.errorText = describeError(
             raw.errorMessage ?? raw.message ?? detail
         ).message;

@@ -32,9 +32,24 @@ import labelFinishedMessage from '@salesforce/label/c.MSC_StartFinishedMessage';
 import labelNotSentTitle from '@salesforce/label/c.MSC_StartNotSentTitle';
 import labelNotSentMessage from '@salesforce/label/c.MSC_StartNotSentMessage';
 import labelFlowErrorTitle from '@salesforce/label/c.MSC_StartFlowErrorTitle';
+import labelFlowNotStarted from '@salesforce/label/c.MSC_StartFlowNotStarted';
+import labelSendFlowStopped from '@salesforce/label/c.MSC_StartSendFlowStopped';
 
-/** The screen flow this component runs (issue 6 contract). */
+/** The screen flow this component runs; it sends through the MSC_Send_Messaging_Notification subflow. */
 export const FLOW_API_NAME = 'MSC_Start_Messaging_Conversation';
+
+/**
+ * What to tell the agent when lightning-flow reports ERROR. Its statuschange detail names no cause,
+ * so the component goes by when the error came:
+ * - before the interview started: lightning-flow runs active flows only, and the flows ship inactive
+ *   (Draft), so the screen flow is most likely not activated yet;
+ * - after it started: the screen flow's own lookups all have fault screens and the send subflow
+ *   catches the action's faults, so an unhandled error is most likely the subflow call itself failing,
+ *   which is what an inactive MSC_Send_Messaging_Notification does.
+ */
+export function flowErrorHint(interviewStarted: boolean): string {
+    return interviewStarted ? labelSendFlowStopped : labelFlowNotStarted;
+}
 const SOURCE = 'startConversation';
 
 /**
@@ -128,6 +143,9 @@ export default class StartConversation extends LightningElement {
     resultMessage = '';
     resultVariant: ResultVariant = 'success';
     errorText = '';
+    errorHint = '';
+    /** True once lightning-flow reported the interview running (STARTED or PAUSED). */
+    private interviewStarted = false;
 
     /** Utility bar: the object and record the agent chose, and the record the flow was started for. */
     pickerObject: SupportedObject = 'Contact';
@@ -242,6 +260,10 @@ export default class StartConversation extends LightningElement {
             case 'ERROR':
                 this.fail(detail);
                 break;
+            case 'STARTED':
+            case 'PAUSED':
+                this.interviewStarted = true;
+                break;
             default:
                 break;
         }
@@ -249,7 +271,9 @@ export default class StartConversation extends LightningElement {
 
     handleRestart(): void {
         this.state = 'running';
+        this.interviewStarted = false;
         this.errorText = '';
+        this.errorHint = '';
         this.resultMessage = '';
         this.resultTitle = '';
     }
@@ -308,6 +332,9 @@ export default class StartConversation extends LightningElement {
     private fail(detail: FlowStatusChangeDetail): void {
         this.state = 'error';
         const raw = detail as unknown as Record<string, unknown>;
+        this.errorHint = flowErrorHint(
+            this.interviewStarted || Boolean(detail?.guid)
+        );
         this.errorText = describeError(
             raw.errorMessage ?? raw.message ?? detail
         ).message;

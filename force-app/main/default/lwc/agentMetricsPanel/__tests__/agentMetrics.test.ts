@@ -1,9 +1,11 @@
 import {
     CHANNEL_TYPES,
     formatDuration,
-    picklistLabel
+    picklistLabel,
+    startTimeWindowFilter
 } from 'c/messagingSessionModel';
 import {
+    SESSION_METRIC_TYPES,
     agentRowViews,
     buildMetricsVariables,
     chartModel,
@@ -12,102 +14,72 @@ import {
     compareToTarget,
     durationCell,
     durationCellViews,
+    durationVariables,
     fallbackOwnerName,
     isGroupId,
     isQueueOwner,
     messagesCell,
     ownerFilter,
+    queueNamesVariables,
     readMetricsErrors,
     readTarget,
-    toDateInputValue,
-    totalsRowView,
-    windowRange
+    sessionMetricsVariables,
+    shiftCalendarDay,
+    teamSource,
+    totalsRowView
 } from '../agentMetrics';
-import type { MetricsData } from '../agentMetrics';
+import type {
+    CoreMetricsData,
+    DurationData,
+    MetricsInput,
+    QueueNamesData,
+    SessionMetricsData
+} from '../agentMetrics';
 
-import metricsDataJson from './data/graphqlMetrics.json';
-const metricsData = metricsDataJson as unknown as {
-    data: MetricsData;
-};
-import emptyDataJson from './data/graphqlMetricsEmpty.json';
-const emptyData = emptyDataJson as unknown as {
-    data: MetricsData;
-};
+import coreJson from './data/graphqlMetrics.json';
+import emptyJson from './data/graphqlMetricsEmpty.json';
+import waitTimesJson from './data/graphqlMetricsWaitTimes.json';
+import handleTimesJson from './data/graphqlMetricsHandleTimes.json';
+import sessionMetricsJson from './data/graphqlMetricsSessionMetrics.json';
+import queueNamesJson from './data/graphqlMetricsQueueNames.json';
 import errorFixturesJson from './data/graphqlMetricsErrors.json';
 const errorFixtures = errorFixturesJson as unknown as Record<
     string,
     { errors: unknown[] }
 >;
 
+const ME = '005000000000000AAA';
 const ADA = '005000000000001AAA';
 const BEN = '005000000000002AAA';
 const CY = '005000000000003AAA';
 const DEE = '005000000000004AAA';
 const QUEUE = '00G000000000001AAA';
 
-function localIso(year: number, month: number, day: number): string {
-    return new Date(year, month, day).toISOString();
-}
+/** Every document answered with its fixture. */
+const FULL: MetricsInput = {
+    core: coreJson.data as CoreMetricsData,
+    waitTimes: waitTimesJson.data as DurationData,
+    handleTimes: handleTimesJson.data as DurationData,
+    sessionMetrics: sessionMetricsJson.data as SessionMetricsData,
+    queueNames: queueNamesJson.data as QueueNamesData
+};
 
-describe('windowRange', () => {
-    const now = new Date(2026, 2, 15, 10, 30, 0);
+const NO_TARGETS = { waitSeconds: null, handleSeconds: null };
 
-    it('covers today from local midnight to the next midnight', () => {
-        expect(windowRange('today', now)).toEqual({
-            from: localIso(2026, 2, 15),
-            to: localIso(2026, 2, 16)
-        });
-    });
-
-    it('covers the last 7 and 30 days including today', () => {
-        expect(windowRange('last7', now)).toEqual({
-            from: localIso(2026, 2, 9),
-            to: localIso(2026, 2, 16)
-        });
-        expect(windowRange('last30', now)).toEqual({
-            from: localIso(2026, 1, 14),
-            to: localIso(2026, 2, 16)
-        });
-    });
-
-    it('covers custom dates with both ends included', () => {
-        expect(windowRange('custom', now, '2026-01-30', '2026-02-02')).toEqual({
-            from: localIso(2026, 0, 30),
-            to: localIso(2026, 1, 3)
-        });
-        expect(windowRange('custom', now, '2026-02-02', '2026-02-02')).toEqual({
-            from: localIso(2026, 1, 2),
-            to: localIso(2026, 1, 3)
-        });
-    });
-
-    it('refuses missing, unreadable or reversed custom dates', () => {
-        expect(windowRange('custom', now, '', '2026-02-02')).toBeNull();
-        expect(windowRange('custom', now, '2026-02-02', null)).toBeNull();
-        expect(
-            windowRange('custom', now, '2026-02-31', '2026-03-02')
-        ).toBeNull();
-        expect(
-            windowRange('custom', now, 'yesterday', '2026-03-02')
-        ).toBeNull();
-        expect(
-            windowRange('custom', now, '2026-03-05', '2026-03-02')
-        ).toBeNull();
-    });
-
-    it('formats dates for date inputs', () => {
-        expect(toDateInputValue(new Date(2026, 0, 5))).toBe('2026-01-05');
+describe('windows', () => {
+    it('moves calendar days for the custom date inputs', () => {
+        expect(shiftCalendarDay('2026-03-15', -6)).toBe('2026-03-09');
+        expect(shiftCalendarDay('2026-03-01', -1)).toBe('2026-02-28');
+        expect(shiftCalendarDay('2024-12-31', 1)).toBe('2025-01-01');
+        expect(shiftCalendarDay('not a day', 1)).toBe('');
     });
 });
 
 describe('scope filters and variables', () => {
-    const range = {
-        from: '2026-03-15T00:00:00.000Z',
-        to: '2026-03-16T00:00:00.000Z'
-    };
-    const inWindow = {
-        EndTime: { gte: { value: range.from }, lt: { value: range.to } }
-    };
+    const windowFilter = startTimeWindowFilter('last7', null, null, {
+        now: new Date('2026-03-15T17:30:00.000Z'),
+        timeZone: 'America/Los_Angeles'
+    })!;
 
     it('recognises group ids and queue owners', () => {
         expect(isGroupId('00G000000000001AAA')).toBe(true);
@@ -119,86 +91,67 @@ describe('scope filters and variables', () => {
         expect(isQueueOwner(null)).toBe(false);
     });
 
+    it('takes the team from direct reports unless App Builder names a group', () => {
+        expect(teamSource(undefined)).toBe('reports');
+        expect(teamSource('  ')).toBe('reports');
+        expect(teamSource('Support_Team')).toBe('group');
+    });
+
     it('filters my sessions by my user id', () => {
-        expect(ownerFilter({ scope: 'me', userId: ADA })).toEqual({
-            OwnerId: { eq: ADA }
-        });
-        const variables = buildMetricsVariables(range, {
+        const variables = buildMetricsVariables(windowFilter, {
             scope: 'me',
-            userId: ADA,
-            teamGroup: 'Ignored'
+            userId: ME
         });
-        expect(variables.handledWhere).toEqual({
-            and: [
-                { OwnerId: { eq: ADA } },
-                { Status: { eq: 'Ended' } },
-                inWindow
-            ]
-        });
-        expect(variables.openWhere).toEqual({
-            and: [
-                { OwnerId: { eq: ADA } },
-                { Status: { in: ['Active', 'Waiting', 'Paused'] } }
-            ]
-        });
-        expect(variables.ownersWhere).toEqual({ Id: { eq: ADA } });
-        expect(variables.responseWhere).toEqual({
-            and: [
-                {
-                    MessagingSessionMetricType: {
-                        eq: 'AverageAgentResponseTime'
-                    }
-                },
-                { MessagingSession: variables.handledWhere }
-            ]
+        expect(variables).toEqual({
+            handledWhere: {
+                and: [
+                    { OwnerId: { eq: ME } },
+                    { Status: { eq: 'Ended' } },
+                    windowFilter
+                ]
+            },
+            openWhere: {
+                and: [
+                    { OwnerId: { eq: ME } },
+                    { Status: { in: ['Active', 'Waiting', 'Paused'] } }
+                ]
+            },
+            ownersWhere: { Id: { eq: ME } }
         });
     });
 
-    it('does not filter owners for a team of all agents, and names every owner with sessions', () => {
-        expect(
-            ownerFilter({ scope: 'team', userId: ADA, teamGroup: '  ' })
-        ).toBeNull();
-        const variables = buildMetricsVariables(range, {
-            scope: 'team',
-            userId: ADA
-        });
-        expect(variables.handledWhere).toEqual({
-            and: [{ Status: { eq: 'Ended' } }, inWindow]
-        });
-        expect(variables.openWhere).toEqual({
-            Status: { in: ['Active', 'Waiting', 'Paused'] }
-        });
-        expect(variables.ownersWhere).toEqual({
-            Id: {
-                inq: {
-                    MessagingSession: {
-                        or: [
-                            { and: [{ Status: { eq: 'Ended' } }, inWindow] },
-                            { Status: { in: ['Active', 'Waiting', 'Paused'] } }
-                        ]
-                    },
-                    ApiName: 'OwnerId'
-                }
+    it('semi-joins my direct reports on User.ManagerId for my team', () => {
+        const input = { scope: 'team' as const, userId: ME };
+        expect(ownerFilter(input)).toEqual({
+            OwnerId: {
+                inq: { User: { ManagerId: { eq: ME } }, ApiName: 'Id' }
             }
         });
+        expect(buildMetricsVariables(windowFilter, input).ownersWhere).toEqual({
+            ManagerId: { eq: ME }
+        });
     });
 
-    it('semi-joins group members by group id or by API name', () => {
-        const byId = buildMetricsVariables(range, {
+    it('semi-joins group members by group id or by API name when App Builder sets a group', () => {
+        const byName = ownerFilter({
             scope: 'team',
-            userId: ADA,
-            teamGroup: QUEUE
+            userId: ME,
+            teamGroup: ' Support_Team '
         });
-        const member = {
+        expect(byName).toEqual({
             OwnerId: {
                 inq: {
-                    GroupMember: { GroupId: { eq: QUEUE } },
+                    GroupMember: {
+                        Group: { DeveloperName: { eq: 'Support_Team' } }
+                    },
                     ApiName: 'UserOrGroupId'
                 }
             }
-        };
-        expect(byId.handledWhere).toEqual({
-            and: [member, { Status: { eq: 'Ended' } }, inWindow]
+        });
+        const byId = buildMetricsVariables(windowFilter, {
+            scope: 'team',
+            userId: ME,
+            teamGroup: QUEUE
         });
         expect(byId.ownersWhere).toEqual({
             Id: {
@@ -208,31 +161,82 @@ describe('scope filters and variables', () => {
                 }
             }
         });
-        const byName = buildMetricsVariables(range, {
-            scope: 'team',
-            userId: ADA,
-            teamGroup: 'Support_Team'
+    });
+
+    it('does not filter owners for all agents, and names every owner with sessions', () => {
+        const variables = buildMetricsVariables(windowFilter, {
+            scope: 'all',
+            userId: ME
         });
-        expect(byName.openWhere).toEqual({
-            and: [
-                {
-                    OwnerId: {
-                        inq: {
-                            GroupMember: {
-                                Group: { DeveloperName: { eq: 'Support_Team' } }
+        expect(ownerFilter({ scope: 'all', userId: ME })).toBeNull();
+        expect(variables.handledWhere).toEqual({
+            and: [{ Status: { eq: 'Ended' } }, windowFilter]
+        });
+        expect(variables.openWhere).toEqual({
+            Status: { in: ['Active', 'Waiting', 'Paused'] }
+        });
+        expect(variables.ownersWhere).toEqual({
+            Id: {
+                inq: {
+                    MessagingSession: {
+                        or: [
+                            {
+                                and: [{ Status: { eq: 'Ended' } }, windowFilter]
                             },
-                            ApiName: 'UserOrGroupId'
-                        }
+                            { Status: { in: ['Active', 'Waiting', 'Paused'] } }
+                        ]
+                    },
+                    ApiName: 'OwnerId'
+                }
+            }
+        });
+        expect(durationVariables(variables)).toEqual({
+            handledWhere: variables.handledWhere
+        });
+        expect(queueNamesVariables(variables).queuesWhere.and).toEqual([
+            { Type: { eq: 'Queue' } },
+            {
+                Id: {
+                    inq: {
+                        MessagingSession: {
+                            or: [variables.handledWhere, variables.openWhere]
+                        },
+                        ApiName: 'OwnerId'
                     }
-                },
-                { Status: { in: ['Active', 'Waiting', 'Paused'] } }
-            ]
+                }
+            }
+        ]);
+    });
+
+    it('asks MessagingSessionMetrics for the documented metric types of the handled sessions', () => {
+        const variables = buildMetricsVariables(windowFilter, {
+            scope: 'me',
+            userId: ME
+        });
+        expect(sessionMetricsVariables(variables, true)).toEqual({
+            metricsWhere: {
+                and: [
+                    {
+                        MessagingSessionMetricType: {
+                            in: SESSION_METRIC_TYPES.map((type) => type.value)
+                        }
+                    },
+                    { MessagingSession: variables.handledWhere }
+                ]
+            }
+        });
+        const responseTimesHidden = sessionMetricsVariables(variables, false)
+            .metricsWhere.and as unknown[];
+        expect(responseTimesHidden[0]).toEqual({
+            MessagingSessionMetricType: {
+                in: ['AgentMessageCount', 'EndUserMessageCount']
+            }
         });
     });
 });
 
 describe('combineMetrics', () => {
-    const combined = combineMetrics(metricsData.data);
+    const combined = combineMetrics(FULL);
     const byId = new Map(
         combined.agents.map((agent) => [agent.ownerId, agent])
     );
@@ -252,45 +256,71 @@ describe('combineMetrics', () => {
             channels: []
         });
         expect(byId.get(CY)?.wait.average).toBeNull();
-        expect(byId.get(QUEUE)?.isQueue).toBe(true);
-        expect(byId.get(QUEUE)?.name).toBe(fallbackOwnerName(QUEUE));
         // A user whose name is null gets the fallback name.
         expect(byId.get(DEE)?.name).toBe(fallbackOwnerName(DEE));
         expect(fallbackOwnerName(DEE)).toContain('4AAA');
     });
 
-    it('reads counts, averages, maxima, channels, open work and response times', () => {
+    it('names a queue by the Group query, and falls back to its Id without it', () => {
+        expect(byId.get(QUEUE)).toMatchObject({
+            ownerKind: 'queue',
+            isQueue: true,
+            name: 'Tier 1 Support'
+        });
+        expect(byId.get(ADA)?.ownerKind).toBe('user');
+        const withoutNames = combineMetrics({ ...FULL, queueNames: null });
+        const queue = withoutNames.agents.find(
+            (agent) => agent.ownerId === QUEUE
+        );
+        // Not returned by a name query: hidden, still a queue by its Id, named by its Id.
+        expect(queue).toMatchObject({ ownerKind: 'hidden', isQueue: true });
+        expect(queue?.name).toBe(fallbackOwnerName(QUEUE));
+        expect(queue?.name).toContain('Queue (');
+        expect(
+            agentRowViews(combined, NO_TARGETS).find(
+                (row) => row.ownerId === QUEUE
+            )?.queueBadge
+        ).toBe('Queue');
+    });
+
+    it('reads counts, averages, maxima, channels and open work from their documents', () => {
         const ada = byId.get(ADA);
         expect(ada).toMatchObject({
             handled: 10,
             openNow: 3,
             openByStatus: { Active: 2, Waiting: 1 },
             maxWaitSeconds: 300,
-            maxHandleSeconds: 1500,
-            agentMessages: 80,
-            endUserMessages: 95,
-            messagesNotCalculated: 4
+            maxHandleSeconds: 1500
         });
         expect(ada?.wait).toEqual({ average: 45.5, samples: 10 });
         expect(ada?.handle).toEqual({ average: 600, samples: 10 });
-        expect(ada?.response).toEqual({ average: 30, samples: 4 });
         expect(
             ada?.channels.map((channel) => [channel.channelType, channel.count])
         ).toEqual([
             ['Text', 6],
             ['EmbeddedMessaging', 4]
         ]);
-    });
-
-    it('keeps null averages and message sums null', () => {
-        const ben = byId.get(BEN);
-        expect(ben?.wait).toEqual({ average: null, samples: 0 });
-        expect(ben?.maxWaitSeconds).toBeNull();
-        expect(ben?.agentMessages).toBeNull();
-        expect(ben?.messagesNotCalculated).toBe(4);
-        expect(ben?.response.average).toBeNull();
         // A channel group with a null ChannelType is not counted.
         expect(byId.get(DEE)?.channels).toEqual([]);
+    });
+
+    it('reads message totals and response times by documented metric type only', () => {
+        const ada = byId.get(ADA);
+        expect(ada?.messages).toEqual({ agent: 80, endUser: 95, counted: 6 });
+        expect(ada?.firstResponse).toEqual({ average: 30, samples: 6 });
+        expect(ada?.averageResponse).toEqual({ average: 45, samples: 6 });
+        // No metrics at all, and a metric row with a null sum: nothing counted, never 0.
+        expect(byId.get(BEN)?.messages).toEqual({
+            agent: null,
+            endUser: null,
+            counted: 0
+        });
+        expect(byId.get(DEE)?.messages).toEqual({
+            agent: null,
+            endUser: null,
+            counted: 0
+        });
+        expect(byId.get(DEE)?.firstResponse.average).toBeNull();
     });
 
     it('weights team averages by the number of values behind each agent', () => {
@@ -305,10 +335,8 @@ describe('combineMetrics', () => {
         );
         expect(totals.maxWaitSeconds).toBe(300);
         expect(totals.maxHandleSeconds).toBe(2000);
-        expect(totals.agentMessages).toBe(85);
-        expect(totals.endUserMessages).toBe(99);
-        expect(totals.messagesNotCalculated).toBe(8);
-        expect(totals.response).toEqual({ average: 30, samples: 4 });
+        expect(totals.messages).toEqual({ agent: 83, endUser: 99, counted: 8 });
+        expect(totals.firstResponse).toEqual({ average: 30, samples: 6 });
         expect(
             totals.channels.map((channel) => [
                 channel.channelType,
@@ -322,38 +350,68 @@ describe('combineMetrics', () => {
         expect(combined.truncated).toBe(false);
     });
 
+    it('combines what has arrived: the core alone gives counts without durations or messages', () => {
+        const core = combineMetrics({ core: FULL.core });
+        const ada = core.agents.find((agent) => agent.ownerId === ADA);
+        expect(ada?.handled).toBe(10);
+        expect(ada?.wait.average).toBeNull();
+        expect(ada?.messages.counted).toBe(0);
+    });
+
     it('returns no rows and zero totals for a window without sessions', () => {
-        const empty = combineMetrics(emptyData.data);
+        const empty = combineMetrics({
+            core: emptyJson.data as CoreMetricsData
+        });
         expect(empty.agents).toEqual([]);
         expect(empty.totals).toMatchObject({
             agents: 0,
             handled: 0,
-            openNow: 0,
-            agentMessages: null
+            openNow: 0
         });
+        expect(empty.totals.messages.agent).toBeNull();
         expect(empty.totals.wait.average).toBeNull();
-        expect(combineMetrics(null).agents).toEqual([]);
+        expect(combineMetrics({ core: null }).agents).toEqual([]);
         expect(
-            combineMetrics({ uiapi: { aggregate: null, query: null } }).agents
+            combineMetrics({
+                core: { uiapi: { aggregate: null, query: null } }
+            }).agents
         ).toEqual([]);
     });
 
-    it('flags truncated aggregates', () => {
-        const data: MetricsData = {
-            uiapi: {
-                aggregate: {
-                    MessagingSession: {
-                        edges: [],
-                        pageInfo: { hasNextPage: true }
+    it('flags truncated aggregates in any document', () => {
+        expect(
+            combineMetrics({
+                core: {
+                    uiapi: {
+                        aggregate: {
+                            MessagingSession: {
+                                edges: [],
+                                pageInfo: { hasNextPage: true }
+                            }
+                        }
                     }
                 }
-            }
-        };
-        expect(combineMetrics(data).truncated).toBe(true);
+            }).truncated
+        ).toBe(true);
+        expect(
+            combineMetrics({
+                core: FULL.core,
+                sessionMetrics: {
+                    uiapi: {
+                        aggregate: {
+                            MessagingSessionMetrics: {
+                                edges: [],
+                                pageInfo: { hasNextPage: true }
+                            }
+                        }
+                    }
+                }
+            }).truncated
+        ).toBe(true);
     });
 
-    it('uses the session count as the weight when the field count is absent', () => {
-        const data: MetricsData = {
+    it('uses the handled count as the weight when the field count is absent', () => {
+        const core: CoreMetricsData = {
             uiapi: {
                 aggregate: {
                     MessagingSession: {
@@ -362,7 +420,32 @@ describe('combineMetrics', () => {
                                 node: {
                                     aggregate: {
                                         OwnerId: { value: ADA },
-                                        Id: { count: { value: 3 } },
+                                        Id: { count: { value: 3 } }
+                                    }
+                                }
+                            },
+                            {
+                                node: {
+                                    aggregate: {
+                                        OwnerId: { value: BEN },
+                                        Id: { count: { value: 1 } }
+                                    }
+                                }
+                            }
+                        ]
+                    }
+                }
+            }
+        };
+        const waitTimes: DurationData = {
+            uiapi: {
+                aggregate: {
+                    MessagingSession: {
+                        edges: [
+                            {
+                                node: {
+                                    aggregate: {
+                                        OwnerId: { value: ADA },
                                         MSC_WaitSeconds__c: {
                                             avg: { value: 10 }
                                         }
@@ -373,7 +456,6 @@ describe('combineMetrics', () => {
                                 node: {
                                     aggregate: {
                                         OwnerId: { value: BEN },
-                                        Id: { count: { value: 1 } },
                                         MSC_WaitSeconds__c: {
                                             avg: { value: 50 }
                                         }
@@ -387,8 +469,9 @@ describe('combineMetrics', () => {
                 }
             }
         };
-        const result = combineMetrics(data);
-        expect(result.totals.wait.average).toBeCloseTo(20, 6);
+        expect(
+            combineMetrics({ core, waitTimes }).totals.wait.average
+        ).toBeCloseTo(20, 6);
     });
 });
 
@@ -438,22 +521,47 @@ describe('targets and cells', () => {
         expect(none.assistiveText).toBe('');
     });
 
-    it('marks message counts as not calculated for enhanced sessions', () => {
-        expect(messagesCell(null, null, 4, 4).text).toBe('Not calculated');
-        expect(messagesCell(null, null, 4, 4).note).toContain('4');
-        expect(messagesCell(80, 95, 4, 10)).toEqual({
-            text: '80 / 95',
-            note: expect.stringContaining('4') as unknown as string
+    it('says a duration is loading or not available instead of comparing it', () => {
+        expect(durationCell(300, 60, 'loading')).toMatchObject({
+            text: '…',
+            state: 'none',
+            isOver: false
         });
-        expect(messagesCell(5, null, 0, 1)).toEqual({
-            text: '5 / 0',
-            note: ''
+        expect(durationCell(300, 60, 'unavailable')).toMatchObject({
+            text: 'Not available',
+            state: 'none'
         });
-        expect(messagesCell(null, null, 0, 0).text).toBe('—');
+    });
+
+    it('says "Not counted" for message counts Salesforce did not make, never 0', () => {
+        const none = { agent: null, endUser: null, counted: 0 };
+        expect(messagesCell(none, 4).text).toBe('Not counted');
+        expect(messagesCell(none, 4).note).toContain(
+            '4 sessions have no message totals'
+        );
+        expect(
+            messagesCell({ agent: 80, endUser: 95, counted: 6 }, 10)
+        ).toEqual({
+            text: '80 / 95 (4 not counted)',
+            note: expect.stringContaining('4 sessions') as unknown as string
+        });
+        expect(
+            messagesCell({ agent: 80, endUser: 95, counted: 10 }, 10)
+        ).toEqual({ text: '80 / 95', note: '' });
+        // An agent count without its customer count: the missing side isn't 0.
+        expect(
+            messagesCell({ agent: 5, endUser: null, counted: 1 }, 1).text
+        ).toBe('5 / Not counted');
+        expect(messagesCell({ agent: 0, endUser: 0, counted: 2 }, 2).text).toBe(
+            '0 / 0'
+        );
+        expect(messagesCell(none, 0).text).toBe('—');
+        expect(messagesCell(none, 4, 'unavailable').text).toBe('Not available');
+        expect(messagesCell(none, 4, 'loading').text).toBe('…');
     });
 
     it('builds row views with target highlighting and a totals row', () => {
-        const combined = combineMetrics(metricsData.data);
+        const combined = combineMetrics(FULL);
         const rows = agentRowViews(combined, {
             waitSeconds: 60,
             handleSeconds: 900
@@ -463,24 +571,46 @@ describe('targets and cells', () => {
         expect(ada?.avgWait.state).toBe('within');
         expect(ada?.maxWait.state).toBe('over');
         expect(ada?.rowClass).toContain('row_over');
+        expect(ada?.firstResponse.text).toBe(formatDuration(30));
+        expect(ada?.averageResponse.text).toBe(formatDuration(45));
         expect(ben?.avgHandle.state).toBe('over');
         expect(ben?.avgWait.state).toBe('none');
+        expect(ben?.messages.text).toBe('Not counted');
         expect(ada?.channelsText).toBe(
             `${picklistLabel(CHANNEL_TYPES, 'Text')}: 6, ${picklistLabel(CHANNEL_TYPES, 'EmbeddedMessaging')}: 4`
         );
-        const totals = totalsRowView(
-            combined,
-            { waitSeconds: null, handleSeconds: null },
-            'Team total'
-        );
+        const totals = totalsRowView(combined, NO_TARGETS, 'Team total');
         expect(totals.name).toBe('Team total');
         expect(totals.handled).toBe(17);
         expect(totals.avgWait.state).toBe('none');
+        expect(totals.messages.text).toBe('83 / 99 (9 not counted)');
         expect(totals.rowClass).not.toContain('row_over');
     });
 
+    it('marks every figure of a refused source not available, and leaves the others', () => {
+        const combined = combineMetrics({ core: FULL.core });
+        const sources = {
+            waitTimes: 'unavailable',
+            handleTimes: 'ready',
+            sessionMetrics: 'unavailable'
+        } as const;
+        const ada = agentRowViews(combined, NO_TARGETS, sources).find(
+            (row) => row.ownerId === ADA
+        )!;
+        expect(ada.avgWait.text).toBe('Not available');
+        expect(ada.maxWait.text).toBe('Not available');
+        expect(ada.avgHandle.text).toBe('—');
+        expect(ada.messages.text).toBe('Not available');
+        expect(ada.firstResponse.text).toBe('Not available');
+        expect(ada.handled).toBe(10);
+        expect(
+            totalsRowView(combined, NO_TARGETS, 'Team total', sources).messages
+                .text
+        ).toBe('Not available');
+    });
+
     it('lists the duration cells in column order, with warning icons only on agent averages over target', () => {
-        const combined = combineMetrics(metricsData.data);
+        const combined = combineMetrics(FULL);
         const targets = { waitSeconds: 1, handleSeconds: 1 };
         const ada = agentRowViews(combined, targets).find(
             (row) => row.ownerId === ADA
@@ -490,11 +620,6 @@ describe('targets and cells', () => {
             'maxWait',
             'avgHandle'
         ]);
-        expect(ada.durationCells.map((cell) => cell.state)).toEqual([
-            'over',
-            'over',
-            'over'
-        ]);
         expect(ada.durationCells.map((cell) => cell.showWarning)).toEqual([
             true,
             false,
@@ -502,11 +627,6 @@ describe('targets and cells', () => {
         ]);
         expect(ada.durationCells[1]).toMatchObject(ada.maxWait);
         const totals = totalsRowView(combined, targets, 'Team total');
-        expect(totals.durationCells.map((cell) => cell.state)).toEqual([
-            'over',
-            'over',
-            'over'
-        ]);
         expect(totals.durationCells.some((cell) => cell.showWarning)).toBe(
             false
         );
@@ -520,11 +640,10 @@ describe('targets and cells', () => {
     });
 
     it('scales chart bars to the largest total', () => {
-        const combined = combineMetrics(metricsData.data);
-        const rows = agentRowViews(combined, {
-            waitSeconds: null,
-            handleSeconds: null
-        }).filter((row) => !row.isQueue);
+        const combined = combineMetrics(FULL);
+        const rows = agentRowViews(combined, NO_TARGETS).filter(
+            (row) => !row.isQueue
+        );
         const chart = chartModel(rows, '{0}: {1} handled, {2} open now');
         expect(chart.bars).toHaveLength(4);
         const [ada, ben] = chart.bars;
@@ -539,14 +658,6 @@ describe('targets and cells', () => {
 });
 
 describe('readMetricsErrors', () => {
-    it('says the duration fields are not deployed', () => {
-        const reading = readMetricsErrors(
-            errorFixtures.durationFieldsMissing.errors
-        );
-        expect(reading.problem).toBe('durationFields');
-        expect(reading.message).toMatch(/duration fields aren't deployed/);
-    });
-
     it('says when sessions cannot be read', () => {
         expect(readMetricsErrors(errorFixtures.noAccess.errors).problem).toBe(
             'access'
@@ -558,31 +669,23 @@ describe('readMetricsErrors', () => {
         expect(insufficient.message).toContain('insufficient access rights');
     });
 
-    it('treats a missing MessagingSessionMetrics as not fatal', () => {
-        const reading = readMetricsErrors(
-            errorFixtures.responseTimesMissing.errors
-        );
-        expect(reading).toEqual({
-            problem: null,
-            message: '',
-            responseTimesUnavailable: true
-        });
-    });
-
-    it('names the team group it cannot read', () => {
+    it('names the team group the org refuses, and says how to fall back', () => {
         const reading = readMetricsErrors(
             errorFixtures.teamGroupUnreadable.errors,
             'Support_Team'
         );
         expect(reading.problem).toBe('teamGroup');
         expect(reading.message).toContain('Support_Team');
+        expect(reading.message).toContain('Clear the Team group property');
+        // Without a group set, the same words are not about a group.
+        expect(
+            readMetricsErrors(errorFixtures.teamGroupUnreadable.errors).problem
+        ).not.toBe('teamGroup');
     });
 
-    it('passes other errors through and ignores no errors', () => {
+    it('passes other errors through', () => {
         const reading = readMetricsErrors(errorFixtures.other.errors);
         expect(reading.problem).toBe('other');
         expect(reading.message).toContain('unexpected error');
-        expect(readMetricsErrors(undefined).problem).toBeNull();
-        expect(readMetricsErrors([]).problem).toBeNull();
     });
 });

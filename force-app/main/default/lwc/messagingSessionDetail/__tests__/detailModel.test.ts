@@ -1,14 +1,16 @@
 import {
     DETAIL_FIELDS,
     DETAIL_OPTIONAL_FIELDS,
+    EDIT_FIELDS,
     buildLinks,
     changedFields,
     editableFields,
     hiddenFields,
     initialDraft,
-    referenceLabel,
-    validateDraft
+    lastModifiedDate,
+    referenceLabel
 } from '../detailModel';
+import { EDITABLE_FIELD_ROLES, SESSION_FIELDS } from 'c/messagingSessionModel';
 import getRecord from './data/getRecord.json';
 import getRecordAllNull from './data/getRecordAllNull.json';
 import getRecordBadInput from './data/getRecordBadInput.json';
@@ -83,23 +85,59 @@ describe('detailModel', () => {
         );
     });
 
+    it('edits only the links an agent sets, from the one shared list', () => {
+        expect(EDIT_FIELDS.map((field) => field.apiName)).toEqual(
+            EDITABLE_FIELD_ROLES.map(
+                (role) => SESSION_FIELDS[role].fieldApiName
+            )
+        );
+        expect(EDIT_FIELDS.map((field) => field.apiName)).toEqual([
+            'CaseId',
+            'LeadId',
+            'OpportunityId'
+        ]);
+        expect(EDIT_FIELDS.map((field) => field.objectApiName)).toEqual([
+            'Case',
+            'Lead',
+            'Opportunity'
+        ]);
+    });
+
     it('edits only updateable fields and sends only changes', () => {
         const fields = editableFields(info, record);
-        expect(fields.map((field) => field.apiName)).not.toContain(
-            'ChannelLocale'
-        );
+        // Object info allows OwnerId and the channel fields: the agent still never edits them.
+        expect(info.fields.OwnerId.updateable).toBe(true);
+        expect(fields.map((field) => field.apiName)).toEqual([
+            'CaseId',
+            'LeadId',
+            'OpportunityId'
+        ]);
         expect(editableFields(null, record)).toEqual([]);
         const draft = {
             ...initialDraft(record, fields),
-            ChannelGroup: '  ',
-            LeadId: '00Qxx000000LeaAAA'
+            CaseId: '  ',
+            LeadId: '00Qxx000000LeaAAA',
+            OwnerId: '005xx000000OthAAA'
         };
         expect(changedFields(record, draft, fields)).toEqual({
-            ChannelGroup: null,
+            CaseId: null,
             LeadId: '00Qxx000000LeaAAA'
         });
-        expect(validateDraft({ ...draft, OwnerId: '' }, fields)).toEqual({
-            OwnerId: 'Complete this field.'
-        });
+    });
+
+    it("reads the record's LastModifiedDate unchanged, else its lastModifiedDate", () => {
+        expect(lastModifiedDate(record)).toBe('2026-11-20T09:05:00.417Z');
+        const withoutField = {
+            ...record,
+            fields: { Name: record.fields.Name },
+            lastModifiedDate: '2026-11-20T09:05:00.999Z'
+        } as UiApi.RecordRepresentation;
+        expect(lastModifiedDate(withoutField)).toBe('2026-11-20T09:05:00.999Z');
+        expect(
+            lastModifiedDate({
+                ...withoutField,
+                lastModifiedDate: null
+            } as unknown as UiApi.RecordRepresentation)
+        ).toBeUndefined();
     });
 });

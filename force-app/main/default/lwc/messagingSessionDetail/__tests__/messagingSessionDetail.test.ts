@@ -34,6 +34,7 @@ import getRecordEnhanced from './data/getRecordEnhanced.json';
 import getRecordError from './data/getRecordError.json';
 import getObjectInfoFixture from './data/getObjectInfo.json';
 import updateRecordFixture from './data/updateRecord.json';
+import updateRecordCollision from './data/updateRecordCollision.json';
 import updateRecordConflict from './data/updateRecordConflict.json';
 import updateRecordFieldError from './data/updateRecordFieldError.json';
 
@@ -97,6 +98,8 @@ describe('adapter configs', () => {
         expect(optional).toEqual(
             expect.arrayContaining([
                 'MessagingSession.Status',
+                // updateRecord's ifUnmodifiedSince takes its value unchanged.
+                'MessagingSession.LastModifiedDate',
                 'MessagingSession.OwnerId',
                 'MessagingSession.PreviewDetails',
                 'MessagingSession.MessagingChannel.PlatformType',
@@ -265,7 +268,7 @@ describe('bad input', () => {
         expect(text(element, '[data-id="channel-type"]')).toBe('Not set');
         expect(text(element, '[data-id="agent-type"]')).toBe('Not set');
         expect(text(element, '[data-duration="wait"]')).toBe('Not available');
-        expect(text(element, '[data-id="agent-count"]')).toBe('Not set');
+        expect(text(element, '[data-id="agent-count"]')).toBe('Not counted');
         expect($(element, '[data-id="preview"]')).toBeNull();
         const owner = $(element, '[data-link="OwnerId"]')!;
         expect(owner.textContent).toContain('Billing Queue');
@@ -369,8 +372,11 @@ describe('navigation', () => {
 });
 
 describe('inline edit', () => {
-    async function editing(): Promise<DetailElement> {
-        const element = await loaded();
+    async function editing(
+        record: unknown = getRecordFixture,
+        info: unknown = getObjectInfoFixture
+    ): Promise<DetailElement> {
+        const element = await loaded(record, info);
         ($(element, '.edit-button') as HTMLElement).click();
         await flush();
         return element;
@@ -380,24 +386,43 @@ describe('inline edit', () => {
             element,
             `lightning-record-picker[data-field="${field}"]`
         ) as HTMLElement & Record<string, unknown>;
-    const input = (element: HTMLElement, field: string) =>
-        $(element, `lightning-input[data-field="${field}"]`) as HTMLElement &
-            Record<string, unknown>;
-
-    it('offers only the fields object info marks updateable, pickers for references', async () => {
-        const element = await editing();
-        const fields = $$(element, '[data-field]').map(
-            (node) => node.dataset.field
+    const choose = (
+        element: HTMLElement,
+        field: string,
+        recordId: string | null
+    ): void => {
+        picker(element, field).dispatchEvent(
+            new CustomEvent('change', { detail: { recordId } })
         );
-        expect(fields).toEqual([
-            'CaseId',
-            'LeadId',
-            'OpportunityId',
+    };
+    const save = async (element: HTMLElement): Promise<void> => {
+        ($(element, '.save-button') as HTMLElement).click();
+        await flush();
+    };
+
+    it('offers only the links an agent sets, never the owner or the channel fields', async () => {
+        // Object info lets this user update OwnerId, TargetUserId, ChannelGroup and ChannelIntent too.
+        for (const field of [
             'OwnerId',
             'TargetUserId',
             'ChannelGroup',
             'ChannelIntent'
-        ]);
+        ]) {
+            expect(
+                (
+                    getObjectInfoFixture.fields as Record<
+                        string,
+                        { updateable: boolean }
+                    >
+                )[field].updateable
+            ).toBe(true);
+        }
+        const element = await editing();
+        const fields = $$(element, '[data-field]').map(
+            (node) => node.dataset.field
+        );
+        expect(fields).toEqual(['CaseId', 'LeadId', 'OpportunityId']);
+        expect($(element, 'lightning-input')).toBeNull();
         const casePicker = picker(element, 'CaseId');
         expect(casePicker.objectApiName).toBe('Case');
         expect(casePicker.value).toBe('500xx000000CaseAAA');
@@ -406,38 +431,32 @@ describe('inline edit', () => {
             primaryField: 'CaseNumber',
             additionalFields: ['Subject']
         });
-        expect(picker(element, 'OwnerId').filter).toEqual({
-            criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }]
-        });
-        expect(input(element, 'ChannelGroup').value).toBe('Tier 1');
+        expect(picker(element, 'LeadId').objectApiName).toBe('Lead');
+        expect(picker(element, 'OpportunityId').objectApiName).toBe(
+            'Opportunity'
+        );
         await expect(element).toBeAccessible();
     });
 
-    it('saves only changed fields with ifUnmodifiedSince, then notifies and publishes', async () => {
+    it('leaves out a link object info does not let this user update', async () => {
+        const info = clone(getObjectInfoFixture);
+        info.fields.LeadId.updateable = false;
+        const element = await editing(getRecordFixture, info);
+        expect(
+            $$(element, '[data-field]').map((node) => node.dataset.field)
+        ).toEqual(['CaseId', 'OpportunityId']);
+    });
+
+    it("saves only changed fields with the record's LastModifiedDate unchanged, then notifies and publishes", async () => {
         mockUpdateRecord.mockResolvedValueOnce(clone(updateRecordFixture));
         const element = await editing();
-        picker(element, 'CaseId').dispatchEvent(
-            new CustomEvent('change', {
-                detail: { recordId: '500xx000000Cas2AAA' }
-            })
-        );
-        const group = input(element, 'ChannelGroup');
-        group.value = 'Tier 2';
-        group.dispatchEvent(
-            new CustomEvent('change', { detail: { value: 'Tier 2' } })
-        );
+        choose(element, 'CaseId', '500xx000000Cas2AAA');
         await flush();
-        ($(element, '.save-button') as HTMLElement).click();
-        await flush();
+        await save(element);
+        // The milliseconds are kept: two saves within one second still conflict.
         expect(mockUpdateRecord).toHaveBeenCalledWith(
-            {
-                fields: {
-                    Id: SID,
-                    CaseId: '500xx000000Cas2AAA',
-                    ChannelGroup: 'Tier 2'
-                }
-            },
-            { ifUnmodifiedSince: 'Fri, 20 Nov 2026 09:05:00 GMT' }
+            { fields: { Id: SID, CaseId: '500xx000000Cas2AAA' } },
+            { ifUnmodifiedSince: '2026-11-20T09:05:00.417Z' }
         );
         expect(mockNotify).toHaveBeenCalledWith([{ recordId: SID }]);
         expect(mockPublish).toHaveBeenCalledWith(undefined, expect.anything(), {
@@ -448,135 +467,137 @@ describe('inline edit', () => {
         expect($(element, '.edit-form')).toBeNull();
     });
 
+    it("uses the record's lastModifiedDate when the LastModifiedDate field is not returned", async () => {
+        const record = clone(getRecordFixture) as {
+            fields: Record<string, unknown>;
+            lastModifiedDate: string;
+        };
+        delete record.fields.LastModifiedDate;
+        record.lastModifiedDate = '2026-11-20T09:05:00.999Z';
+        const element = await editing(record);
+        choose(element, 'LeadId', '00Qxx000000LeaAAA');
+        await save(element);
+        expect(mockUpdateRecord.mock.calls[0][1]).toEqual({
+            ifUnmodifiedSince: '2026-11-20T09:05:00.999Z'
+        });
+    });
+
     it('clearing a reference saves null', async () => {
         const element = await editing();
-        picker(element, 'OpportunityId').dispatchEvent(
-            new CustomEvent('change', { detail: { recordId: null } })
-        );
-        ($(element, '.save-button') as HTMLElement).click();
-        await flush();
+        choose(element, 'OpportunityId', null);
+        await save(element);
         expect(mockUpdateRecord.mock.calls[0][0]).toEqual({
             fields: { Id: SID, OpportunityId: null }
         });
     });
 
-    it('shows a field error on the field and keeps what was typed', async () => {
+    it('shows a field error on the field and keeps what was chosen', async () => {
         mockUpdateRecord.mockRejectedValueOnce(clone(updateRecordFieldError));
         const element = await editing();
-        picker(element, 'CaseId').dispatchEvent(
-            new CustomEvent('change', {
-                detail: { recordId: '0015g00000XyZAbAAN' }
-            })
-        );
-        const intent = input(element, 'ChannelIntent');
-        intent.dispatchEvent(
-            new CustomEvent('change', { detail: { value: 'Refunds' } })
-        );
+        const casePicker = picker(element, 'CaseId');
+        const setCustomValidity = jest.fn();
+        const reportValidity = jest.fn();
+        Object.assign(casePicker, { setCustomValidity, reportValidity });
+        choose(element, 'CaseId', '0015g00000XyZAbAAN');
+        choose(element, 'LeadId', '00Qxx000000LeaAAA');
         await flush();
-        ($(element, '.save-button') as HTMLElement).click();
-        await flush();
+        await save(element);
         expect(text(element, '[data-error-for="CaseId"]')).toBe(
             'Case ID: id value of incorrect type: 0015g00000XyZAbAAN'
         );
+        expect(setCustomValidity).toHaveBeenCalledWith(
+            'Case ID: id value of incorrect type: 0015g00000XyZAbAAN'
+        );
+        expect(reportValidity).toHaveBeenCalled();
         expect(picker(element, 'CaseId').value).toBe('0015g00000XyZAbAAN');
-        expect(input(element, 'ChannelIntent').value).toBe('Refunds');
+        expect(picker(element, 'LeadId').value).toBe('00Qxx000000LeaAAA');
         expect(text(element, '.form-error')).toContain(
             "The session wasn't saved."
         );
+        // A field error is not a conflict: nothing to reload.
+        expect($(element, '.reload-button')).toBeNull();
         expect(mockNotify).not.toHaveBeenCalled();
         expect(mockPublish).not.toHaveBeenCalled();
         await expect(element).toBeAccessible();
     });
 
-    it('reports a text field error through the input validity API', async () => {
-        mockUpdateRecord.mockRejectedValueOnce({
-            ok: false,
-            status: 400,
-            statusText: 'Bad Request',
-            body: {
-                message:
-                    'An error occurred while trying to update the record. Please try again.',
-                output: {
-                    errors: [],
-                    fieldErrors: {
-                        ChannelGroup: [
-                            {
-                                constituentField: null,
-                                duplicateRecordError: null,
-                                errorCode: 'STRING_TOO_LONG',
-                                field: 'ChannelGroup',
-                                fieldLabel: 'Channel Group',
-                                message: 'Channel Group: data value too large'
-                            }
-                        ]
-                    }
-                }
-            }
-        });
-        const element = await editing();
-        const group = input(element, 'ChannelGroup');
-        const setCustomValidity = jest.fn();
-        const reportValidity = jest.fn();
-        Object.assign(group, { setCustomValidity, reportValidity });
-        group.dispatchEvent(
-            new CustomEvent('change', { detail: { value: 'x'.repeat(300) } })
-        );
-        ($(element, '.save-button') as HTMLElement).click();
-        await flush();
-        expect(setCustomValidity).toHaveBeenCalledWith(
-            'Channel Group: data value too large'
-        );
-        expect(reportValidity).toHaveBeenCalled();
-        expect(input(element, 'ChannelGroup').value).toBe('x'.repeat(300));
-    });
-
-    it('reports a conflict instead of overwriting, keeping the draft', async () => {
+    it('reports a 412 conflict instead of overwriting, offers a reload and keeps the draft', async () => {
         mockUpdateRecord.mockRejectedValueOnce(clone(updateRecordConflict));
         const element = await editing();
-        const group = input(element, 'ChannelGroup');
-        group.dispatchEvent(
-            new CustomEvent('change', { detail: { value: 'Tier 3' } })
-        );
-        ($(element, '.save-button') as HTMLElement).click();
-        await flush();
+        choose(element, 'CaseId', '500xx000000Cas3AAA');
+        await save(element);
         const error = text(element, '.form-error');
         expect(error).toContain('Someone else changed this record');
         expect(error).toContain(
             'modified since the specified If-Unmodified-Since date'
         );
-        expect(input(element, 'ChannelGroup').value).toBe('Tier 3');
+        expect($(element, '.reload-button')).not.toBeNull();
+        expect(picker(element, 'CaseId').value).toBe('500xx000000Cas3AAA');
         // A refreshed record arriving while editing does not wipe the draft.
         const fresher = clone(getRecordFixture);
         fresher.lastModifiedDate = '2026-11-20T09:07:00.000Z';
+        fresher.fields.LastModifiedDate.value = '2026-11-20T09:07:00.000Z';
         recordAdapter.emit(fresher);
         await flush();
-        expect(input(element, 'ChannelGroup').value).toBe('Tier 3');
+        expect(picker(element, 'CaseId').value).toBe('500xx000000Cas3AAA');
         await expect(element).toBeAccessible();
     });
 
-    it('requires an owner before saving', async () => {
+    it('treats a CollisionDetectedException record error as a conflict, like a 412', async () => {
+        mockUpdateRecord.mockRejectedValueOnce(clone(updateRecordCollision));
         const element = await editing();
-        picker(element, 'OwnerId').dispatchEvent(
-            new CustomEvent('change', { detail: { recordId: null } })
-        );
-        ($(element, '.save-button') as HTMLElement).click();
+        choose(element, 'CaseId', '500xx000000Cas3AAA');
+        await save(element);
+        const error = text(element, '.form-error');
+        expect(error).toContain('Someone else changed this record');
+        expect(error).toContain('modified by Bob Supervisor');
+        expect($(element, '.reload-button')).not.toBeNull();
+        expect($(element, '.edit-form')).not.toBeNull();
+        expect(picker(element, 'CaseId').value).toBe('500xx000000Cas3AAA');
+        expect(mockNotify).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+    });
+
+    it("reload brings the other user's changes, keeps what the agent chose, and saves against the new version", async () => {
+        mockUpdateRecord.mockRejectedValueOnce(clone(updateRecordCollision));
+        const element = await editing();
+        choose(element, 'CaseId', '500xx000000Cas3AAA');
+        await save(element);
+
+        ($(element, '.reload-button') as HTMLElement).click();
         await flush();
-        expect(mockUpdateRecord).not.toHaveBeenCalled();
-        expect(text(element, '[data-error-for="OwnerId"]')).toBe(
-            'Complete this field.'
+        expect(mockNotify).toHaveBeenCalledWith([{ recordId: SID }]);
+        // The reload brings the other user's change: a lead was linked meanwhile.
+        const latest = clone(getRecordFixture);
+        latest.lastModifiedDate = '2026-11-20T09:07:12.345Z';
+        latest.fields.LastModifiedDate.value = '2026-11-20T09:07:12.345Z';
+        (latest.fields.LeadId as { value: string | null }).value =
+            '00Qxx000000LeaAAA';
+        recordAdapter.emit(latest);
+        await flush();
+        expect($(element, '.form-error')).toBeNull();
+        expect($(element, '.reload-button')).toBeNull();
+        expect(picker(element, 'CaseId').value).toBe('500xx000000Cas3AAA');
+        expect(picker(element, 'LeadId').value).toBe('00Qxx000000LeaAAA');
+
+        mockUpdateRecord.mockResolvedValueOnce(clone(updateRecordFixture));
+        await save(element);
+        // Only the agent's own change is sent: the other user's lead stays.
+        expect(mockUpdateRecord).toHaveBeenLastCalledWith(
+            { fields: { Id: SID, CaseId: '500xx000000Cas3AAA' } },
+            { ifUnmodifiedSince: '2026-11-20T09:07:12.345Z' }
         );
+        expect($(element, '.edit-form')).toBeNull();
     });
 
     it('cancel restores the record values', async () => {
         const element = await editing();
-        input(element, 'ChannelGroup').dispatchEvent(
-            new CustomEvent('change', { detail: { value: 'Changed' } })
-        );
+        choose(element, 'CaseId', '500xx000000Cas3AAA');
         ($(element, '.cancel-button') as HTMLElement).click();
         await flush();
         expect($(element, '.edit-form')).toBeNull();
         ($(element, '.edit-button') as HTMLElement).click();
         await flush();
-        expect(input(element, 'ChannelGroup').value).toBe('Tier 1');
+        expect(picker(element, 'CaseId').value).toBe('500xx000000CaseAAA');
     });
 });

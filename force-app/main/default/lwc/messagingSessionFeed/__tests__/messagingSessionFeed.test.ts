@@ -144,6 +144,7 @@ describe('states', () => {
         const item = $(element, '.feed-item')!;
         expect(text(item.querySelector('.author'))).toBe('Unknown user');
         expect(item.querySelector('lightning-formatted-rich-text')).toBeNull();
+        expect(item.querySelector('lightning-formatted-text')).toBeNull();
         expect(item.querySelector('.counts')).toBeNull();
         await expect(element).toBeAccessible();
     });
@@ -173,6 +174,7 @@ describe('item types', () => {
         const items = $$(element, '.feed-item');
         expect(items.map((item) => item.dataset.kind)).toEqual([
             'text',
+            'text',
             'trackedChange',
             'link',
             'text',
@@ -180,13 +182,23 @@ describe('item types', () => {
             'other'
         ]);
 
-        const [xss, tracked, link, post, unsafe, other] = items;
+        const [plain, xss, tracked, link, post, unsafe, other] = items;
+        // IsRichText true: the body is rich text, sanitized by lightning-formatted-rich-text.
         const richText = post.querySelector(
             'lightning-formatted-rich-text'
         ) as HTMLElement & { value: string };
         expect(richText.value).toBe(
             '<p>Customer asked about <b>invoice 1042</b>.</p>'
         );
+        expect(post.querySelector('lightning-formatted-text')).toBeNull();
+
+        // IsRichText false: the body is plain text, shown as written, markup-like characters included.
+        const plainBody = plain.querySelector(
+            'lightning-formatted-text'
+        ) as HTMLElement & { value: string };
+        expect(plainBody.value).toBe('2 < 3 and <b>');
+        expect(plain.querySelector('lightning-formatted-rich-text')).toBeNull();
+        expect(plain.querySelector('b')).toBeNull();
         expect(text(post.querySelector('.counts'))).toBe(
             'Comments: 2 · Likes: 1'
         );
@@ -212,11 +224,12 @@ describe('item types', () => {
 
         expect(text(other)).toContain('Feed item');
 
-        // Markup in a body reaches only lightning-formatted-rich-text (which sanitizes); nothing runs here.
+        // Markup in a plain-text body is text: never parsed, nothing runs.
         const xssBody = xss.querySelector(
-            'lightning-formatted-rich-text'
+            'lightning-formatted-text'
         ) as HTMLElement & { value: string };
         expect(xssBody.value).toContain('<script>');
+        expect(xss.querySelector('lightning-formatted-rich-text')).toBeNull();
         expect(element.shadowRoot!.querySelector('script')).toBeNull();
         expect(element.shadowRoot!.querySelector('img')).toBeNull();
         await expect(element).toBeAccessible();

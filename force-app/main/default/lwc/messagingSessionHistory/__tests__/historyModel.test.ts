@@ -147,4 +147,156 @@ describe('historyModel', () => {
         expect(groups[3].actor).toBe('Unknown user');
         expect(groups[3].timeText).toBe('');
     });
+
+    it('never shows two equal-looking values: equal times get seconds, then milliseconds', () => {
+        const describe = (
+            oldValue: string | number,
+            newValue: string | number,
+            field = 'AcceptTime',
+            dataType = 'DateTime'
+        ): string =>
+            describeHistoryRow(
+                row({ field, dataType, oldValue, newValue }),
+                context
+            ).text;
+        const minutes = (iso: string): string =>
+            new Intl.DateTimeFormat('en-US', {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+                timeZone: 'America/Los_Angeles'
+            }).format(Date.parse(iso));
+        const seconds = (iso: string): string =>
+            new Intl.DateTimeFormat('en-US', {
+                dateStyle: 'medium',
+                timeStyle: 'medium',
+                timeZone: 'America/Los_Angeles'
+            }).format(Date.parse(iso));
+        // Both read "Nov 20, 2026, 7:03 AM" at minute precision.
+        expect(minutes('2026-11-20T15:03:10.000Z')).toBe(
+            minutes('2026-11-20T15:03:40.000Z')
+        );
+        expect(
+            describe('2026-11-20T15:03:10.000Z', '2026-11-20T15:03:40.000Z')
+        ).toBe(
+            `Changed Accept Time from ${seconds('2026-11-20T15:03:10.000Z')} to ${seconds('2026-11-20T15:03:40.000Z')}.`
+        );
+        const subSecond = describe(
+            '2026-11-20T15:03:10.250Z',
+            '2026-11-20T15:03:10.750Z'
+        );
+        expect(subSecond).toContain('7:03:10.250');
+        expect(subSecond).toContain('7:03:10.750');
+        // Different minutes keep the usual precision.
+        expect(
+            describe('2026-11-20T15:03:10.000Z', '2026-11-20T15:04:10.000Z')
+        ).toBe(
+            `Changed Accept Time from ${minutes('2026-11-20T15:03:10.000Z')} to ${minutes('2026-11-20T15:04:10.000Z')}.`
+        );
+        // Numbers equal once rounded show their digits.
+        expect(describe(1.0001, 1.0002, 'Custom_Score__c', 'Double')).toBe(
+            'Changed Custom_Score__c from 1.0001 to 1.0002.'
+        );
+        // Anything else that reads the same shows the stored values beside it.
+        expect(
+            describeHistoryRow(
+                row({
+                    field: 'Tier__c',
+                    dataType: 'Text',
+                    oldValue: 'T1-a',
+                    newValue: 'T1-b',
+                    oldDisplay: 'Tier 1',
+                    newDisplay: 'Tier 1'
+                }),
+                context
+            ).text
+        ).toBe('Changed Tier__c from Tier 1 (T1-a) to Tier 1 (T1-b).');
+    });
+
+    it('shows an owner change once per group, never also as a bare "Changed Owner."', () => {
+        const at = '2026-11-20T09:02:45.000Z';
+        const entries = (rows: HistoryRow[]): string[][] =>
+            groupHistory(sortNewestFirst(rows), context).map((group) =>
+                group.entries.map((entry) => entry.text)
+            );
+        const ownerRows = [
+            row({
+                id: 'owner-names',
+                field: 'Owner',
+                dataType: 'Text',
+                oldValue: 'Billing Queue',
+                newValue: 'Ada Agent',
+                createdDate: at
+            }),
+            row({
+                id: 'owner-ids',
+                field: 'Owner',
+                dataType: 'EntityId',
+                oldValue: '00Gxx000000QueAAA',
+                newValue: '005xx000001OwnAAA',
+                createdDate: at
+            })
+        ];
+        // An assignment event without values beside the Owner field change.
+        expect(
+            entries([
+                row({
+                    id: 'assign',
+                    field: 'ownerAssignment',
+                    createdDate: at
+                }),
+                ...ownerRows
+            ])
+        ).toEqual([['Changed Session Owner from Billing Queue to Ada Agent.']]);
+        // The assignment event with the same values says the same thing: once.
+        expect(
+            entries([
+                row({
+                    id: 'assign',
+                    field: 'ownerAssignment',
+                    dataType: 'Text',
+                    oldValue: 'Billing Queue',
+                    newValue: 'Ada Agent',
+                    createdDate: at
+                }),
+                ...ownerRows
+            ])
+        ).toEqual([['Changed Session Owner from Billing Queue to Ada Agent.']]);
+        // Accepted from the queue, with the Owner change's values hidden: the acceptance says it.
+        expect(
+            entries([
+                row({
+                    id: 'accepted',
+                    field: 'ownerAccepted',
+                    createdDate: at
+                }),
+                row({
+                    id: 'owner-hidden',
+                    field: 'Owner',
+                    valuesHidden: true,
+                    createdDate: at
+                })
+            ])
+        ).toEqual([['Accepted the session from the queue.']]);
+        // Alone in its group, a bare owner change is all there is to say: kept.
+        expect(
+            entries([
+                row({
+                    id: 'assign',
+                    field: 'ownerAssignment',
+                    createdDate: at
+                }),
+                row({
+                    id: 'later',
+                    field: 'Owner',
+                    dataType: 'Text',
+                    oldValue: 'Ada Agent',
+                    newValue: 'Bob Supervisor',
+                    createdDate: '2026-11-20T09:30:00.000Z'
+                })
+            ])
+        ).toEqual([
+            ['Changed Session Owner from Ada Agent to Bob Supervisor.'],
+            ['Changed Session Owner.']
+        ]);
+    });
 });

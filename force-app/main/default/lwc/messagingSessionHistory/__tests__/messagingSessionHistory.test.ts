@@ -299,3 +299,88 @@ describe('paging', () => {
         );
     });
 });
+
+describe('repeats and precision', () => {
+    /** The fixture's rows with these fields, all by Ada in one minute. */
+    function collection(
+        rows: Array<{
+            id: string;
+            field: string;
+            dataType: string | null;
+            oldValue: unknown;
+            newValue: unknown;
+            createdDate: string;
+        }>
+    ): Collection {
+        const page = clone(historiesFixture);
+        const template = page.records[3];
+        page.records = rows.map((values) => {
+            const record = clone(template);
+            record.id = values.id;
+            record.fields.Id.value = values.id;
+            record.fields.Field.value = values.field;
+            (record.fields.DataType as { value: unknown }).value =
+                values.dataType;
+            (record.fields.OldValue as { value: unknown }).value =
+                values.oldValue;
+            (record.fields.NewValue as { value: unknown }).value =
+                values.newValue;
+            record.fields.CreatedDate.value = values.createdDate;
+            return record;
+        });
+        page.count = rows.length;
+        return page;
+    }
+
+    it('never reads "from 7:03 AM to 7:03 AM", and says an owner change once', async () => {
+        const element = await loaded(
+            collection([
+                {
+                    id: '017xx00000Hst0101AA',
+                    field: 'AcceptTime',
+                    dataType: 'DateTime',
+                    oldValue: '2026-11-20T15:03:10.000Z',
+                    newValue: '2026-11-20T15:03:40.000Z',
+                    createdDate: '2026-11-20T15:05:20.000Z'
+                },
+                {
+                    id: '017xx00000Hst0102AA',
+                    field: 'ownerAssignment',
+                    dataType: null,
+                    oldValue: null,
+                    newValue: null,
+                    createdDate: '2026-11-20T15:05:10.000Z'
+                },
+                {
+                    id: '017xx00000Hst0103AA',
+                    field: 'Owner',
+                    dataType: 'Text',
+                    oldValue: 'Billing Queue',
+                    newValue: 'Ada Agent',
+                    createdDate: '2026-11-20T15:05:10.000Z'
+                },
+                {
+                    id: '017xx00000Hst0104AA',
+                    field: 'Owner',
+                    dataType: 'EntityId',
+                    oldValue: '00Gxx000000QueAAA',
+                    newValue: '005xx000001OwnAAA',
+                    createdDate: '2026-11-20T15:05:10.000Z'
+                }
+            ])
+        );
+        const entries = $$(element, '.history-entry').map((node) => text(node));
+        const seconds = (iso: string): string =>
+            new Intl.DateTimeFormat('en-US', {
+                dateStyle: 'medium',
+                timeStyle: 'medium',
+                timeZone: 'America/Los_Angeles'
+            }).format(Date.parse(iso));
+        // At minute precision both values read 7:03 AM: they are shown with their seconds.
+        expect(entries).toEqual([
+            `Changed Accept Time from ${seconds('2026-11-20T15:03:10.000Z')} to ${seconds('2026-11-20T15:03:40.000Z')}.`,
+            'Changed Session Owner from Billing Queue to Ada Agent.'
+        ]);
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,5 +1,5 @@
 import MessagingSessionList from 'c/messagingSessionList';
-import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
+import { gql, graphql } from 'lightning/graphql';
 import { publish, subscribe as lmsSubscribe } from 'lightning/messageService';
 import {
     isEmpEnabled,
@@ -15,6 +15,7 @@ import {
 } from 'lightning/platformWorkspaceApi';
 import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
+import { startTimeWindowFilter } from 'c/messagingSessionModel';
 import {
     clearDocumentBody,
     flushMicrotasks,
@@ -26,6 +27,8 @@ import graphqlSessions from './data/graphqlSessions.json';
 import graphqlSessionsPage2 from './data/graphqlSessionsPage2.json';
 import graphqlEmpty from './data/graphqlEmpty.json';
 import graphqlErrors from './data/graphqlErrors.json';
+import graphqlSessionsHiddenFields from './data/graphqlSessionsHiddenFields.json';
+import graphqlSessionsOpenStates from './data/graphqlSessionsOpenStates.json';
 
 jest.mock('lightning/navigation', () => {
     const actual = jest.requireActual('lightning/navigation');
@@ -47,6 +50,8 @@ jest.mock('lightning/navigation', () => {
 });
 
 interface GraphqlAdapter {
+    /** The refresh function the mock puts on every result unless a test passes its own. */
+    refresh: jest.Mock;
     emit(data: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
     emitErrors(
         errors: unknown,
@@ -65,6 +70,10 @@ const mockNavigate = (
 ).mockNavigate;
 const USER = '005000000000000000';
 const NOW = new Date('2026-11-20T09:10:00.000Z');
+// Midnights in the Jest user's time zone (@salesforce/i18n/timeZone: America/Los_Angeles).
+const TODAY_LA = '2026-11-20T08:00:00.000Z';
+const LAST7_LA = '2026-11-14T08:00:00.000Z';
+const LAST30_LA = '2026-10-22T07:00:00.000Z';
 // gql runs once, when the component module loads; keep the query text it was given.
 const queryText = String(
     (gql as unknown as jest.Mock).mock.calls[0]?.[0]?.join('') ?? ''
@@ -155,6 +164,7 @@ describe('c-messaging-session-list', () => {
         });
 
         it('starts from the App Builder defaults', async () => {
+            jest.useFakeTimers({ now: NOW });
             createList({
                 defaultStatuses: 'Waiting,Active',
                 defaultChannelType: 'WhatsApp',
@@ -169,14 +179,14 @@ describe('c-messaging-session-list', () => {
                         { Status: { in: ['Waiting', 'Active'] } },
                         { ChannelType: { in: ['WhatsApp'] } },
                         { OwnerId: { eq: USER } },
-                        { StartTime: { eq: { literal: 'TODAY' } } }
+                        { StartTime: { gte: { value: TODAY_LA } } }
                     ]
                 },
                 countWhere: {
                     and: [
                         { ChannelType: { in: ['WhatsApp'] } },
                         { OwnerId: { eq: USER } },
-                        { StartTime: { eq: { literal: 'TODAY' } } }
+                        { StartTime: { gte: { value: TODAY_LA } } }
                     ]
                 },
                 orderBy: { StartTime: { order: 'DESC', nulls: 'LAST' } },
@@ -246,7 +256,7 @@ describe('c-messaging-session-list', () => {
                     { AgentType: { in: ['Bot'] } },
                     { Origin: { in: ['InboundInitiated'] } },
                     { OwnerId: { eq: USER } },
-                    { StartTime: { eq: { range: { last_n_days: 30 } } } }
+                    { StartTime: { gte: { value: LAST30_LA } } }
                 ]
             });
 
@@ -257,8 +267,60 @@ describe('c-messaging-session-list', () => {
             change(element, '.window-filter', 'last7');
             chip(element, 'Active').click();
             await flush();
+            // Today and the 6 days before, from midnight in the user's time zone.
             expect(variables().where).toEqual({
-                StartTime: { eq: { range: { last_n_days: 7 } } }
+                StartTime: { gte: { value: LAST7_LA } }
+            });
+        });
+
+        it('sends the one start-time window definition of the model, and states it in the help text', async () => {
+            jest.useFakeTimers({ now: NOW });
+            const element = await loaded({ defaultOwner: 'all' });
+            const sent: unknown[] = [];
+            const expected: unknown[] = [];
+            for (const window of ['today', 'last7', 'last30']) {
+                change(element, '.window-filter', window);
+                // eslint-disable-next-line no-await-in-loop -- each window is one re-render, in order
+                await flush();
+                sent.push(variables().where);
+                expected.push(
+                    startTimeWindowFilter(window, null, null, {
+                        now: NOW.getTime()
+                    })
+                );
+            }
+            expect(sent).toEqual(expected);
+            expect(
+                element
+                    .shadowRoot!.querySelector('.window-filter')!
+                    .getAttribute('field-level-help') ??
+                    (
+                        element.shadowRoot!.querySelector(
+                            '.window-filter'
+                        ) as unknown as { fieldLevelHelp: string }
+                    ).fieldLevelHelp
+            ).toBe(
+                'By start time, in whole calendar days in your time zone (America/Los_Angeles). Today: since midnight. Last 7 days: today and the 6 days before. Last 30 days: today and the 29 days before. Custom: from the start of the first date to the end of the last.'
+            );
+        });
+
+        it('moves the window when the day changes in the user time zone', async () => {
+            jest.useFakeTimers({ now: NOW });
+            const element = await loaded({
+                defaultOwner: 'all',
+                defaultTimeWindow: 'today',
+                refreshInterval: 0
+            });
+            expect(variables().where).toEqual({
+                StartTime: { gte: { value: TODAY_LA } }
+            });
+            expect(rows(element).length).toBeGreaterThan(0);
+            // Midnight in Los Angeles is 08:00 UTC; the open rows' clock ticks just after it.
+            jest.setSystemTime(new Date('2026-11-21T08:00:00.500Z'));
+            jest.advanceTimersByTime(1000);
+            await flush();
+            expect(variables().where).toEqual({
+                StartTime: { gte: { value: '2026-11-21T08:00:00.000Z' } }
             });
         });
 
@@ -289,11 +351,13 @@ describe('c-messaging-session-list', () => {
             change(element, '.custom-from', '2026-11-10');
             change(element, '.custom-to', '2026-11-12');
             await flush();
-            const where = variables().where as {
-                StartTime: { gte: { value: string }; lte: { value: string } };
-            };
-            expect(new Date(where.StartTime.gte.value).getDate()).toBe(10);
-            expect(new Date(where.StartTime.lte.value).getDate()).toBe(12);
+            // Whole days in the user's time zone, both dates included.
+            expect(variables().where).toEqual({
+                StartTime: {
+                    gte: { value: '2026-11-10T08:00:00.000Z' },
+                    lt: { value: '2026-11-13T08:00:00.000Z' }
+                }
+            });
 
             change(element, '.custom-from', '2026-11-20');
             await flush();
@@ -376,12 +440,46 @@ describe('c-messaging-session-list', () => {
             ).toBe('Showing 3 of 5');
         });
 
-        it('shows partial data: no owner, end user, case, preview; and flags EndTime before AcceptTime', async () => {
+        it('shows a queue owner as a queue, with the badge the detail uses', async () => {
+            const element = await loaded();
+            const [waiting, active] = rows(element);
+            expect(text(waiting.querySelector('.row-owner'))).toBe(
+                'Owner: Messaging Queue'
+            );
+            const badge = waiting.querySelector('.row-meta .queue-badge')!;
+            expect(text(badge)).toBe('Queue');
+            expect(badge.classList).toContain('slds-badge');
+            expect(text(active.querySelector('.row-owner'))).toBe(
+                'Owner: Ada Agent'
+            );
+            expect(active.querySelector('.queue-badge')).toBeNull();
+            // Both union members are asked for, with __typename to tell them apart.
+            const owner = queryText.slice(queryText.indexOf('Owner @optional'));
+            expect(owner).toMatch(
+                /^Owner @optional \{\s*__typename\s*\.\.\. on User \{\s*Id\s*Name @optional \{\s*value\s*\}\s*\}\s*\.\.\. on Group \{\s*Id\s*Name @optional \{\s*value\s*\}/
+            );
+        });
+
+        it('reads an owner it may not see as hidden, and no owner as not set', async () => {
+            const element = createList();
+            await flush();
+            adapter.emit(graphqlSessionsOpenStates);
+            await flush();
+            const owners = rows(element).map((row) =>
+                text(row.querySelector('.row-owner'))
+            );
+            // Owner: null beside an OwnerId: the owner exists but is hidden from this user.
+            expect(owners[0]).toBe('Owner hidden');
+            // OwnerId null: there is no owner.
+            expect(owners[4]).toBe('Owner: Not set');
+        });
+
+        it('shows partial data: no end user, case, preview; and flags EndTime before AcceptTime', async () => {
             jest.useFakeTimers({ now: NOW });
             const element = await loaded();
             const [waiting, , ended] = rows(element);
-            expect(text(waiting.querySelector('.row-owner'))).toBe(
-                'Owner: Not set'
+            expect(text(ended.querySelector('.row-owner'))).toBe(
+                'Owner hidden'
             );
             expect(waiting.querySelector('.row-case')).toBeNull();
             expect(text(ended.querySelector('.select-button'))).toBe(
@@ -401,19 +499,19 @@ describe('c-messaging-session-list', () => {
             const element = await loaded({ refreshInterval: 0 });
             expect(jest.getTimerCount()).toBe(1);
             expect(text(rows(element)[0].querySelector('.row-clock'))).toBe(
-                'Waiting 5m 00s'
+                'Waiting for 5m 00s'
             );
             expect(text(rows(element)[1].querySelector('.row-clock'))).toBe(
-                'Active 17m 30s'
+                'Active for 17m 30s'
             );
 
             jest.advanceTimersByTime(65000);
             await flush();
             expect(text(rows(element)[0].querySelector('.row-clock'))).toBe(
-                'Waiting 6m 05s'
+                'Waiting for 6m 05s'
             );
             expect(text(rows(element)[1].querySelector('.row-clock'))).toBe(
-                'Active 18m 35s'
+                'Active for 18m 35s'
             );
 
             // More rows arrive: still the same single timer.
@@ -430,6 +528,75 @@ describe('c-messaging-session-list', () => {
             expect(text(rows(element)[4].querySelector('.row-clock'))).toBe(
                 'Lasted 32m 00s'
             );
+        });
+    });
+
+    describe('status-true durations and hidden fields', () => {
+        it('names each open duration for what it is, beside its status badge', async () => {
+            jest.useFakeTimers({ now: NOW });
+            const element = createList({ refreshInterval: 0 });
+            await flush();
+            adapter.emit(graphqlSessionsOpenStates);
+            await flush();
+            const lines = rows(element).map(
+                (row) =>
+                    `${text(row.querySelector('.row-body .slds-badge'))}: ${text(row.querySelector('.row-clock'))}`
+            );
+            expect(lines).toEqual([
+                // Accepted long ago, paused now: no field says since when, so "open for".
+                'Paused: Open for 1h 10m',
+                'Inactive: Open for 2h 10m',
+                // Back in a queue after being accepted: not "waiting for" since the start.
+                'Waiting: Open for 40m 00s',
+                // A bot session: Active, never accepted by an agent.
+                'Active: Open for 10m 00s',
+                'Waiting: Waiting for 3m 00s'
+            ]);
+            expect(text(element)).not.toMatch(/Active for|Paused for/);
+        });
+
+        it('says which optional fields the server left out and why, and shows the rest', async () => {
+            const element = createList();
+            await flush();
+            adapter.emit(graphqlSessionsHiddenFields);
+            await flush();
+            expect(
+                text(element.shadowRoot!.querySelector('.hidden-fields'))
+            ).toBe(
+                "Not shown, because your access doesn't include them: Preview, Owner, Case number"
+            );
+            const [row] = rows(element);
+            expect(text(row.querySelector('.select-button'))).toBe(
+                'Grace Hopper'
+            );
+            expect(text(row.querySelector('.row-owner'))).toBe('Owner hidden');
+            expect(row.querySelector('.row-preview')).toBeNull();
+            expect(row.querySelector('.row-case')).toBeNull();
+            expect(text(row.querySelector('.row-detail'))).toBe(
+                'MS-0001 · SMS · Support SMS'
+            );
+        });
+
+        it('marks the fields a user may be denied as @optional, at every level', () => {
+            for (const field of [
+                'PreviewDetails @optional {',
+                'OwnerId @optional {',
+                'Owner @optional {',
+                'MessagingEndUser @optional {',
+                'Case @optional {',
+                'CaseNumber @optional {'
+            ]) {
+                expect(queryText).toContain(field);
+            }
+            // User.Name, Group.Name and MessagingEndUser.Name.
+            expect(queryText.match(/\sName @optional \{/g)?.length).toBe(3);
+        });
+
+        it('shows no hidden-fields notice when every field came back', async () => {
+            const element = await loaded();
+            expect(
+                element.shadowRoot!.querySelector('.hidden-fields')
+            ).toBeNull();
         });
     });
 
@@ -530,13 +697,29 @@ describe('c-messaging-session-list', () => {
             expect(new Set(ids).size).toBe(ids.length);
         });
 
-        it('refreshes in place when on the first page, falling back to refreshGraphQL', async () => {
+        it('refreshes in place through the refresh function on the wire result', async () => {
             const element = await loaded();
+            expect(adapter.refresh).not.toHaveBeenCalled();
             element
                 .shadowRoot!.querySelector<HTMLElement>('.refresh-button')!
                 .click();
             await flush();
-            expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+            expect(adapter.refresh).toHaveBeenCalledTimes(1);
+        });
+
+        it('shows a refresh that fails, keeping the rows', async () => {
+            const refresh = jest.fn(() =>
+                Promise.reject({ errors: [{ message: 'Server unavailable' }] })
+            );
+            const element = await loaded({}, refresh);
+            element
+                .shadowRoot!.querySelector<HTMLElement>('.refresh-button')!
+                .click();
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect(
+                text(element.shadowRoot!.querySelector('.error-message'))
+            ).toContain('Server unavailable');
         });
     });
 
@@ -579,8 +762,25 @@ describe('c-messaging-session-list', () => {
             expect(openTab).not.toHaveBeenCalled();
         });
 
-        it('opens a workspace tab in a console app, on select and on open', async () => {
+        it('by default, choosing a row in a console updates the components beside it and opens no tab', async () => {
             const element = await loaded();
+            (IsConsoleNavigation as unknown as TestAdapter).emit(true);
+            await flush();
+            rows(element)[0]
+                .querySelector<HTMLElement>('.select-button')!
+                .click();
+            await flush();
+            expect(publish).toHaveBeenCalledWith(
+                undefined,
+                SESSION_SELECTED,
+                expect.objectContaining({ recordId: '0Mw5g000000AbC1CAK' })
+            );
+            expect(openTab).not.toHaveBeenCalled();
+            expect(mockNavigate).not.toHaveBeenCalled();
+        });
+
+        it('opens a workspace tab on select in openTab mode (the utility bar)', async () => {
+            const element = await loaded({ selectionMode: 'openTab' });
             (IsConsoleNavigation as unknown as TestAdapter).emit(true);
             await flush();
             rows(element)[0]
@@ -596,6 +796,24 @@ describe('c-messaging-session-list', () => {
                 SESSION_SELECTED,
                 expect.objectContaining({ recordId: '0Mw5g000000AbC1CAK' })
             );
+        });
+
+        it('treats an unknown selection mode as publish', async () => {
+            const element = await loaded({ selectionMode: 'teleport' });
+            (IsConsoleNavigation as unknown as TestAdapter).emit(true);
+            await flush();
+            rows(element)[0]
+                .querySelector<HTMLElement>('.select-button')!
+                .click();
+            await flush();
+            expect(publish).toHaveBeenCalledTimes(1);
+            expect(openTab).not.toHaveBeenCalled();
+        });
+
+        it('opens a tab with the Open button or Enter on the focused row, in any mode', async () => {
+            const element = await loaded({ selectionMode: 'publish' });
+            (IsConsoleNavigation as unknown as TestAdapter).emit(true);
+            await flush();
             rows(element)[1]
                 .querySelector<HTMLElement>('.open-button')!
                 .click();
@@ -604,6 +822,32 @@ describe('c-messaging-session-list', () => {
                 recordId: '0Mw5g000000AbC2CAK',
                 focus: true
             });
+
+            const name =
+                rows(element)[0].querySelector<HTMLElement>('.select-button')!;
+            const enter = new KeyboardEvent('keydown', {
+                key: 'Enter',
+                bubbles: true,
+                cancelable: true
+            });
+            name.dispatchEvent(enter);
+            await flush();
+            expect(enter.defaultPrevented).toBe(true);
+            expect(openTab).toHaveBeenLastCalledWith({
+                recordId: '0Mw5g000000AbC1CAK',
+                focus: true
+            });
+            expect(publish).toHaveBeenLastCalledWith(
+                undefined,
+                SESSION_SELECTED,
+                expect.objectContaining({ recordId: '0Mw5g000000AbC1CAK' })
+            );
+            // Other keys select as a click would, and open nothing.
+            name.dispatchEvent(
+                new KeyboardEvent('keydown', { key: ' ', bubbles: true })
+            );
+            await flush();
+            expect(openTab).toHaveBeenCalledTimes(2);
             expect(mockNavigate).not.toHaveBeenCalled();
         });
 
@@ -651,7 +895,7 @@ describe('c-messaging-session-list', () => {
             );
             expect(onError).toHaveBeenCalled();
             expect(text(element.shadowRoot!.querySelector('.live-mode'))).toBe(
-                'Live updates'
+                'Live updates, rechecked every 300 seconds'
             );
 
             const onEvent = (empSubscribe as jest.Mock).mock.calls[0][2] as (
@@ -760,7 +1004,10 @@ describe('c-messaging-session-list', () => {
                 channel: '/data/MessagingSessionChangeEvent',
                 id: 'sub2'
             });
-            const second = await loaded({ refreshInterval: 20 });
+            const second = await loaded({
+                refreshInterval: 20,
+                safetyRefreshInterval: 0
+            });
             expect(text(second.shadowRoot!.querySelector('.live-mode'))).toBe(
                 'Live updates'
             );
@@ -771,6 +1018,63 @@ describe('c-messaging-session-list', () => {
             await flush();
             expect(text(second.shadowRoot!.querySelector('.live-mode'))).toBe(
                 'Refreshes every 20 seconds'
+            );
+        });
+
+        it('keeps a slow safety poll while subscribed, since change events may never come', async () => {
+            jest.useFakeTimers({ now: NOW });
+            (isEmpEnabled as jest.Mock).mockResolvedValue(true);
+            let serverData: unknown = graphqlSessions;
+            const refresh: jest.Mock<Promise<void>, []> = jest.fn(() => {
+                adapter.emit(serverData, undefined, refresh);
+                return Promise.resolve();
+            });
+            const element = await loaded(
+                { safetyRefreshInterval: 120 },
+                refresh
+            );
+            expect(text(element.shadowRoot!.querySelector('.live-mode'))).toBe(
+                'Live updates, rechecked every 120 seconds'
+            );
+            jest.advanceTimersByTime(119000);
+            await flush();
+            expect(refresh).not.toHaveBeenCalled();
+            // No change event arrived, yet a session changed: the safety poll finds it and says so.
+            serverData = graphqlSessionsPage2;
+            jest.advanceTimersByTime(1000 + 250);
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect(publish).toHaveBeenCalledWith(undefined, SESSIONS_CHANGED, {
+                reason: 'sessionsChanged',
+                source: 'messagingSessionList'
+            });
+            document.body.removeChild(element);
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
+        it('polls every 300 seconds by default while subscribed, and not at all when set to 0', async () => {
+            jest.useFakeTimers({ now: NOW });
+            (isEmpEnabled as jest.Mock).mockResolvedValue(true);
+            const refresh = jest.fn(() => Promise.resolve());
+            const element = await loaded({ refreshInterval: 0 }, refresh);
+            jest.advanceTimersByTime(299000);
+            await flush();
+            expect(refresh).not.toHaveBeenCalled();
+            jest.advanceTimersByTime(1000 + 250);
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            document.body.removeChild(element);
+
+            const off = jest.fn(() => Promise.resolve());
+            const quiet = await loaded(
+                { refreshInterval: 0, safetyRefreshInterval: 0 },
+                off
+            );
+            jest.advanceTimersByTime(3600000);
+            await flush();
+            expect(off).not.toHaveBeenCalled();
+            expect(text(quiet.shadowRoot!.querySelector('.live-mode'))).toBe(
+                'Live updates'
             );
         });
 
@@ -905,11 +1209,13 @@ describe('c-messaging-session-list', () => {
         it('shows rows with a warning when GraphQL returns data and errors together', async () => {
             const element = createList();
             await flush();
-            // The stub's emit() drops errors; the underlying test adapter can send both.
-            const base = Object.getPrototypeOf(graphql) as {
-                emit: (value: unknown) => void;
-            };
-            base.emit.call(graphql, {
+            // emit() wraps data alone; the test adapter underneath the stub can send both.
+            let base = graphql as unknown as object;
+            while (Object.prototype.hasOwnProperty.call(base, 'emitErrors')) {
+                base = Object.getPrototypeOf(base) as object;
+            }
+            const testAdapter = base as { emit: (value: unknown) => void };
+            testAdapter.emit.call(graphql, {
                 data: graphqlSessions,
                 errors: [{ message: 'PreviewDetails is not accessible.' }]
             });

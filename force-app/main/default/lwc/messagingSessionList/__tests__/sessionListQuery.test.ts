@@ -6,8 +6,8 @@ import {
     buildWhere,
     changeEventRecordIds,
     customRangeProblem,
-    dayBoundary,
     emptyFilters,
+    hiddenListFields,
     likePattern,
     mergeRows,
     normalizeSearch,
@@ -17,12 +17,18 @@ import {
     parsePageSize,
     parsePicklistList,
     parseRefreshSeconds,
+    parseSafetyRefreshSeconds,
+    parseSelectionMode,
     parseTimeWindow,
     readSessionPage,
     readStatusCounts,
     toSessionRow
 } from '../sessionListQuery';
-import type { SessionFilters, SessionListData } from '../sessionListQuery';
+import type {
+    SessionFilters,
+    SessionListData,
+    SessionNode
+} from '../sessionListQuery';
 
 import graphqlSessions from './data/graphqlSessions.json';
 import graphqlSessionsPage2 from './data/graphqlSessionsPage2.json';
@@ -74,6 +80,25 @@ describe('App Builder input', () => {
         expect(parseRefreshSeconds(99999)).toBe(3600);
         expect(parseRefreshSeconds('soon')).toBe(60);
         expect(parseRefreshSeconds(-1)).toBe(60);
+    });
+
+    it('keeps the safety refresh between a minute and an hour, 300 s by default, 0 meaning off', () => {
+        expect(parseSafetyRefreshSeconds(undefined)).toBe(300);
+        expect(parseSafetyRefreshSeconds('')).toBe(300);
+        expect(parseSafetyRefreshSeconds(0)).toBe(0);
+        expect(parseSafetyRefreshSeconds('0')).toBe(0);
+        expect(parseSafetyRefreshSeconds(10)).toBe(60);
+        expect(parseSafetyRefreshSeconds('600')).toBe(600);
+        expect(parseSafetyRefreshSeconds(99999)).toBe(3600);
+        expect(parseSafetyRefreshSeconds('sometimes')).toBe(300);
+        expect(parseSafetyRefreshSeconds(-5)).toBe(300);
+    });
+
+    it('reads the selection mode, publishing unless told to open a tab', () => {
+        expect(parseSelectionMode('openTab')).toBe('openTab');
+        expect(parseSelectionMode('publish')).toBe('publish');
+        expect(parseSelectionMode(undefined)).toBe('publish');
+        expect(parseSelectionMode('OPENTAB')).toBe('publish');
     });
 
     it('accepts only known owner scopes and time windows (custom needs dates, so not as a default)', () => {
@@ -128,38 +153,36 @@ describe('buildWhere', () => {
         expect(buildWhere(filters({ owner: 'me' }), null)).toEqual({});
     });
 
-    it('maps each start-time window', () => {
-        expect(buildWhere(filters({ window: 'today' }), USER)).toEqual({
-            StartTime: { eq: { literal: 'TODAY' } }
+    it('maps each start-time window to the model definition: whole days in the user time zone', () => {
+        // 09:10 UTC on 20 November is 01:10 in Los Angeles, the Jest user's time zone.
+        const now = Date.parse('2026-11-20T09:10:00.000Z');
+        const where = (changes: Partial<SessionFilters>) =>
+            buildWhere(filters(changes), USER, true, now);
+        expect(where({ window: 'today' })).toEqual({
+            StartTime: { gte: { value: '2026-11-20T08:00:00.000Z' } }
         });
-        expect(buildWhere(filters({ window: 'last7' }), USER)).toEqual({
-            StartTime: { eq: { range: { last_n_days: 7 } } }
+        expect(where({ window: 'last7' })).toEqual({
+            StartTime: { gte: { value: '2026-11-14T08:00:00.000Z' } }
         });
-        expect(buildWhere(filters({ window: 'last30' }), USER)).toEqual({
-            StartTime: { eq: { range: { last_n_days: 30 } } }
+        expect(where({ window: 'last30' })).toEqual({
+            StartTime: { gte: { value: '2026-10-22T07:00:00.000Z' } }
         });
-        const custom = buildWhere(
-            filters({
+        expect(
+            where({
                 window: 'custom',
                 customFrom: '2026-11-01',
                 customTo: '2026-11-15'
-            }),
-            USER
-        );
-        expect(custom).toEqual({
+            })
+        ).toEqual({
             StartTime: {
-                gte: { value: dayBoundary('2026-11-01', 'start') },
-                lte: { value: dayBoundary('2026-11-15', 'end') }
+                gte: { value: '2026-11-01T07:00:00.000Z' },
+                lt: { value: '2026-11-16T08:00:00.000Z' }
             }
         });
-        expect(
-            buildWhere(
-                filters({ window: 'custom', customFrom: '2026-11-01' }),
-                USER
-            )
-        ).toEqual({
-            StartTime: { gte: { value: dayBoundary('2026-11-01', 'start') } }
+        expect(where({ window: 'custom', customFrom: '2026-11-01' })).toEqual({
+            StartTime: { gte: { value: '2026-11-01T07:00:00.000Z' } }
         });
+        expect(where({ window: 'any' })).toEqual({});
     });
 
     it('ignores a reversed or unreadable custom range and says why', () => {
@@ -314,17 +337,26 @@ describe('reading responses', () => {
             isOpen: true,
             channelLabel: 'SMS',
             channelIcon: 'utility:sms',
-            ownerName: null,
+            owner: {
+                kind: 'queue',
+                id: '00G5g000000QuE1EAK',
+                name: 'Messaging Queue'
+            },
             endUserName: 'Grace Hopper',
             caseNumber: null,
             acceptTime: null
         });
         expect(active).toMatchObject({
-            ownerName: 'Ada Agent',
+            owner: {
+                kind: 'user',
+                id: '0055g000000AdaAAAC',
+                name: 'Ada Agent'
+            },
             caseNumber: '00001042',
             originLabel: 'Agent Initiated'
         });
         expect(ended).toMatchObject({
+            owner: { kind: 'hidden', id: '0055g000000HidAAAC', name: null },
             endUserName: null,
             preview: null,
             isOpen: false,
@@ -337,7 +369,7 @@ describe('reading responses', () => {
             Id: 'x1',
             Status: { value: 'Escalated', displayValue: null },
             ChannelType: { value: 'Telepathy' },
-            Owner: { Name: null },
+            Owner: { __typename: 'User', Name: null },
             MessagingEndUser: null
         });
         expect(row).toMatchObject({
@@ -350,9 +382,49 @@ describe('reading responses', () => {
             channelIcon: 'utility:question_mark',
             agentType: null,
             agentTypeLabel: '',
-            ownerName: null,
+            owner: { kind: 'user', id: null, name: null },
             endUserName: null
         });
+    });
+
+    it('lists the optional fields the server left out, not the ones that are merely empty', () => {
+        expect(hiddenListFields(page1)).toEqual([]);
+        const node = {
+            Id: 'x1',
+            Status: { value: 'Waiting' },
+            StartTime: { value: null },
+            AcceptTime: { value: null },
+            EndTime: { value: null },
+            ChannelType: { value: null },
+            ChannelName: { value: null },
+            AgentType: { value: null },
+            Origin: { value: null },
+            OwnerId: { value: '005000000000001AAA' },
+            Owner: null,
+            MessagingEndUser: { Name: { value: null } },
+            Case: null
+        };
+        expect(
+            hiddenListFields({
+                uiapi: { query: { MessagingSession: { edges: [{ node }] } } }
+            })
+        ).toEqual(['PreviewDetails']);
+        // Field-level security hides the owner and the messaging user's name.
+        const hidden: SessionNode = {
+            ...node,
+            PreviewDetails: { value: null },
+            MessagingEndUser: {}
+        };
+        delete hidden.OwnerId;
+        delete hidden.Owner;
+        expect(
+            hiddenListFields({
+                uiapi: {
+                    query: { MessagingSession: { edges: [{ node: hidden }] } }
+                }
+            })
+        ).toEqual(['OwnerId', 'Owner', 'MessagingEndUser.Name']);
+        expect(hiddenListFields(undefined)).toEqual([]);
     });
 
     it('reads an empty or missing response as no rows', () => {
@@ -394,7 +466,7 @@ describe('reading responses', () => {
             'MS-0004',
             'MS-0005'
         ]);
-        expect(merged[2].ownerName).toBe('Bo Bot');
+        expect(merged[2].owner.name).toBe('Bo Bot');
         expect(mergeRows(merged, second)).toHaveLength(5);
     });
 

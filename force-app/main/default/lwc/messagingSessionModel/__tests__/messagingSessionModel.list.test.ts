@@ -1,7 +1,8 @@
 // Model additions for the session list: the live clock of a row and the sessions-changed reader.
 import {
     readSessionsChangedMessage,
-    sessionClock
+    sessionClock,
+    sessionClockText
 } from 'c/messagingSessionModel';
 
 const START = '2026-11-20T09:00:00.000Z';
@@ -79,6 +80,51 @@ describe('sessionClock', () => {
             seconds: null,
             flagged: false
         });
+    });
+});
+
+describe('status-true clock', () => {
+    const open = (status: string, acceptTime: string | null = ACCEPT) =>
+        sessionClock({ status, startTime: START, acceptTime }, NOW);
+
+    it('names Paused, Inactive and other open states "open", measured from StartTime', () => {
+        for (const status of ['Paused', 'Inactive', 'New', 'Consent']) {
+            expect(open(status)).toEqual({
+                phase: 'open',
+                seconds: 600,
+                flagged: false
+            });
+        }
+        // Waiting again after an agent had it, and Active without an agent's acceptance.
+        expect(open('Waiting').phase).toBe('open');
+        expect(open('Active', null).phase).toBe('open');
+    });
+
+    it('words each phase for what it measures', () => {
+        expect(sessionClockText(open('Paused'))).toBe('Open for 10m 00s');
+        expect(sessionClockText(open('Waiting', null))).toBe(
+            'Waiting for 10m 00s'
+        );
+        expect(sessionClockText(open('Active'))).toBe('Active for 7m 30s');
+        expect(
+            sessionClockText(
+                sessionClock(
+                    {
+                        status: 'Ended',
+                        startTime: START,
+                        acceptTime: ACCEPT,
+                        endTime: END
+                    },
+                    NOW
+                )
+            )
+        ).toBe('Lasted 32m 30s');
+        expect(
+            sessionClockText({ phase: 'unknown', seconds: 5, flagged: false })
+        ).toBe('');
+        expect(
+            sessionClockText({ phase: 'active', seconds: null, flagged: true })
+        ).toBe('');
     });
 });
 

@@ -311,6 +311,57 @@ describe('c-start-conversation', () => {
             await expect(element).toBeAccessible();
         });
 
+        it('on ERROR before the interview started, says the flows are most likely not active and what the admin activates, in order', async () => {
+            const element = create({ recordId: CONTACT_ID });
+            await flush();
+            await sendStatus(element, { status: 'ERROR' });
+            const hint = element.shadowRoot!.querySelector('.flow-error-hint')!;
+            expect(hint.textContent).toContain('not active yet');
+            const text = hint.textContent ?? '';
+            expect(
+                text.indexOf('MSC_Send_Messaging_Notification')
+            ).toBeGreaterThan(-1);
+            expect(
+                text.indexOf('MSC_Send_Messaging_Notification')
+            ).toBeLessThan(text.indexOf('MSC_Start_Messaging_Conversation'));
+            expect(text).toContain('Nothing was sent.');
+            await expect(element).toBeAccessible();
+        });
+
+        it('on ERROR after the interview started, points at the send flow without claiming nothing was sent', async () => {
+            const element = create({ recordId: CONTACT_ID });
+            await flush();
+            await sendStatus(element, { status: 'STARTED' });
+            await sendStatus(element, {
+                status: 'ERROR',
+                errorMessage: 'An unhandled fault has occurred in this flow.'
+            } as Partial<FlowStatusChangeDetail>);
+            const alert = element.shadowRoot!.querySelector('.flow-error')!;
+            const hint =
+                alert.querySelector('.flow-error-hint')!.textContent ?? '';
+            expect(hint).toContain(
+                'the send flow MSC_Send_Messaging_Notification is not active yet'
+            );
+            expect(hint).not.toContain('Nothing was sent.');
+            expect(
+                alert.querySelector('.flow-error-detail')!.textContent
+            ).toContain('An unhandled fault has occurred in this flow.');
+        });
+
+        it('restarting forgets that the previous interview had started', async () => {
+            const element = create({ recordId: CONTACT_ID });
+            await flush();
+            await sendStatus(element, { status: 'STARTED' });
+            await sendStatus(element, { status: 'ERROR' });
+            buttonByClass(element, 'restart')!.click();
+            await flush();
+            await sendStatus(element, { status: 'ERROR' });
+            expect(
+                element.shadowRoot!.querySelector('.flow-error-hint')!
+                    .textContent
+            ).toContain('could not start its flow');
+        });
+
         it('on ERROR without details, falls back to the generic error text', async () => {
             const element = create({ recordId: CONTACT_ID });
             await flush();

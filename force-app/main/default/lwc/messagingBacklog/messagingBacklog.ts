@@ -1,0 +1,694 @@
+/**
+ * Supervisor backlog: who is waiting now, by queue and by channel, for how long, against the wait
+ * target, and when each channel will clear at the last hour's pace. Every figure is aggregated by
+ * the server in ONE GraphQL request per refresh; choosing a queue or a channel publishes
+ * MSC_BacklogDrillIn__c so the session list shows exactly those waiting sessions.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import { gql, graphql } from 'lightning/graphql';
+import type { GraphQLResult } from 'lightning/graphql';
+import {
+    APPLICATION_SCOPE,
+    MessageContext,
+    publish,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
+import type {
+    MessageContextType,
+    Subscription
+} from 'lightning/messageService';
+import BACKLOG_DRILL_IN from '@salesforce/messageChannel/MSC_BacklogDrillIn__c';
+import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
+
+import {
+    BROWSER_CLOCK,
+    CoalescingScheduler,
+    errorMessage,
+    formatDuration,
+    formatLabel,
+    readSessionsChangedMessage
+} from 'c/messagingSessionModel';
+import {
+    buildBacklogVariables,
+    figuresOnly,
+    readBacklogErrors,
+    readQueueSelection,
+    readRefreshSeconds,
+    readWaitTarget
+} from './backlogQuery';
+import type {
+    BacklogData,
+    BacklogVariables,
+    QueueSelection,
+    WaitTarget
+} from './backlogQuery';
+import {
+    channelRowViews,
+    combineBacklog,
+    queueName,
+    queueRowViews,
+    queuesOverTarget,
+    waitText
+} from './backlogFigures';
+import type {
+    BacklogFigures,
+    ChannelRowView,
+    QueueRowView
+} from './backlogFigures';
+import { channelDrillIn, queueDrillIn } from './backlogDrillIn';
+import { subscribeToSessionChanges } from './sessionChangeEvents';
+
+import labelTitle from '@salesforce/label/c.MSC_BacklogTitle';
+import labelHelp from '@salesforce/label/c.MSC_BacklogHelp';
+import labelRefresh from '@salesforce/label/c.MSC_BacklogRefresh';
+import labelLoading from '@salesforce/label/c.MSC_BacklogLoading';
+import labelEmpty from '@salesforce/label/c.MSC_BacklogEmpty';
+import labelTotalWaiting from '@salesforce/label/c.MSC_BacklogTotalWaiting';
+import labelTotalOver from '@salesforce/label/c.MSC_BacklogTotalOverTarget';
+import labelLongest from '@salesforce/label/c.MSC_BacklogLongestWait';
+import labelQueuesOver from '@salesforce/label/c.MSC_BacklogQueuesOver';
+import labelLastRefresh from '@salesforce/label/c.MSC_BacklogLastRefresh';
+import labelTarget from '@salesforce/label/c.MSC_BacklogTarget';
+import labelQueuesCaption from '@salesforce/label/c.MSC_BacklogQueuesCaption';
+import labelChannelsCaption from '@salesforce/label/c.MSC_BacklogChannelsCaption';
+import labelColQueue from '@salesforce/label/c.MSC_BacklogColQueue';
+import labelColChannel from '@salesforce/label/c.MSC_BacklogColChannel';
+import labelColType from '@salesforce/label/c.MSC_BacklogColType';
+import labelColWaiting from '@salesforce/label/c.MSC_BacklogColWaiting';
+import labelColOver from '@salesforce/label/c.MSC_BacklogColOverTarget';
+import labelColLongest from '@salesforce/label/c.MSC_BacklogColLongest';
+import labelColState from '@salesforce/label/c.MSC_BacklogColState';
+import labelColClear from '@salesforce/label/c.MSC_BacklogColClear';
+import labelOverTarget from '@salesforce/label/c.MSC_BacklogOverTarget';
+import labelWithinTarget from '@salesforce/label/c.MSC_BacklogWithinTarget';
+import labelAnnounceOver from '@salesforce/label/c.MSC_BacklogAnnounceOver';
+import labelTargetFallback from '@salesforce/label/c.MSC_BacklogTargetFallback';
+import labelUnknownQueues from '@salesforce/label/c.MSC_BacklogUnknownQueues';
+import labelHiddenQueues from '@salesforce/label/c.MSC_BacklogHiddenQueues';
+import labelNamesUnavailable from '@salesforce/label/c.MSC_BacklogNamesUnavailable';
+import labelTruncated from '@salesforce/label/c.MSC_BacklogTruncated';
+import labelPartial from '@salesforce/label/c.MSC_BacklogPartial';
+
+// One document, one request: three aggregates (grouped by owner × channel × channel type, so queue
+// and channel figures come from the same groups) and the names of the queues and channels concerned.
+const BACKLOG_QUERY = gql`
+    query messagingBacklog(
+        $waitingWhere: MessagingSession_Filter
+        $overTargetWhere: MessagingSession_Filter
+        $acceptedWhere: MessagingSession_Filter
+        $queueWhere: Group_Filter
+        $channelWhere: MessagingChannel_Filter
+    ) {
+        uiapi {
+            aggregate {
+                waiting: MessagingSession(
+                    where: $waitingWhere
+                    groupBy: {
+                        OwnerId: { group: true }
+                        MessagingChannelId: { group: true }
+                        ChannelType: { group: true }
+                    }
+                    first: 2000
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                OwnerId {
+                                    value
+                                }
+                                MessagingChannelId {
+                                    value
+                                }
+                                ChannelType {
+                                    value
+                                }
+                                Id {
+                                    count {
+                                        value
+                                    }
+                                }
+                                StartTime {
+                                    min {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+                overTarget: MessagingSession(
+                    where: $overTargetWhere
+                    groupBy: {
+                        OwnerId: { group: true }
+                        MessagingChannelId: { group: true }
+                        ChannelType: { group: true }
+                    }
+                    first: 2000
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                OwnerId {
+                                    value
+                                }
+                                MessagingChannelId {
+                                    value
+                                }
+                                ChannelType {
+                                    value
+                                }
+                                Id {
+                                    count {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+                accepted: MessagingSession(
+                    where: $acceptedWhere
+                    groupBy: {
+                        MessagingChannelId: { group: true }
+                        ChannelType: { group: true }
+                    }
+                    first: 2000
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                MessagingChannelId {
+                                    value
+                                }
+                                ChannelType {
+                                    value
+                                }
+                                Id {
+                                    count {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+            }
+            query {
+                Group(where: $queueWhere, first: 2000) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            DeveloperName {
+                                value
+                            }
+                        }
+                    }
+                }
+                MessagingChannel(where: $channelWhere, first: 2000) {
+                    edges {
+                        node {
+                            Id
+                            MasterLabel {
+                                value
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;
+
+// The same figures without names, for an org that refuses Group or MessagingChannel: a GraphQL
+// document is validated whole, so the names must not be able to sink the figures.
+const FIGURES_QUERY = gql`
+    query messagingBacklogFigures(
+        $waitingWhere: MessagingSession_Filter
+        $overTargetWhere: MessagingSession_Filter
+        $acceptedWhere: MessagingSession_Filter
+    ) {
+        uiapi {
+            aggregate {
+                waiting: MessagingSession(
+                    where: $waitingWhere
+                    groupBy: {
+                        OwnerId: { group: true }
+                        MessagingChannelId: { group: true }
+                        ChannelType: { group: true }
+                    }
+                    first: 2000
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                OwnerId {
+                                    value
+                                }
+                                MessagingChannelId {
+                                    value
+                                }
+                                ChannelType {
+                                    value
+                                }
+                                Id {
+                                    count {
+                                        value
+                                    }
+                                }
+                                StartTime {
+                                    min {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+                overTarget: MessagingSession(
+                    where: $overTargetWhere
+                    groupBy: {
+                        OwnerId: { group: true }
+                        MessagingChannelId: { group: true }
+                        ChannelType: { group: true }
+                    }
+                    first: 2000
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                OwnerId {
+                                    value
+                                }
+                                MessagingChannelId {
+                                    value
+                                }
+                                ChannelType {
+                                    value
+                                }
+                                Id {
+                                    count {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+                accepted: MessagingSession(
+                    where: $acceptedWhere
+                    groupBy: {
+                        MessagingChannelId: { group: true }
+                        ChannelType: { group: true }
+                    }
+                    first: 2000
+                ) {
+                    edges {
+                        node {
+                            aggregate {
+                                MessagingChannelId {
+                                    value
+                                }
+                                ChannelType {
+                                    value
+                                }
+                                Id {
+                                    count {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+            }
+        }
+    }
+`;
+
+const SOURCE = 'messagingBacklog';
+const CLOCK_INTERVAL_MS = 1000;
+/** At most one request per this many milliseconds, however many triggers arrive. */
+const REFRESH_MIN_INTERVAL_MS = 3000;
+/** A trigger waits this long, so that a burst of triggers makes one request. */
+const REFRESH_SETTLE_MS = 250;
+const MAX_GROUPS = 2000;
+
+type BacklogResult = GraphQLResult<BacklogData> & {
+    refresh?: () => Promise<unknown>;
+};
+
+interface Note {
+    key: string;
+    text: string;
+}
+
+export default class MessagingBacklog extends LightningElement {
+    /** App Builder: seconds a session may wait before it is over target (default 120). */
+    @api waitTargetSeconds?: number | string;
+    /** App Builder: queue API names separated by commas; empty for every queue. */
+    @api queues?: string;
+    /** App Builder: seconds between safety refreshes; 0 turns them off (default 60). */
+    @api refreshIntervalSeconds?: number | string;
+    /** App Builder: narrow layout for the utility bar. */
+    @api compact = false;
+
+    @wire(MessageContext) messageContext?: MessageContextType;
+
+    labels = {
+        title: labelTitle,
+        help: labelHelp,
+        refresh: labelRefresh,
+        loading: labelLoading,
+        empty: labelEmpty,
+        lastRefresh: labelLastRefresh,
+        queuesCaption: labelQueuesCaption,
+        channelsCaption: labelChannelsCaption,
+        colQueue: labelColQueue,
+        colChannel: labelColChannel,
+        colType: labelColType,
+        colWaiting: labelColWaiting,
+        colOver: labelColOver,
+        colLongest: labelColLongest,
+        colState: labelColState,
+        colClear: labelColClear,
+        overTarget: labelOverTarget,
+        withinTarget: labelWithinTarget
+    };
+
+    variables?: BacklogVariables;
+    figures: BacklogFigures | null = null;
+    errorText = '';
+    partialText = '';
+    loading = true;
+    now = Date.now();
+    refreshedAt: number | null = null;
+    announcement = '';
+    /** The org refused the name look-ups once: later requests leave them out. */
+    namesRefused = false;
+
+    private target: WaitTarget = readWaitTarget(undefined);
+    private selection: QueueSelection = { names: [], invalid: [] };
+    private wireResult?: BacklogResult;
+    private announced = new Set<string>();
+    private connected = false;
+    private messageSubscription?: Subscription;
+    private stopChangeEvents?: (() => void) | null;
+    private clockHandle?: ReturnType<typeof setInterval>;
+    private pollHandle?: ReturnType<typeof setInterval>;
+    private readonly scheduler = new CoalescingScheduler(
+        () => this.runRefresh(),
+        REFRESH_MIN_INTERVAL_MS,
+        REFRESH_SETTLE_MS,
+        BROWSER_CLOCK
+    );
+
+    override connectedCallback(): void {
+        this.connected = true;
+        this.target = readWaitTarget(this.waitTargetSeconds);
+        this.selection = readQueueSelection(this.queues);
+        const nothingToAsk =
+            this.selection.invalid.length > 0 && !this.selection.names.length;
+        this.variables = nothingToAsk ? undefined : this.buildVariables();
+        this.loading = !nothingToAsk;
+        this.messageSubscription = subscribe(
+            this.messageContext,
+            SESSIONS_CHANGED,
+            (message) => {
+                if (readSessionsChangedMessage(message)) this.requestRefresh();
+            },
+            { scope: APPLICATION_SCOPE }
+        );
+        subscribeToSessionChanges(() => this.requestRefresh()).then((stop) => {
+            if (this.connected) this.stopChangeEvents = stop;
+            else stop?.();
+        });
+        // One timer makes every longest wait tick.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.clockHandle = setInterval(() => this.tick(), CLOCK_INTERVAL_MS);
+        const seconds = readRefreshSeconds(this.refreshIntervalSeconds);
+        if (seconds > 0) {
+            // The safety poll: change events may never arrive.
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
+            this.pollHandle = setInterval(
+                () => this.requestRefresh(),
+                seconds * 1000
+            );
+        }
+    }
+
+    override disconnectedCallback(): void {
+        this.connected = false;
+        if (this.messageSubscription) unsubscribe(this.messageSubscription);
+        this.messageSubscription = undefined;
+        this.stopChangeEvents?.();
+        this.stopChangeEvents = undefined;
+        clearInterval(this.clockHandle);
+        clearInterval(this.pollHandle);
+        this.scheduler.cancel();
+    }
+
+    // ---- Data ------------------------------------------------------------------------------
+
+    get backlogQuery(): unknown {
+        if (!this.variables) return undefined;
+        return this.namesRefused ? FIGURES_QUERY : BACKLOG_QUERY;
+    }
+
+    get queryVariables(): object | undefined {
+        if (!this.variables) return undefined;
+        return this.namesRefused ? figuresOnly(this.variables) : this.variables;
+    }
+
+    @wire(graphql, { query: '$backlogQuery', variables: '$queryVariables' })
+    wiredBacklog(result: BacklogResult): void {
+        this.wireResult = result;
+        const { data, errors } = result ?? {};
+        const reading = readBacklogErrors(errors);
+        if (reading.message && reading.namesRefused && !this.namesRefused) {
+            // Not fatal: the document without names goes out once, then stays.
+            this.namesRefused = true;
+            return;
+        }
+        if (reading.message && !data) {
+            this.figures = null;
+            this.errorText = reading.message;
+            this.loading = false;
+            return;
+        }
+        if (!data) return;
+        this.figures = combineBacklog(data, {
+            queueNames: this.selection.names,
+            namesRead: !this.namesRefused
+        });
+        this.partialText = reading.message;
+        this.errorText = '';
+        this.loading = false;
+        this.refreshedAt = Date.now();
+        this.now = this.refreshedAt;
+        this.announceOverTarget();
+    }
+
+    private buildVariables(): BacklogVariables {
+        return buildBacklogVariables({
+            now: Date.now(),
+            targetSeconds: this.target.seconds,
+            queueNames: this.selection.names
+        });
+    }
+
+    /** Every trigger (button, poll, change event, message channel) asks here; a burst makes one request. */
+    requestRefresh(): void {
+        if (this.variables) this.scheduler.request();
+    }
+
+    private runRefresh(): void {
+        const next = this.buildVariables();
+        if (JSON.stringify(next) !== JSON.stringify(this.variables)) {
+            // New cut-offs (now − target, now − 60 min): the wire adapter makes the one request.
+            this.variables = next;
+            return;
+        }
+        this.wireResult?.refresh?.().catch((error: unknown) => {
+            this.errorText = errorMessage(error);
+        });
+    }
+
+    handleRefresh(): void {
+        this.requestRefresh();
+    }
+
+    private tick(): void {
+        this.now = Date.now();
+        this.announceOverTarget();
+    }
+
+    /** Says once, politely, which queues have just gone over target. */
+    private announceOverTarget(): void {
+        if (!this.figures) return;
+        const over = queuesOverTarget(
+            this.figures,
+            this.now,
+            this.target.seconds
+        );
+        const fresh = over.filter((row) => !this.announced.has(row.key));
+        this.announced = new Set(over.map((row) => row.key));
+        if (fresh.length) {
+            this.announcement = formatLabel(
+                labelAnnounceOver,
+                fresh.map((row) => queueName(row)).join(', ')
+            );
+        }
+    }
+
+    // ---- Drill in ----------------------------------------------------------------------------
+
+    handleQueueDrillIn(event: Event): void {
+        const key = (event.currentTarget as HTMLElement).dataset.key;
+        const row = this.queueRows.find((entry) => entry.key === key);
+        if (!row?.canDrill || !row.queueId) return;
+        publish(this.messageContext, BACKLOG_DRILL_IN, {
+            ...queueDrillIn(SOURCE, row.queueId, row.name)
+        });
+    }
+
+    handleChannelDrillIn(event: Event): void {
+        const key = (event.currentTarget as HTMLElement).dataset.key;
+        const row = this.channelRows.find((entry) => entry.key === key);
+        if (!row?.canDrill) return;
+        publish(this.messageContext, BACKLOG_DRILL_IN, {
+            ...channelDrillIn(SOURCE, row.channelId, row.channelType, row.name)
+        });
+    }
+
+    // ---- View model --------------------------------------------------------------------------
+
+    get queueRows(): QueueRowView[] {
+        return this.figures
+            ? queueRowViews(this.figures, this.now, this.target.seconds)
+            : [];
+    }
+
+    get channelRows(): ChannelRowView[] {
+        return this.figures
+            ? channelRowViews(this.figures, this.now, this.target.seconds)
+            : [];
+    }
+
+    get showSpinner(): boolean {
+        return this.loading && !this.errorText;
+    }
+
+    get showFigures(): boolean {
+        return this.figures !== null && !this.errorText;
+    }
+
+    get isEmpty(): boolean {
+        return this.showFigures && this.figures!.totals.waiting === 0;
+    }
+
+    /** The totals strip: waiting, over target, longest wait and queues over target, across queues. */
+    get totals(): Array<{ key: string; label: string; value: string }> {
+        const figures = this.figures;
+        if (!figures) return [];
+        const { totals } = figures;
+        const queuesOver = queuesOverTarget(
+            figures,
+            this.now,
+            this.target.seconds
+        ).length;
+        return [
+            {
+                key: 'waiting',
+                label: labelTotalWaiting,
+                value: String(totals.waiting)
+            },
+            {
+                key: 'overTarget',
+                label: labelTotalOver,
+                value: String(totals.overTarget)
+            },
+            {
+                key: 'longest',
+                label: labelLongest,
+                value: waitText(totals, this.now)
+            },
+            {
+                key: 'queuesOver',
+                label: labelQueuesOver,
+                value: String(queuesOver)
+            }
+        ];
+    }
+
+    get targetText(): string {
+        return formatLabel(labelTarget, formatDuration(this.target.seconds));
+    }
+
+    get containerClass(): string {
+        return this.compact ? 'backlog backlog_compact' : 'backlog';
+    }
+
+    get showDetailColumns(): boolean {
+        return !this.compact;
+    }
+
+    /** Partial and bad-input notes: what the figures leave out, and why. */
+    get notes(): Note[] {
+        const notes: Note[] = [];
+        const add = (key: string, text: string): void => {
+            notes.push({ key, text });
+        };
+        if (this.target.rejected !== null) {
+            add(
+                'target',
+                formatLabel(
+                    labelTargetFallback,
+                    this.target.rejected,
+                    formatDuration(this.target.seconds)
+                )
+            );
+        }
+        const unknown = [
+            ...this.selection.invalid,
+            ...(this.figures?.unknownQueueNames ?? [])
+        ];
+        if (unknown.length)
+            add(
+                'unknownQueues',
+                formatLabel(labelUnknownQueues, unknown.join(', '))
+            );
+        if (this.namesRefused) add('names', labelNamesUnavailable);
+        else if (this.figures?.hiddenQueues)
+            add(
+                'hiddenQueues',
+                formatLabel(labelHiddenQueues, this.figures.hiddenQueues)
+            );
+        if (this.figures?.truncated)
+            add('truncated', formatLabel(labelTruncated, MAX_GROUPS));
+        if (this.partialText && !this.errorText)
+            add('partial', formatLabel(labelPartial, this.partialText));
+        return notes;
+    }
+}
