@@ -1,7 +1,8 @@
 /**
  * Reads the project's FlexiPages so the preview places each component where the org would,
- * with the same App Builder properties: MSC_Messaging_Console_Home (the home tab),
- * MSC_Messaging_Session_Record_Page (record tabs) and MSC_Messaging_Console_Utility_Bar (utility items).
+ * with the same App Builder properties: MSC_Messaging_Console_Home (the agent home tab),
+ * MSC_Messaging_Supervisor_Home (the supervisor home tab), MSC_Messaging_Session_Record_Page
+ * (record tabs) and MSC_Messaging_Console_Utility_Bar (utility items).
  * Salesforce's own components (the conversation, the details panel, the related-record cards, the
  * Omni-Channel widget...) run only in an org: the preview shows a labelled stand-in where they sit.
  */
@@ -43,6 +44,8 @@ export interface PageLayout {
 
 export interface ConsoleLayout {
     home: PageLayout;
+    /** The Supervisor Home app page (its tab opens beside the agent home). */
+    supervisorHome: PageLayout;
     record: PageLayout;
     utility: PageLayout;
 }
@@ -207,12 +210,13 @@ export function readFlexiPage(apiName: string): PageLayout {
     return layout;
 }
 
-export function readConsoleLayout(): ConsoleLayout {
-    const home = readFlexiPage('MSC_Messaging_Console_Home');
-    const record = readFlexiPage('MSC_Messaging_Session_Record_Page');
-    const utility = readFlexiPage('MSC_Messaging_Console_Utility_Bar');
-    // The console home shows the selected session in full: history and feed follow the selection
-    // under the detail, like the record page shows them beside it.
+/**
+ * A home page shows the selected session in full: history and feed follow the selection under the
+ * detail, like the record page shows them beside it.
+ */
+function withSelectionFollowers(home: PageLayout): PageLayout {
+    // A page the project doesn't have stays empty.
+    if (!home.template) return home;
     const placed = new Set(
         Object.values(home.regions)
             .flat()
@@ -233,6 +237,18 @@ export function readConsoleLayout(): ConsoleLayout {
                 previewAddition: true
             });
     }
+    return home;
+}
+
+export function readConsoleLayout(): ConsoleLayout {
+    const home = withSelectionFollowers(
+        readFlexiPage('MSC_Messaging_Console_Home')
+    );
+    const supervisorHome = withSelectionFollowers(
+        readFlexiPage('MSC_Messaging_Supervisor_Home')
+    );
+    const record = readFlexiPage('MSC_Messaging_Session_Record_Page');
+    const utility = readFlexiPage('MSC_Messaging_Console_Utility_Bar');
     const items = (utility.regions.utilityItems ??= []);
     if (!items.some((c) => c.name === 'startConversation')) {
         items.unshift({
@@ -247,5 +263,5 @@ export function readConsoleLayout(): ConsoleLayout {
             }
         });
     }
-    return { home, record, utility };
+    return { home, supervisorHome, record, utility };
 }

@@ -5,10 +5,14 @@
  *   and the console's detail, history and feed; it is the View override of this app only;
  * - the utility bar has the Omni-Channel widget (presence and routed work) and a list that can show
  *   something for an agent: my Active and Paused sessions;
- * - Start Conversation is not on the page an agent uses during a conversation.
+ * - Start Conversation is not on the page an agent uses during a conversation;
+ * - the waiting backlog sits beside the session list on both Home pages, and compact in the utility
+ *   bar; supervisors start on their own Home, where every component shows the team and the queues,
+ *   and agents keep the agent Home.
  *
  * (Jest's default jsdom environment: the LWC preset's setup needs a DOM. Only fs is used.)
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseXml } from './support/metadataReferences';
 
@@ -70,6 +74,30 @@ function placed(file: string): Placed[] {
 
 const RECORD_PAGE = 'MSC_Messaging_Session_Record_Page.flexipage-meta.xml';
 const UTILITY_BAR = 'MSC_Messaging_Console_Utility_Bar.flexipage-meta.xml';
+const AGENT_HOME = 'MSC_Messaging_Console_Home.flexipage-meta.xml';
+const SUPERVISOR_HOME = 'MSC_Messaging_Supervisor_Home.flexipage-meta.xml';
+
+/** Component name -> its region, for a page whose components each appear once. */
+function regionsOf(file: string): Record<string, string> {
+    return Object.fromEntries(placed(file).map((c) => [c.component, c.region]));
+}
+
+function propertiesOf(file: string, component: string): Record<string, string> {
+    return (
+        placed(file).find((c) => c.component === component)?.properties ?? {}
+    );
+}
+
+/** The Supervisor Home page and its tab, as the Supervisor permission set shows it. */
+function supervisorTab(): { tab: string; page: string } {
+    const tab = parseXml(
+        join(MD, 'tabs', 'MSC_Messaging_Supervisor_Home.tab-meta.xml')
+    ) as XmlRecord;
+    return {
+        tab: 'MSC_Messaging_Supervisor_Home',
+        page: leaf(tab, 'flexiPage')
+    };
+}
 
 /** The tab (title and whether it opens first) whose facet holds `component` on the record page. */
 function tabOf(
@@ -216,13 +244,26 @@ describe('the utility bar', () => {
         });
     });
 
-    it('has the metrics, the session list and Start Conversation', () => {
+    it('has the metrics, the waiting backlog, the session list and Start Conversation', () => {
         expect(items.map((item) => item.component)).toEqual([
             'runtime_service_omnichannel:omniWidget',
             'agentMetricsPanel',
+            'messagingBacklog',
             'messagingSessionList',
             'startConversation'
         ]);
+    });
+
+    it('shows the backlog in compact mode, against the same target and refresh as the Home pages', () => {
+        const backlog = items.find(
+            (item) => item.component === 'messagingBacklog'
+        );
+        expect(backlog?.properties).toEqual({
+            compact: 'true',
+            refreshIntervalSeconds: '60',
+            waitTargetSeconds: '120'
+        });
+        expect(backlog?.decorators.label).toBe('Messaging Backlog');
     });
 
     it("lists my Active and Paused sessions (Waiting sessions belong to queues, so 'my Waiting' is always empty)", () => {
@@ -233,5 +274,96 @@ describe('the utility bar', () => {
         expect(
             (list?.properties.defaultStatuses ?? '').split(',').sort()
         ).toEqual(['Active', 'Paused']);
+    });
+});
+
+describe('the Home pages', () => {
+    it.each([AGENT_HOME, SUPERVISOR_HOME])(
+        '%s: the backlog sits beside the session list, above the selected session, with every queue',
+        (file) => {
+            const regions = regionsOf(file);
+            expect(regions.messagingSessionList).toBe('region1');
+            expect(regions.messagingBacklog).toBe('region2');
+            expect(
+                placed(file)
+                    .filter((c) => c.region === 'region2')
+                    .map((c) => c.component)
+            ).toEqual(['messagingBacklog', 'messagingSessionDetail']);
+            // No queues property: every queue that has waiting sessions.
+            expect(propertiesOf(file, 'messagingBacklog')).toEqual({
+                compact: 'false',
+                refreshIntervalSeconds: '60',
+                waitTargetSeconds: '120'
+            });
+        }
+    );
+
+    it("the agent Home starts on the agent's own sessions and figures", () => {
+        expect(
+            propertiesOf(AGENT_HOME, 'messagingSessionList').defaultOwner
+        ).toBe('me');
+        expect(propertiesOf(AGENT_HOME, 'agentMetricsPanel').defaultScope).toBe(
+            'me'
+        );
+    });
+
+    it("the Supervisor Home starts on the team and the queues, not on the supervisor's own empty figures", () => {
+        const list = propertiesOf(SUPERVISOR_HOME, 'messagingSessionList');
+        expect(list.defaultOwner).toBe('all');
+        expect(list.defaultStatuses.split(',').sort()).toEqual([
+            'Active',
+            'New',
+            'Paused',
+            'Waiting'
+        ]);
+        expect(
+            propertiesOf(SUPERVISOR_HOME, 'agentMetricsPanel').defaultScope
+        ).toBe('team');
+        expect(
+            propertiesOf(SUPERVISOR_HOME, 'messagingBacklog').queues
+        ).toBeUndefined();
+    });
+});
+
+describe('where supervisors and agents start', () => {
+    const app = parseXml(
+        join(MD, 'applications', 'MSC_Messaging_Console.app-meta.xml')
+    ) as XmlRecord;
+    const tabs = (app.tabs as string[]) ?? [];
+    const grants = (name: string): string[] =>
+        children(
+            parseXml(
+                join(MD, 'permissionsets', `${name}.permissionset-meta.xml`)
+            ) as XmlRecord,
+            'tabSettings'
+        )
+            .filter((setting) => leaf(setting, 'visibility') === 'Visible')
+            .map((setting) => leaf(setting, 'tab'));
+
+    it('the Supervisor Home is an app page tab, first in the navigation, with a workspace mapping', () => {
+        const { tab, page } = supervisorTab();
+        expect(page).toBe('MSC_Messaging_Supervisor_Home');
+        expect(tabs[0]).toBe(tab);
+        expect(tabs[1]).toBe('MSC_Messaging_Console_Home');
+        const mapped = children(
+            children(app, 'workspaceConfig')[0] ?? {},
+            'mappings'
+        ).map((mapping) => leaf(mapping, 'tab'));
+        expect(mapped).toContain(tab);
+    });
+
+    it('only the Supervisor permission set shows the Supervisor Home; agents keep the agent Home first', () => {
+        const { tab } = supervisorTab();
+        expect(grants('MSC_Messaging_Console_Supervisor')).toContain(tab);
+        const agentTabs = grants('MSC_Messaging_Console_Agent');
+        expect(agentTabs).not.toContain(tab);
+        // The first navigation item an agent can see: the agent Home.
+        expect(tabs.find((name) => agentTabs.includes(name))).toBe(
+            'MSC_Messaging_Console_Home'
+        );
+    });
+
+    it('ships no profile (profiles belong to the org)', () => {
+        expect(existsSync(join(MD, 'profiles'))).toBe(false);
     });
 });

@@ -21,9 +21,11 @@ import { join } from 'node:path';
 import {
     checkMetadataReferences,
     formatProblems,
+    parseXml,
     type ReferenceProblem,
     type ReferenceRule
 } from './support/metadataReferences';
+import { Kind, parse, visit, type ASTNode, type FieldNode } from 'graphql';
 import { SESSION_STATUSES } from 'c/messagingSessionModel';
 import { STANDARD_OBJECTS } from './support/standardSchema';
 
@@ -55,7 +57,9 @@ describe('force-app references', () => {
             'flexipages/MSC_Messaging_Session_Record_Page.flexipage-meta.xml',
             'flexipages/MSC_Messaging_Console_Home.flexipage-meta.xml',
             'flexipages/MSC_Messaging_Console_Utility_Bar.flexipage-meta.xml',
+            'flexipages/MSC_Messaging_Supervisor_Home.flexipage-meta.xml',
             'tabs/MSC_Messaging_Console_Home.tab-meta.xml',
+            'tabs/MSC_Messaging_Supervisor_Home.tab-meta.xml',
             'permissionsets/MSC_Messaging_Console_Agent.permissionset-meta.xml',
             'permissionsets/MSC_Messaging_Console_Supervisor.permissionset-meta.xml'
         ]) {
@@ -63,6 +67,135 @@ describe('force-app references', () => {
                 file,
                 exists: true
             });
+        }
+    });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The backlog: placed on both Home pages and in the utility bar, its reads granted to supervisors
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Objects the UI API lets every user read without an object permission (a permission set can't
+ * grant one on them): Group, whose queues the backlog names.
+ */
+const NOT_PERMISSIONABLE = new Set(['Group']);
+
+/** The objects a component's GraphQL documents read: every field under uiapi.query and uiapi.aggregate. */
+function objectsReadBy(componentFile: string): string[] {
+    const source = readFileSync(componentFile, 'utf8');
+    const objects = new Set<string>();
+    for (const match of source.matchAll(/gql`([\s\S]*?)`/g)) {
+        visit(parse(match[1]), {
+            Field(node, _key, _parent, _path, ancestors) {
+                const parent = ancestors
+                    .filter(
+                        (ancestor): ancestor is FieldNode =>
+                            !Array.isArray(ancestor) &&
+                            (ancestor as ASTNode).kind === Kind.FIELD
+                    )
+                    .map((field) => field.name.value);
+                const depth = parent.length;
+                if (
+                    depth === 2 &&
+                    parent[0] === 'uiapi' &&
+                    (parent[1] === 'query' || parent[1] === 'aggregate')
+                ) {
+                    objects.add(node.name.value);
+                }
+            }
+        });
+    }
+    return [...objects].sort();
+}
+
+/** The objects of `objects` that a permission set file does not let its holder read. */
+function ungrantedReads(
+    permissionSetFile: string,
+    objects: string[]
+): string[] {
+    const set = parseXml(permissionSetFile) as {
+        objectPermissions?: Array<Record<string, string[]>>;
+    };
+    const readable = new Set(
+        (set.objectPermissions ?? [])
+            .filter((entry) => entry.allowRead?.[0] === 'true')
+            .map((entry) => entry.object?.[0])
+    );
+    return objects.filter(
+        (object) => !NOT_PERMISSIONABLE.has(object) && !readable.has(object)
+    );
+}
+
+const BACKLOG_SOURCE = join(
+    MD,
+    'lwc',
+    'messagingBacklog',
+    'messagingBacklog.ts'
+);
+const SUPERVISOR_SET = join(
+    MD,
+    'permissionsets',
+    'MSC_Messaging_Console_Supervisor.permissionset-meta.xml'
+);
+
+describe('the backlog in the console', () => {
+    const placements = (page: string): string[] => {
+        const root = parseXml(join(MD, 'flexipages', page)) as {
+            flexiPageRegions?: Array<{
+                itemInstances?: Array<{
+                    componentInstance?: Array<{ componentName?: string[] }>;
+                }>;
+            }>;
+        };
+        return (root.flexiPageRegions ?? []).flatMap((region) =>
+            (region.itemInstances ?? []).flatMap((item) =>
+                (item.componentInstance ?? []).map(
+                    (instance) => instance.componentName?.[0] ?? ''
+                )
+            )
+        );
+    };
+
+    it('is placed on both Home pages and in the utility bar', () => {
+        for (const page of [
+            'MSC_Messaging_Console_Home.flexipage-meta.xml',
+            'MSC_Messaging_Supervisor_Home.flexipage-meta.xml',
+            'MSC_Messaging_Console_Utility_Bar.flexipage-meta.xml'
+        ]) {
+            expect({ page, placed: placements(page) }).toEqual({
+                page,
+                placed: expect.arrayContaining(['messagingBacklog'])
+            });
+        }
+    });
+
+    it('reads sessions, channels and queues, and the Supervisor set lets its holder read each one', () => {
+        const objects = objectsReadBy(BACKLOG_SOURCE);
+        expect(objects).toEqual([
+            'Group',
+            'MessagingChannel',
+            'MessagingSession'
+        ]);
+        expect(ungrantedReads(SUPERVISOR_SET, objects)).toEqual([]);
+    });
+
+    it('a Supervisor set without read on MessagingChannel is reported (the check looks)', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'backlog-grants-'));
+        try {
+            const file = join(dir, 'Narrow.permissionset-meta.xml');
+            writeFileSync(
+                file,
+                readFileSync(SUPERVISOR_SET, 'utf8').replace(
+                    /<objectPermissions>(?:(?!<\/objectPermissions>)[\s\S])*<object>MessagingChannel<\/object>[\s\S]*?<\/objectPermissions>/,
+                    ''
+                )
+            );
+            expect(ungrantedReads(file, objectsReadBy(BACKLOG_SOURCE))).toEqual(
+                ['MessagingChannel']
+            );
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
         }
     });
 });
@@ -265,8 +398,75 @@ describe('the checker catches broken references', () => {
                 'default',
                 'flexipages',
                 'MSC_Messaging_Session_Record_Page.flexipage-meta.xml'
+            ),
+            join(
+                'force-app',
+                'main',
+                'default',
+                'flexipages',
+                'MSC_Messaging_Supervisor_Home.flexipage-meta.xml'
             )
         ]);
+    });
+
+    it('the backlog goes missing: every page that places it is named', () => {
+        const problems = problemsAfter(() =>
+            rmSync(md('lwc', 'messagingBacklog'), {
+                recursive: true,
+                force: true
+            })
+        );
+        const files = problems
+            .filter(
+                (problem) =>
+                    problem.rule === 'flexipage-component' &&
+                    problem.reference === 'messagingBacklog'
+            )
+            .map((problem) => problem.file.split(/[\\/]/).pop())
+            .sort();
+        expect(files).toEqual([
+            'MSC_Messaging_Console_Home.flexipage-meta.xml',
+            'MSC_Messaging_Console_Utility_Bar.flexipage-meta.xml',
+            'MSC_Messaging_Supervisor_Home.flexipage-meta.xml'
+        ]);
+    });
+
+    it('a Home page setting a backlog property the component does not declare', () => {
+        const problems = problemsAfter(() => {
+            const file = md(
+                'flexipages',
+                'MSC_Messaging_Supervisor_Home.flexipage-meta.xml'
+            );
+            writeFileSync(
+                file,
+                readFileSync(file, 'utf8').replace(
+                    '<name>waitTargetSeconds</name>',
+                    '<name>waitTarget</name>'
+                )
+            );
+        });
+        expectReported(
+            problems,
+            'flexipage-property',
+            'messagingBacklog.waitTarget'
+        );
+    });
+
+    it('the Supervisor Home page goes missing: its tab is named', () => {
+        const problems = problemsAfter(() =>
+            rmSync(
+                md(
+                    'flexipages',
+                    'MSC_Messaging_Supervisor_Home.flexipage-meta.xml'
+                ),
+                { force: true }
+            )
+        );
+        expectReported(
+            problems,
+            'tab-reference',
+            'MSC_Messaging_Supervisor_Home'
+        );
     });
 
     it('a component not exposed for the page type', () => {

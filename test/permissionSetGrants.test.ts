@@ -117,8 +117,13 @@ const AGENT: Grants = {
 
 const SUPERVISOR: Grants = {
     hasActivationRequired: [{ value: 'false' }],
-    objectPermissions: [
+    objectPermissions: sorted([
+        // The backlog names the messaging channels of the waiting sessions.
+        object('MessagingChannel', { allowRead: true }),
         object('MessagingSession', { allowRead: true, viewAllRecords: true })
+    ]),
+    tabSettings: [
+        { tab: 'MSC_Messaging_Supervisor_Home', visibility: 'Visible' }
     ]
 };
 
@@ -134,7 +139,7 @@ describe('permission set grants', () => {
         expect(grantsOf('MSC_Messaging_Console_Agent')).toEqual(AGENT);
     });
 
-    it('Supervisor: exactly View All on sessions, nothing else', () => {
+    it('Supervisor: exactly View All on sessions, read on channels and the Supervisor Home tab', () => {
         expect(grantsOf('MSC_Messaging_Console_Supervisor')).toEqual(
             SUPERVISOR
         );

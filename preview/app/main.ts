@@ -6,6 +6,7 @@
  */
 import { createElement, type LightningElement } from 'lwc';
 import LightningDatatable from 'lightning/datatable';
+import FloorList from '../bench/floorList/floorList';
 import { setHost, type WorkspaceTab } from '../platform/host';
 import { publish, createMessageContext } from '../platform/messageService';
 import { refreshRecords } from '../platform/lds/transport';
@@ -100,18 +101,32 @@ function standIn(item: PlacedComponent): HTMLElement {
     );
 }
 
-/** Workspace tabs: the pinned home tab plus one tab per opened record. */
+/** A page of the app's navigation, shown as a pinned tab: the agent home, the supervisor home. */
+interface PinnedPage {
+    id: string;
+    title: string;
+    /** Places the page's components the first time its tab is shown. */
+    render?: () => void;
+}
+
+/** Workspace tabs: the pinned home pages plus one tab per opened record. */
 class Workspace {
     private readonly tabs: WorkspaceTab[] = [];
     private focused = 'home';
     private seq = 0;
+    private readonly rendered = new Set<string>();
 
     constructor(
         private readonly components: Record<string, Ctor>,
         private readonly recordPage: PageLayout,
         private readonly tabBar: HTMLElement,
-        private readonly panels: HTMLElement
+        private readonly panels: HTMLElement,
+        private readonly pinned: PinnedPage[]
     ) {}
+
+    private isPinned(tabId: string): boolean {
+        return this.pinned.some((page) => page.id === tabId);
+    }
 
     list(): WorkspaceTab[] {
         return this.tabs.map((t) => ({
@@ -120,8 +135,9 @@ class Workspace {
         }));
     }
 
+    /** Pinned pages are navigation items, not workspace tabs. */
     focusedTabId(): string | null {
-        return this.focused === 'home' ? null : this.focused;
+        return this.isPinned(this.focused) ? null : this.focused;
     }
 
     openRecord(
@@ -213,6 +229,11 @@ class Workspace {
 
     focus(tabId: string): Promise<void> {
         this.focused = tabId;
+        const page = this.pinned.find((candidate) => candidate.id === tabId);
+        if (page?.render && !this.rendered.has(tabId)) {
+            this.rendered.add(tabId);
+            page.render();
+        }
         for (const panel of Array.from(this.panels.children)) {
             panel.classList.toggle('slds-hide', panel.id !== `panel-${tabId}`);
             panel.classList.toggle('slds-show', panel.id === `panel-${tabId}`);
@@ -288,7 +309,8 @@ class Workspace {
             }
             return li;
         };
-        items.push(tabItem('home', 'Messaging Console Home', false));
+        for (const page of this.pinned)
+            items.push(tabItem(page.id, page.title, false));
         for (const tab of this.tabs)
             items.push(tabItem(tab.tabId, tab.title, true));
         this.tabBar.replaceChildren(...items);
@@ -358,6 +380,53 @@ function mount(
 }
 
 const EMPTY_PAGE: PageLayout = { page: '', template: '', regions: {} };
+
+/** The columns of flexipage:appHomeTemplateThreeColumns, as index.html lays out the agent home. */
+const HOME_COLUMNS: ReadonlyArray<[string, string]> = [
+    ['region1', '5-of-12'],
+    ['region2', '4-of-12'],
+    ['region3', '3-of-12']
+];
+
+/** A hidden tab panel holding an app page on the three-column home template. */
+function homePanel(id: string, page: PageLayout): HTMLElement {
+    const grid = el('div', {
+        class: 'slds-grid slds-wrap slds-gutters_x-small'
+    });
+    for (const [region, size] of HOME_COLUMNS)
+        grid.append(
+            el('div', {
+                class: `slds-col slds-size_1-of-1 slds-large-size_${size} preview-region`,
+                'data-region': region
+            })
+        );
+    return el(
+        'section',
+        {
+            class: 'slds-tabs_default__content slds-hide',
+            id: `panel-${id}`,
+            role: 'tabpanel',
+            'aria-labelledby': `tab-${id}`,
+            'data-page': page.page
+        },
+        [grid]
+    );
+}
+
+/** Places each component of a home page in its region of the panel, with its App Builder properties. */
+function renderHomePage(
+    panel: ParentNode,
+    page: PageLayout,
+    components: Record<string, Ctor>
+): void {
+    for (const [region, placed] of Object.entries(page.regions)) {
+        const column =
+            panel.querySelector(`[data-region="${region}"]`) ??
+            panel.querySelector('[data-region="region3"]');
+        for (const item of placed)
+            column?.append(mount(item, components[item.name]));
+    }
+}
 
 function renderUtilityBar(
     components: Record<string, Ctor>,
@@ -462,10 +531,32 @@ export function start(
     const toasts = document.getElementById('toasts') as HTMLElement;
     const layout: ConsoleLayout = config.layout ?? {
         home: EMPTY_PAGE,
+        supervisorHome: EMPTY_PAGE,
         record: EMPTY_PAGE,
         utility: EMPTY_PAGE
     };
-    const workspace = new Workspace(components, layout.record, tabBar, panels);
+    const pinned: PinnedPage[] = [
+        { id: 'home', title: 'Messaging Console Home' }
+    ];
+    // MSC_Messaging_Supervisor_Home: its own tab, placed when first opened (as a navigation item
+    // loads its page), so the agent home's requests stay what they were.
+    const supervisorHome = layout.supervisorHome ?? EMPTY_PAGE;
+    if (Object.keys(supervisorHome.regions).length) {
+        const panel = homePanel('supervisor-home', supervisorHome);
+        panels.append(panel);
+        pinned.push({
+            id: 'supervisor-home',
+            title: 'Supervisor Home',
+            render: () => renderHomePage(panel, supervisorHome, components)
+        });
+    }
+    const workspace = new Workspace(
+        components,
+        layout.record,
+        tabBar,
+        panels,
+        pinned
+    );
     workspace.renderTabs();
 
     setHost({
@@ -487,22 +578,18 @@ export function start(
     });
 
     // The home page: MSC_Messaging_Console_Home's regions, each component with its App Builder properties.
-    for (const [region, placed] of Object.entries(layout.home.regions)) {
-        const column =
-            document.querySelector(`[data-region="${region}"]`) ??
-            document.querySelector('[data-region="region3"]');
-        for (const item of placed)
-            column?.append(mount(item, components[item.name]));
-    }
+    const homePanelNode = document.getElementById('panel-home') ?? document;
+    renderHomePage(homePanelNode, layout.home, components);
     // Components that no page places yet go to the end of the last column.
     const placedNames = new Set(
-        [layout.home, layout.record, layout.utility].flatMap((page) =>
-            Object.values(page.regions)
-                .flat()
-                .map((c) => c.name)
+        [layout.home, supervisorHome, layout.record, layout.utility].flatMap(
+            (page) =>
+                Object.values(page.regions)
+                    .flat()
+                    .map((c) => c.name)
         )
     );
-    const extra = document.querySelector('[data-region="region3"]');
+    const extra = homePanelNode.querySelector('[data-region="region3"]');
     for (const [name, ctor] of Object.entries(components)) {
         if (!placedNames.has(name))
             extra?.append(
@@ -538,9 +625,32 @@ export function start(
         renderBareTable: (
             columns: unknown[],
             rows: Array<Record<string, unknown>>
-        ) => renderBareTable(columns, rows)
+        ) => renderBareTable(columns, rows),
+        /** Renders the same rows in a plain for:each (the bench's floor); resolves like renderBareTable. */
+        renderFloorList: (rows: Array<Record<string, unknown>>) =>
+            renderFloorList(rows)
     };
     document.body.setAttribute('data-preview-ready', 'true');
+}
+
+function renderFloorList(
+    rows: Array<Record<string, unknown>>
+): Promise<number> {
+    const host = document.getElementById('bench-area') as HTMLElement;
+    host.replaceChildren();
+    const started = performance.now();
+    const list = createElement('preview-floor-list', { is: FloorList });
+    list.rows = rows;
+    host.append(list);
+    return new Promise((resolve) => {
+        const check = (): void => {
+            const root = (list.shadowRoot ?? list) as ParentNode;
+            if (root.querySelectorAll('li').length >= rows.length)
+                resolve(performance.now() - started);
+            else requestAnimationFrame(check);
+        };
+        check();
+    });
 }
 
 function renderBareTable(

@@ -39,6 +39,147 @@ async function text(locator: Locator): Promise<string> {
     return (await locator.innerText()).replace(/\s+/g, ' ');
 }
 
+// ---- The backlog -------------------------------------------------------------------------------
+
+const BACKLOG = `${HOME} c-messaging-backlog`;
+/** Waiting, as the backlog counts it: Status Waiting, plus New (standard channels). */
+const WAITING_SQL = `Status IN ('Waiting', 'New')`;
+
+/** The cut-offs of the backlog's last request: over target before `overBefore`, accepted since `acceptedSince`. */
+interface BacklogCutoffs {
+    overBefore: string;
+    acceptedSince: string;
+}
+
+/** Reads the cut-offs from the variables the component sent with its GraphQL request. */
+function backlogCutoffs(body: string): BacklogCutoffs | null {
+    const parsed = JSON.parse(body) as {
+        query?: string;
+        variables?: {
+            overTargetWhere?: { and?: Array<Record<string, unknown>> };
+            acceptedWhere?: { AcceptTime?: { gte?: { value?: string } } };
+        };
+    };
+    if (!parsed.query?.includes('messagingBacklog')) return null;
+    const start = parsed.variables?.overTargetWhere?.and?.find(
+        (clause) => 'StartTime' in clause
+    ) as { StartTime?: { lt?: { value?: string } } } | undefined;
+    const overBefore = start?.StartTime?.lt?.value;
+    const acceptedSince =
+        parsed.variables?.acceptedWhere?.AcceptTime?.gte?.value;
+    return overBefore && acceptedSince ? { overBefore, acceptedSince } : null;
+}
+
+/**
+ * A duration as the console writes it ("2d 3h", "1h 05m", "4m 09s", "12s", "7 min") as the range of
+ * seconds it stands for: its value and the width of its smallest unit.
+ */
+function durationRange(shown: string): { low: number; width: number } | null {
+    const units: Record<string, number> = {
+        d: 86_400,
+        h: 3_600,
+        m: 60,
+        min: 60,
+        s: 1
+    };
+    const parts = [...shown.matchAll(/(\d+)\s*(min|d|h|m|s)\b/g)];
+    if (!parts.length) return null;
+    let low = 0;
+    let width = Infinity;
+    for (const [, value, unit] of parts) {
+        low += Number(value) * units[unit];
+        width = Math.min(width, units[unit]);
+    }
+    return { low, width };
+}
+
+/** Whether `seconds` is what `shown` says, give or take the seconds the clock ticked meanwhile. */
+function saysDuration(shown: string, seconds: number, slack = 5): boolean {
+    const range = durationRange(shown);
+    return (
+        range !== null &&
+        seconds >= range.low - slack &&
+        seconds < range.low + range.width + slack
+    );
+}
+
+interface WaitingGroup {
+    owner: string | null;
+    channel: string | null;
+    type: string | null;
+    n: number;
+    over: number;
+    oldest: string | null;
+}
+
+/** The waiting sessions by owner × channel × channel type, straight from the test database. */
+function waitingGroups(overBefore: string): WaitingGroup[] {
+    return h.db
+        .prepare(
+            `SELECT OwnerId AS owner, MessagingChannelId AS channel, ChannelType AS type,
+                    COUNT(*) AS n, SUM(CASE WHEN StartTime < ? THEN 1 ELSE 0 END) AS over,
+                    MIN(StartTime) AS oldest
+             FROM MessagingSession WHERE ${WAITING_SQL}
+             GROUP BY OwnerId, MessagingChannelId, ChannelType`
+        )
+        .all(overBefore) as WaitingGroup[];
+}
+
+/** Sums groups under a key: counts add up, the oldest start is the earliest one. */
+function rollUp(
+    groups: WaitingGroup[],
+    keyOf: (group: WaitingGroup) => string
+): Map<string, { n: number; over: number; oldest: string | null }> {
+    const out = new Map<
+        string,
+        { n: number; over: number; oldest: string | null }
+    >();
+    for (const group of groups) {
+        const key = keyOf(group);
+        const row = out.get(key) ?? { n: 0, over: 0, oldest: null };
+        row.n += group.n;
+        row.over += group.over;
+        if (group.oldest && (!row.oldest || group.oldest < row.oldest))
+            row.oldest = group.oldest;
+        out.set(key, row);
+    }
+    return out;
+}
+
+/** The keys of the backlog's rows of one table: `data-queue` (queue Id or `agents`) or `data-channel` (`id|type`). */
+function rowKeys(
+    backlog: Locator,
+    attribute: 'data-queue' | 'data-channel'
+): Promise<string[]> {
+    return backlog
+        .locator(`tr[${attribute}]`)
+        .evaluateAll(
+            (rows, name) => rows.map((row) => row.getAttribute(name) ?? ''),
+            attribute
+        );
+}
+
+/** A row's waiting and over-target cells against SQL. */
+async function assertCounts(
+    row: Locator,
+    expected: { n: number; over: number },
+    what: string
+): Promise<void> {
+    assert.equal(
+        Number(await text(row.locator('[data-cell="waiting"]'))),
+        expected.n,
+        `${what} waiting`
+    );
+    assert.equal(
+        Number(await text(row.locator('[data-cell="overTarget"]'))),
+        expected.over,
+        `${what} over target`
+    );
+}
+
+const secondsSince = (iso: string): number =>
+    Math.floor((Date.now() - Date.parse(iso)) / 1000);
+
 before(async () => {
     h = await openHarness();
     await h.page.emulateMedia({ reducedMotion: 'reduce' });
@@ -489,6 +630,296 @@ describe('messaging session console', () => {
         const shown = await text(state);
         assert.match(shown, /Flows run in an org/);
         assert.match(shown, /MSC_Start_Messaging_Conversation/);
+    });
+
+    it('the backlog shows each figure as SQL computes it on the test database', async () => {
+        const sent: string[] = [];
+        const capture = (request: {
+            postData(): string | null;
+            url(): string;
+        }): void => {
+            const body = request.postData();
+            if (request.url().includes('/graphql') && body) sent.push(body);
+        };
+        h.page.on('request', capture);
+        try {
+            await h.page.reload();
+            const backlog = h.page.locator(BACKLOG);
+            await backlog
+                .locator('[data-total="waiting"]')
+                .waitFor({ timeout: 15_000 });
+            const cutoffs = sent
+                .map(backlogCutoffs)
+                .filter((c): c is BacklogCutoffs => c !== null)
+                .pop();
+            assert.ok(cutoffs, 'the backlog sent its one GraphQL request');
+            const groups = waitingGroups(cutoffs.overBefore);
+            const total = rollUp(groups, () => 'all').get('all') ?? {
+                n: 0,
+                over: 0,
+                oldest: null
+            };
+            // Totals across queues.
+            assert.equal(
+                Number(await text(backlog.locator('[data-total="waiting"]'))),
+                total.n,
+                'waiting now'
+            );
+            assert.equal(
+                Number(
+                    await text(backlog.locator('[data-total="overTarget"]'))
+                ),
+                total.over,
+                'over target'
+            );
+            if (total.oldest) {
+                const shown = await text(
+                    backlog.locator('[data-total="longest"]')
+                );
+                assert.ok(
+                    saysDuration(shown, secondsSince(total.oldest)),
+                    `longest wait "${shown}" vs SQL ${secondsSince(total.oldest)} s`
+                );
+            }
+
+            // By queue: a row per queue (Group Id), the sessions owned by agents in one more row.
+            const byOwner = rollUp(groups, (g) =>
+                g.owner?.startsWith('00G') ? g.owner : 'agents'
+            );
+            const queueKeys = await rowKeys(backlog, 'data-queue');
+            assert.ok(
+                sameSet(queueKeys, [...byOwner.keys()]),
+                `queue rows [${queueKeys.join()}] vs SQL [${[...byOwner.keys()].join()}]`
+            );
+            for (const [key, expected] of byOwner) {
+                const row = backlog.locator(`tr[data-queue="${key}"]`);
+                if (key !== 'agents') {
+                    const name = (
+                        h.db
+                            .prepare(
+                                'SELECT Name AS name FROM "Group" WHERE Id = ?'
+                            )
+                            .get(key) as { name: string } | undefined
+                    )?.name;
+                    assert.equal(
+                        await text(row.locator('[data-cell="name"]')),
+                        name
+                    );
+                }
+                await assertCounts(row, expected, key);
+                if (expected.oldest) {
+                    const shown = await text(
+                        row.locator('[data-cell="longest"]')
+                    );
+                    assert.ok(
+                        saysDuration(shown, secondsSince(expected.oldest)),
+                        `${key} longest wait "${shown}" vs SQL ${secondsSince(expected.oldest)} s`
+                    );
+                }
+            }
+
+            // By channel, with time to clear at the last hour's pace (accepted per channel).
+            const channelKey = (g: {
+                channel: string | null;
+                type: string | null;
+            }): string => `${g.channel ?? ''}|${g.type ?? ''}`;
+            const byChannel = rollUp(groups, channelKey);
+            const accepted = new Map(
+                (
+                    h.db
+                        .prepare(
+                            `SELECT MessagingChannelId AS channel, ChannelType AS type, COUNT(*) AS n
+                             FROM MessagingSession WHERE AcceptTime >= ?
+                             GROUP BY MessagingChannelId, ChannelType`
+                        )
+                        .all(cutoffs.acceptedSince) as Array<{
+                        channel: string | null;
+                        type: string | null;
+                        n: number;
+                    }>
+                ).map((row) => [channelKey(row), row.n])
+            );
+            const channelKeys = await rowKeys(backlog, 'data-channel');
+            assert.ok(
+                sameSet(channelKeys, [...byChannel.keys()]),
+                `channel rows [${channelKeys.join()}] vs SQL [${[...byChannel.keys()].join()}]`
+            );
+            for (const [key, expected] of byChannel) {
+                const row = backlog.locator(`tr[data-channel="${key}"]`);
+                await assertCounts(row, expected, key);
+                const clear = await text(row.locator('[data-cell="clear"]'));
+                const pace = accepted.get(key) ?? 0;
+                if (pace === 0) {
+                    assert.match(
+                        clear,
+                        /Not clearing/,
+                        `${key}: none accepted in the last hour`
+                    );
+                } else {
+                    const minutes = Math.max(
+                        1,
+                        Math.ceil((expected.n * 60) / pace)
+                    );
+                    assert.ok(
+                        saysDuration(clear, minutes * 60, 0),
+                        `${key} time to clear "${clear}" vs SQL ${expected.n} waiting ÷ ${pace}/h = ${minutes} min`
+                    );
+                }
+            }
+        } finally {
+            h.page.off('request', capture);
+        }
+    });
+
+    it('a drill-in on a queue or a channel filters the list to exactly its waiting sessions, oldest first', async () => {
+        await h.page.reload();
+        const backlog = h.page.locator(BACKLOG);
+        await backlog
+            .locator('[data-total="waiting"]')
+            .waitFor({ timeout: 15_000 });
+        const drills = [
+            {
+                what: 'queue',
+                button: backlog
+                    .locator('tr[data-queue^="00G"] [data-cell="name"] button')
+                    .first(),
+                key: 'data-queue',
+                where: (key: string) => ({ sql: 'OwnerId = ?', params: [key] })
+            },
+            {
+                what: 'channel',
+                button: backlog
+                    .locator('tr[data-channel] [data-cell="name"] button')
+                    .first(),
+                key: 'data-channel',
+                where: (key: string) => {
+                    const [channel, type] = key.split('|');
+                    const clauses: string[] = [];
+                    const params: string[] = [];
+                    if (channel) {
+                        clauses.push('MessagingChannelId = ?');
+                        params.push(channel);
+                    }
+                    if (type) {
+                        clauses.push('ChannelType = ?');
+                        params.push(type);
+                    }
+                    return { sql: clauses.join(' AND '), params };
+                }
+            }
+        ];
+        for (const drill of drills) {
+            assert.ok(
+                (await drill.button.count()) > 0,
+                `fixture: the backlog offers a ${drill.what} to drill into`
+            );
+            const key =
+                (await drill.button
+                    .locator(`xpath=ancestor::tr[@${drill.key}]`)
+                    .getAttribute(drill.key)) ?? '';
+            const { sql, params } = drill.where(key);
+            const expected = (
+                h.db
+                    .prepare(
+                        `SELECT Id AS id FROM MessagingSession WHERE ${WAITING_SQL} AND ${sql}
+                         ORDER BY StartTime IS NULL, StartTime ASC LIMIT 50`
+                    )
+                    .all(...params) as Array<{ id: string }>
+            ).map((r) => r.id);
+            const count = (
+                h.db
+                    .prepare(
+                        `SELECT COUNT(*) AS n FROM MessagingSession WHERE ${WAITING_SQL} AND ${sql}`
+                    )
+                    .get(...params) as { n: number }
+            ).n;
+            assert.ok(
+                expected.length > 0,
+                `fixture: sessions wait on ${drill.what} ${key}`
+            );
+            await drill.button.click();
+            const ids = await settle(
+                listIds,
+                (v) => v.join() === expected.join()
+            );
+            assert.deepEqual(
+                ids,
+                expected,
+                `${drill.what} ${key}: the list shows its waiting sessions, oldest first`
+            );
+            assert.match(
+                await text(h.page.locator(`${LIST} .total-count`)),
+                new RegExp(`\\b${count}\\b`)
+            );
+            assert.match(
+                await text(h.page.locator(`${LIST} .drill-in-text`)),
+                /^Waiting in .+, oldest first$/
+            );
+        }
+        // Clearing the backlog filter brings back the list App Builder set up: my sessions, newest first.
+        await h.page.locator(`${LIST} .clear-drill-in button`).click();
+        const mineNewest = (
+            h.db
+                .prepare(
+                    'SELECT Id AS id FROM MessagingSession WHERE OwnerId = ? ORDER BY StartTime IS NULL, StartTime DESC LIMIT 50'
+                )
+                .all(h.userId) as Array<{ id: string }>
+        ).map((r) => r.id);
+        const back = await settle(
+            listIds,
+            (v) => v.join() === mineNewest.join()
+        );
+        assert.deepEqual(back, mineNewest);
+        assert.equal(await h.page.locator(`${LIST} .drill-in`).count(), 0);
+    });
+
+    it("the Supervisor Home tab shows the backlog, everyone's open sessions and the team metrics", async () => {
+        await h.page.reload();
+        await h.page.locator(`${LIST} li[data-id]`).first().waitFor();
+        await h.page.locator('[data-tab-id="supervisor-home"] a').click();
+        const page = h.page.locator('#panel-supervisor-home');
+        await page.waitFor({ state: 'visible' });
+        const open = (
+            h.db
+                .prepare(
+                    `SELECT COUNT(*) AS n FROM MessagingSession WHERE Status IN ('New', 'Waiting', 'Active', 'Paused')`
+                )
+                .get() as { n: number }
+        ).n;
+        const total = await settle(
+            () => text(page.locator('c-messaging-session-list .total-count')),
+            (t) => new RegExp(`\\b${open}\\b`).test(t)
+        );
+        assert.match(
+            total,
+            new RegExp(`\\b${open}\\b`),
+            `everyone's open sessions: ${open}`
+        );
+        const waiting = (
+            h.db
+                .prepare(
+                    `SELECT COUNT(*) AS n FROM MessagingSession WHERE ${WAITING_SQL}`
+                )
+                .get() as { n: number }
+        ).n;
+        const shown = await settle(
+            () =>
+                text(
+                    page.locator('c-messaging-backlog [data-total="waiting"]')
+                ),
+            (t) => t === String(waiting)
+        );
+        assert.equal(shown, String(waiting));
+        assert.equal(await page.locator('c-agent-metrics-panel').count(), 1);
+        assert.equal(
+            await page.locator('c-messaging-session-detail').count(),
+            1
+        );
+        await h.page.evaluate(() =>
+            (
+                window as unknown as { __PREVIEW__: { focusHome(): void } }
+            ).__PREVIEW__.focusHome()
+        );
     });
 
     it('loads without uncaught errors in the page', async () => {

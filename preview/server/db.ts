@@ -280,14 +280,17 @@ function pathValueSql(object: string, path: string[], row: string): string {
  * added, never removed: one no row holds any more just matches nothing). fts5vocab lists the
  * same, but counts every term's rows to do so: 2 s at a million sessions.
  */
-export const searchTermsTable = (s: SearchIndexDef): string => `${s.table}_terms`;
+export const searchTermsTable = (s: SearchIndexDef): string =>
+    `${s.table}_terms`;
 
 /** 1, 2, ... up to the longest indexed text: trigger bodies can't use recursive CTEs to count. */
 const POSITIONS_TABLE = 'preview_positions';
 
 function searchTextLength(s: SearchIndexDef): number {
     return Math.max(
-        ...s.columns.map((c) => resolvePath(s.object, c.path).field.length ?? 4096)
+        ...s.columns.map(
+            (c) => resolvePath(s.object, c.path).field.length ?? 4096
+        )
     );
 }
 
@@ -329,12 +332,20 @@ function createSearchIndex(db: Db, s: SearchIndexDef): void {
         `CREATE TABLE ${q(searchTermsTable(s))} (term TEXT PRIMARY KEY) WITHOUT ROWID`
     );
     const vocab = q(`${s.table}_vocab`);
-    db.exec(`CREATE VIRTUAL TABLE temp.${vocab} USING fts5vocab(main, ${q(s.table)}, 'row')`);
-    db.exec(`INSERT INTO ${q(searchTermsTable(s))} SELECT term FROM temp.${vocab}`);
+    db.exec(
+        `CREATE VIRTUAL TABLE temp.${vocab} USING fts5vocab(main, ${q(s.table)}, 'row')`
+    );
+    db.exec(
+        `INSERT INTO ${q(searchTermsTable(s))} SELECT term FROM temp.${vocab}`
+    );
     db.exec(`DROP TABLE temp.${vocab}`);
-    db.exec(`CREATE TABLE IF NOT EXISTS ${POSITIONS_TABLE} (n INTEGER PRIMARY KEY)`);
+    db.exec(
+        `CREATE TABLE IF NOT EXISTS ${POSITIONS_TABLE} (n INTEGER PRIMARY KEY)`
+    );
     const have = (
-        db.prepare(`SELECT COUNT(*) AS n FROM ${POSITIONS_TABLE}`).get() as { n: number }
+        db.prepare(`SELECT COUNT(*) AS n FROM ${POSITIONS_TABLE}`).get() as {
+            n: number;
+        }
     ).n;
     const insert = db.prepare(`INSERT INTO ${POSITIONS_TABLE} (n) VALUES (?)`);
     for (let n = have + 1; n <= searchTextLength(s) + 2; n++) insert.run(n);
@@ -519,7 +530,11 @@ function rollupSource(r: RollupDef): {
 }
 
 /** SELECT of a rollup's rows at a grain, from its source rows matching `where`. */
-function rollupSelectSql(r: RollupDef, grain: RollupGrain, where: string): string {
+function rollupSelectSql(
+    r: RollupDef,
+    grain: RollupGrain,
+    where: string
+): string {
     const src = rollupSource(r);
     const dims = r.dimensions.map(src.expr);
     const bucket = `substr(${src.expr(r.time)}, 1, ${GRAIN_CHARS[grain]})`;
@@ -534,13 +549,24 @@ function rollupSelectSql(r: RollupDef, grain: RollupGrain, where: string): strin
 }
 
 /** A coarser grain's rows from a finer grain's table: the same totals, added up. */
-function rollupRegroupSql(r: RollupDef, grain: RollupGrain, finer: RollupGrain): string {
+function rollupRegroupSql(
+    r: RollupDef,
+    grain: RollupGrain,
+    finer: RollupGrain
+): string {
     const dims = r.dimensions.map((p) => q(rollupDimensionColumn(p)));
-    const keys = [...dims, `substr(${q(ROLLUP_BUCKET_COLUMN)}, 1, ${GRAIN_CHARS[grain]})`];
+    const keys = [
+        ...dims,
+        `substr(${q(ROLLUP_BUCKET_COLUMN)}, 1, ${GRAIN_CHARS[grain]})`
+    ];
     const measures = r.measures.flatMap((m) =>
         ROLLUP_FUNCTIONS.map((fn) => {
             const col = q(rollupMeasureColumn(fn, m));
-            return fn === 'min' ? `MIN(${col})` : fn === 'max' ? `MAX(${col})` : `SUM(${col})`;
+            return fn === 'min'
+                ? `MIN(${col})`
+                : fn === 'max'
+                  ? `MAX(${col})`
+                  : `SUM(${col})`;
         })
     );
     return `SELECT ${[...keys, `SUM(${q(ROLLUP_COUNT_COLUMN)})`, ...measures].join(', ')} FROM ${q(rollupTable(r, finer))} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
@@ -550,7 +576,9 @@ function createRollup(db: Db, r: RollupDef): void {
     const finest = r.grains[r.grains.length - 1];
     for (const grain of [...r.grains].reverse()) {
         const table = q(rollupTable(r, grain));
-        db.exec(`CREATE TABLE ${table} (${rollupColumns(r).map(q).join(', ')})`);
+        db.exec(
+            `CREATE TABLE ${table} (${rollupColumns(r).map(q).join(', ')})`
+        );
         db.exec(
             `CREATE INDEX ${q(`${rollupTable(r, grain)}_key`)} ON ${table} (${[...r.dimensions.map(rollupDimensionColumn), ROLLUP_BUCKET_COLUMN].map(q).join(', ')})`
         );
@@ -582,7 +610,9 @@ function rebuildGroupSql(
     const time = src.expr(r.time);
     const dimsIn = (expr: (i: number) => string) =>
         r.dimensions
-            .map((_, i) => (fixed[i] == null ? null : `${expr(i)} IS ${fixed[i]}`))
+            .map((_, i) =>
+                fixed[i] == null ? null : `${expr(i)} IS ${fixed[i]}`
+            )
             .filter((c): c is string => c !== null);
     const sourceDims = dimsIn((i) => src.expr(r.dimensions[i]));
     return r.grains.flatMap((grain) => {

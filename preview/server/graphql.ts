@@ -343,6 +343,10 @@ class SqlBuilder {
     private n = 0;
     /** Over a rollup table: a relationship's fields are the rollup's own columns, nothing is joined. */
     flatJoins = false;
+    /** For one page in an order (ORDER BY ... LIMIT), rather than for every matching row. */
+    pageQuery = false;
+    /** Whether the WHERE has conditions besides a search (another filter, a scope, a parent). */
+    narrowed = false;
     /** A sub-builder (semi-join) shares the params array, so placeholders stay in text order. */
     constructor(
         readonly def: ObjectDef,
@@ -682,39 +686,54 @@ function fieldCondition(
                         'ValidationError'
                     );
                 }
-                const sub = new SqlBuilder(
-                    target,
-                    `s${++subqueryCounter}`,
-                    sb.params,
-                    sb.db
-                );
-                const subConds = baseConditions(sub, target, null);
-                subConds.push(
-                    compileFilter(
-                        sub,
-                        sub.base,
-                        target,
-                        entries[0][1] as FilterValue
-                    )
-                );
-                const key = `${sub.base}.${q(keyField.name)}`;
                 // Ids of a small table (users, queues) with a row in a large one (sessions): probe
                 // the large table once per small row (EXISTS, through an index on the key) rather
                 // than list every key of the large one (IN). Naming the owners of a 30-day window
                 // read 850,000 session rows at a million sessions. An Id is never NULL, so both
-                // forms agree, also under NOT.
-                if (
+                // forms agree, also under NOT. An OR of filters is one EXISTS per branch: each
+                // is then one index range (owner, status, start), where SQLite scanned every
+                // session of the owner (100,000 for the queue) for the OR.
+                const probe =
                     op === 'inq' &&
                     col === `${sb.base}.${q('Id')}` &&
-                    sb.db &&
+                    sb.db !== null &&
                     estimatedRows(sb.db, target.apiName) >
-                        10 * estimatedRows(sb.db, sb.def.apiName)
-                ) {
+                        10 * estimatedRows(sb.db, sb.def.apiName);
+                const filter = entries[0][1] as FilterValue;
+                const branches =
+                    probe &&
+                    Object.keys(filter).length === 1 &&
+                    Array.isArray(filter.or) &&
+                    filter.or.length
+                        ? (filter.or as FilterValue[])
+                        : [filter];
+                const subquery = (branch: FilterValue) => {
+                    const sub = new SqlBuilder(
+                        target,
+                        `s${++subqueryCounter}`,
+                        sb.params,
+                        sb.db
+                    );
+                    const conds = baseConditions(sub, target, null);
+                    conds.push(compileFilter(sub, sub.base, target, branch));
+                    return {
+                        sub,
+                        conds,
+                        key: `${sub.base}.${q(keyField.name)}`
+                    };
+                };
+                if (probe) {
                     parts.push(
-                        `EXISTS (SELECT 1 FROM ${sub.from()} WHERE ${subConds.join(' AND ')} AND ${key} = ${col})`
+                        `(${branches
+                            .map((branch) => {
+                                const { sub, conds, key } = subquery(branch);
+                                return `EXISTS (SELECT 1 FROM ${sub.from()} WHERE ${conds.join(' AND ')} AND ${key} = ${col})`;
+                            })
+                            .join(' OR ')})`
                     );
                     break;
                 }
+                const { sub, conds: subConds, key } = subquery(filter);
                 const subSql = `SELECT ${key} FROM ${sub.from()} WHERE ${subConds.join(' AND ')} AND ${key} IS NOT NULL`;
                 parts.push(
                     op === 'inq'
@@ -899,10 +918,80 @@ function searchCondition(
     if (!terms.length) return { sql: '0', exact };
     const table = q(index.table);
     const match = terms.map((t) => `(${t})`).join(' OR ');
+    const rows = searchMatches(sb.db, index, match);
+    if (rows === null) {
+        // Most rows match. A page finds its rows by checking the LIKEs along its sort index (a
+        // few rows each), and so does a query narrowed by another filter (my sessions: 38,000
+        // rows at 1M, against a list of a million matches). Only the search alone looks the
+        // matches up.
+        if (sb.pageQuery || sb.narrowed) return null;
+        return {
+            sql: `${alias}.rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${sb.param(match)})`,
+            exact
+        };
+    }
+    if (!rows.length) return { sql: '0', exact };
+    // The matches, listed: the index is read once per request, not once per query. A page with
+    // many matches reads its sort index and checks each row against the list (the unary + keeps
+    // SQLite from looking every match up and sorting them all instead).
+    const probe = sb.pageQuery && rows.length >= SEARCH_PROBE_FROM ? '+' : '';
     return {
-        sql: `${alias}.rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${sb.param(match)})`,
+        sql: `${probe}${alias}.rowid IN (SELECT value FROM json_each(${sb.param(JSON.stringify(rows))}))`,
         exact
     };
+}
+
+/** Whether a WHERE has more than one condition (a search and something else, say). */
+function narrowedWhere(
+    def: ObjectDef,
+    where: FilterValue | null | undefined,
+    scope: string | null | undefined,
+    child: boolean
+): boolean {
+    return child || scope === 'MINE' || conjuncts(def, where).length > 1;
+}
+
+/** Matches listed in the SQL at most; beyond, most of the table matches. */
+const SEARCH_LIST_LIMIT = 50_000;
+/** From this many matches, a page reads its sort index rather than looking every match up. */
+const SEARCH_PROBE_FROM = 2_000;
+
+const matchCache = new WeakMap<
+    Db,
+    { version: string; rows: Map<string, number[] | null> }
+>();
+
+/**
+ * Rowids matching an FTS5 query (null when more than SEARCH_LIST_LIMIT), cached until the
+ * database changes: this connection's writes move total_changes(), others' data_version.
+ */
+function searchMatches(
+    db: Db,
+    index: SearchIndexDef,
+    match: string
+): number[] | null {
+    const changes = db.prepare('SELECT total_changes() AS n').get() as {
+        n: number;
+    };
+    const version = `${String(db.pragma('data_version', { simple: true }))}:${changes.n}`;
+    let cache = matchCache.get(db);
+    if (!cache || cache.version !== version) {
+        cache = { version, rows: new Map() };
+        matchCache.set(db, cache);
+    }
+    const key = `${index.table}\n${match}`;
+    if (!cache.rows.has(key)) {
+        const rows = (
+            db
+                .prepare(
+                    `SELECT rowid FROM ${q(index.table)} WHERE ${q(index.table)} MATCH ? LIMIT ?`
+                )
+                .all(match, SEARCH_LIST_LIMIT + 1) as Array<{ rowid: number }>
+        ).map((r) => r.rowid);
+        if (cache.rows.size >= 20) cache.rows.clear();
+        cache.rows.set(key, rows.length > SEARCH_LIST_LIMIT ? null : rows);
+    }
+    return cache.rows.get(key) ?? null;
 }
 
 function compileFilter(
@@ -1286,11 +1375,18 @@ function recordConnection(
     }
     const pageSize = first ?? (upperBound != null ? 200 : 10);
     const offset = decodeCursor(args.after) + 1;
-    const sb = new SqlBuilder(def, 't0', [], ctx.db);
-    const conds = baseConditions(sb, def, args.scope);
-    if (extra)
-        conds.push(`${sb.base}.${q(extra.field)} = ${sb.param(extra.value)}`);
-    conds.push(compileFilter(sb, sb.base, def, args.where));
+    // The WHERE is compiled twice: a search can read differently for a page (see searchCondition).
+    const compileWhere = (pageQuery: boolean) => {
+        const b = new SqlBuilder(def, 't0', [], ctx.db);
+        b.pageQuery = pageQuery;
+        b.narrowed = narrowedWhere(def, args.where, args.scope, Boolean(extra));
+        const conds = baseConditions(b, def, args.scope);
+        if (extra)
+            conds.push(`${b.base}.${q(extra.field)} = ${b.param(extra.value)}`);
+        conds.push(compileFilter(b, b.base, def, args.where));
+        return { b, where: conds.join(' AND '), params: b.params.slice() };
+    };
+    const { b: sb, where, params: whereParams } = compileWhere(true);
     const keys = orderTerms(
         sb,
         sb.base,
@@ -1301,8 +1397,6 @@ function recordConnection(
     // both directions; with Id always ascending, a descending page of a picklist or a channel
     // name sorted a whole block of equal keys (100,000 rows for one channel name at 1M).
     const tiebreak = `${sb.base}."Id" ${/ DESC( NULLS (FIRST|LAST))?$/.test(keys[0]?.sql ?? '') ? 'DESC' : 'ASC'}`;
-    const where = conds.join(' AND ');
-    const whereParams = sb.params.slice();
     const limit =
         upperBound != null
             ? Math.max(0, Math.min(pageSize, upperBound - offset))
@@ -1325,13 +1419,18 @@ function recordConnection(
             sql
         );
     };
-    const countWhere = (cond: string, inner?: string): number => {
-        const sql = `SELECT COUNT(*) AS n FROM ${sb.from(inner)} WHERE ${cond}`;
+    const countWhere = (
+        cond: string,
+        inner?: string,
+        builder = sb,
+        params = whereParams
+    ): number => {
+        const sql = `SELECT COUNT(*) AS n FROM ${builder.from(inner)} WHERE ${cond}`;
         return timed(
             ctx,
             () =>
                 (
-                    ctx.db.prepare(sql).get(...(whereParams as never[])) as {
+                    ctx.db.prepare(sql).get(...(params as never[])) as {
                         n: number;
                     }
                 ).n,
@@ -1412,7 +1511,10 @@ function recordConnection(
                       ) as { a0: number | null }
                   ).a0 ?? 0
               )
-            : countWhere(where);
+            : (() => {
+                  const all = compileWhere(false);
+                  return countWhere(all.where, undefined, all.b, all.params);
+              })();
     }
     const nodes = page.map((row) => new RecordNode(def, row));
     // Nodes hold only the selected columns, so they are not cached as relationship targets.
@@ -1928,6 +2030,7 @@ function aggregateConnection(
     const pageSize = first ?? 10;
     const offset = decodeCursor(args.after) + 1;
     const sb = new SqlBuilder(def, 't0', [], ctx.db);
+    sb.narrowed = narrowedWhere(def, args.where, args.scope, false);
     const conds = baseConditions(sb, def, args.scope);
     conds.push(compileFilter(sb, sb.base, def, args.where));
     const groups = groupTerms(

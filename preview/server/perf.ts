@@ -1,175 +1,385 @@
 /**
- * Times representative GraphQL requests against a seeded database (server side only, no HTTP):
- * the metrics aggregates and the session list's first page.
- * npx tsx preview/server/perf.ts --db path [--runs 5]
+ * The console's GraphQL requests at scale: built by the components' own code (the query
+ * documents of their modules, the variables from their exported builders) and timed against a
+ * seeded database, in this process (the CLI below) or over HTTP (`npm run bench`).
+ *
+ * Cases are what a user does: refresh the metrics panel for a window, a scope and a time zone
+ * (the panel's four or five documents), open the session list's first page under a sort, or
+ * search it. Each case runs several times: its typical time is the median run, its worst the
+ * slowest run, cold ones included.
+ *
+ *   npx tsx preview/server/perf.ts [--db path] [--runs 5] [--only metrics|list|search]
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { installScopedModules } from '../../scripts/bench/lwcScopedModules';
 import { getMeta, openDatabase } from './db';
 import { executeGraphql, getSchema } from './graphql';
-import { DEFAULT_DB_PATH, parseArgs } from './seed';
+import { CURRENT_USER_ID, DEFAULT_DB_PATH, parseArgs } from './seed';
 
-const HANDLED = `aggregate { OwnerId { value } Id { count { value } } MSC_WaitSeconds__c { avg { value } max { value } count { value } }
-    MSC_HandleSeconds__c { avg { value } max { value } count { value } } AgentMessageCount { sum { value } count { value } } EndUserMessageCount { sum { value } count { value } } }`;
+const LWC_DIR = resolve(__dirname, '../../force-app/main/default/lwc');
 
-/** The metrics panel's request (agentMetricsPanel, issue 5), as documented in /work/facts/preview-metrics.md. */
-export const METRICS_QUERY = `query agentMetrics($handledWhere: MessagingSession_Filter, $openWhere: MessagingSession_Filter, $ownersWhere: User_Filter, $responseWhere: MessagingSessionMetrics_Filter) {
-    uiapi {
-        aggregate {
-            MessagingSession(where: $handledWhere, groupBy: { OwnerId: { group: true } }, first: 2000) { edges { node { ${HANDLED} } } pageInfo { hasNextPage } }
-            byChannel: MessagingSession(where: $handledWhere, groupBy: { OwnerId: { group: true }, ChannelType: { group: true } }, first: 2000) {
-                edges { node { aggregate { OwnerId { value } ChannelType { value } Id { count { value } } } } } pageInfo { hasNextPage } }
-            openNow: MessagingSession(where: $openWhere, groupBy: { OwnerId: { group: true }, Status: { group: true } }, first: 2000) {
-                edges { node { aggregate { OwnerId { value } Status { value } Id { count { value } } } } } pageInfo { hasNextPage } }
-            MessagingSessionMetrics(where: $responseWhere, groupBy: { MessagingSession: { OwnerId: { group: true } } }, first: 2000) {
-                edges { node { aggregate { MessagingSession { OwnerId { value } } MessagingSessionMetricValue { avg { value } count { value } } } } } }
-        }
-        query { User(where: $ownersWhere, first: 2000) { edges { node { Id Name { value } } } } }
-    }
-}`;
-
-/** Team-scope variables for a window of the last `days` days (UTC midnights), as the panel builds them. */
-export function metricsVariables(
-    days: number,
-    now = Date.now()
-): Record<string, unknown> {
-    const day = 86_400_000;
-    const to = new Date(Math.floor(now / day) * day + day).toISOString();
-    const from = new Date(Date.parse(to) - days * day).toISOString();
-    const handledWhere = {
-        and: [
-            { Status: { eq: 'Ended' } },
-            { EndTime: { gte: { value: from }, lt: { value: to } } }
-        ]
-    };
-    const openWhere = { Status: { in: ['Active', 'Waiting', 'Paused'] } };
-    return {
-        handledWhere,
-        openWhere,
-        ownersWhere: {
-            Id: {
-                inq: {
-                    MessagingSession: { or: [handledWhere, openWhere] },
-                    ApiName: 'OwnerId'
-                }
-            }
-        },
-        responseWhere: {
-            and: [
-                {
-                    MessagingSessionMetricType: {
-                        eq: 'AverageAgentResponseTime'
-                    }
-                },
-                { MessagingSession: handledWhere }
-            ]
-        }
-    };
+export interface GraphqlBody {
+    query: string;
+    variables: Record<string, unknown>;
 }
 
-const LIST_QUERY = `query messagingSessionList($where: MessagingSession_Filter, $countWhere: MessagingSession_Filter, $orderBy: MessagingSession_OrderBy, $first: Int, $after: String, $upperBound: Int) {
-    uiapi {
-        query { MessagingSession(where: $where, orderBy: $orderBy, first: $first, after: $after, upperBound: $upperBound) {
-            edges { node { Id Name { value } Status { value displayValue } ChannelType { value displayValue } ChannelName { value } AgentType { value displayValue }
-                Origin { value displayValue } StartTime { value } AcceptTime { value } EndTime { value } PreviewDetails { value }
-                Owner { ... on User { Name { value } } } MessagingEndUser { Name { value } } Case { CaseNumber { value } } } cursor }
-            pageInfo { hasNextPage endCursor } totalCount } }
-        aggregate { MessagingSession(where: $countWhere, groupBy: { Status: { group: true } }) { edges { node { aggregate { Status { value } Id { count { value } } } } } } }
-    }
-}`;
+/** Sends a request; resolves with its server time (ms) and data, rejects when it has errors. */
+export type Send = (
+    body: GraphqlBody
+) => Promise<{ ms: number; data: unknown }>;
 
-export const PERF_QUERIES: Record<
-    string,
-    { query: string; variables?: Record<string, unknown> }
-> = {
-    'metrics panel, team, today': {
-        query: METRICS_QUERY,
-        variables: metricsVariables(1)
-    },
-    'metrics panel, team, last 7 days': {
-        query: METRICS_QUERY,
-        variables: metricsVariables(7)
-    },
-    'metrics panel, team, last 30 days': {
-        query: METRICS_QUERY,
-        variables: metricsVariables(30)
-    },
-    'session list, first page (50, StartTime DESC) + totalCount + status counts':
-        {
-            query: LIST_QUERY,
-            variables: {
-                where: {},
-                countWhere: {},
-                orderBy: { StartTime: { order: 'DESC', nulls: 'LAST' } },
-                first: 50,
-                after: null,
-                upperBound: null
-            }
-        },
-    'session list, open statuses + search': {
-        query: LIST_QUERY,
-        variables: {
-            where: {
-                and: [
-                    { Status: { in: ['Waiting', 'Active'] } },
-                    {
-                        or: [
-                            { Name: { like: '%MS-0000%' } },
-                            { SessionKey: { like: '%MS-0000%' } },
-                            {
-                                MessagingEndUser: {
-                                    Name: { like: '%MS-0000%' }
-                                }
-                            }
-                        ]
-                    }
-                ]
-            },
-            countWhere: {
-                or: [
-                    { Name: { like: '%MS-0000%' } },
-                    { SessionKey: { like: '%MS-0000%' } },
-                    { MessagingEndUser: { Name: { like: '%MS-0000%' } } }
-                ]
-            },
-            orderBy: { StartTime: { order: 'DESC', nulls: 'LAST' } },
-            first: 50,
-            after: null,
-            upperBound: null
+export type CaseGroup = 'metrics' | 'list' | 'search';
+
+export interface PerfCase {
+    group: CaseGroup;
+    /** Stable, for reports/bench.json: e.g. `metrics.last30.team`, `list.all.startTime.DESC`. */
+    name: string;
+    /** What else varies between runs of the same measure (a time zone); '' when nothing. */
+    variant: string;
+    /** Sends the requests the component sends for it, in its order; resolves with their times. */
+    run(send: Send): Promise<number[]>;
+}
+
+/**
+ * A component's GraphQL document, read from its module: the text between `const NAME = gql\``
+ * and the closing backquote. The documents are module constants of the components, which can't
+ * be imported outside the platform (they import lwc and lightning/graphql); reading them keeps
+ * one source, the component.
+ */
+export function componentDocument(component: string, name: string): string {
+    const file = join(LWC_DIR, component, `${component}.ts`);
+    const source = readFileSync(file, 'utf8');
+    const match = new RegExp(`\\bconst ${name}\\s*=\\s*gql\`([^\`]*)\``).exec(
+        source
+    );
+    if (!match || match[1].includes('${'))
+        throw new Error(`${file}: no plain gql document ${name}`);
+    return match[1];
+}
+
+// The exported builders of the components' pure modules, as far as the cases use them.
+type Filter = Record<string, unknown>;
+interface ModelModule {
+    startTimeWindowFilter(
+        window: unknown,
+        customFrom?: string | null,
+        customTo?: string | null,
+        options?: { now?: number; timeZone?: string }
+    ): Filter | null;
+}
+interface MetricsModule {
+    buildMetricsVariables(
+        windowFilter: Filter,
+        input: { scope: string; userId: string }
+    ): Filter;
+    durationVariables(variables: Filter): Filter;
+    listedUserIds(core: unknown): string[];
+    sessionMetricsVariables(
+        windowFilter: Filter,
+        input: {
+            scope: string;
+            userId: string;
+            teamUserIds?: readonly string[] | null;
+            includeResponseTimes: boolean;
         }
+    ): Filter | null;
+    queueNamesVariables(windowFilter: Filter): Filter;
+}
+interface ListModule {
+    SORT_COLUMNS: ReadonlyArray<{ key: string }>;
+    DEFAULT_PAGE_SIZE: number;
+    emptyFilters(): Filter;
+    buildVariables(options: {
+        filters: Filter;
+        userId: string | null;
+        sortKey: unknown;
+        sortDirection: unknown;
+        pageSize: number;
+        after: string | null;
+        loadedCount: number;
+        totalCount: number | null;
+        now?: number;
+    }): Filter;
+}
+
+function componentModule<T>(component: string, module: string): T {
+    installScopedModules();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time, outside this tsconfig
+    return require(join(LWC_DIR, component, module)) as T;
+}
+
+export interface CaseOptions {
+    userId?: string;
+    now?: number;
+    /** Time zones the metrics windows are computed in (the first is the preview user's). */
+    timeZones?: string[];
+    searches?: string[];
+    groups?: CaseGroup[];
+}
+
+/** The preview user's zone (lightning-base-components' i18n), then zones that cut days at odd hours. */
+export const TIME_ZONES = [
+    'America/Los_Angeles',
+    'Asia/Kolkata', // UTC+05:30: windows start on the half hour
+    'America/Noronha' // UTC-02:00: a window's first day is 22 hours of a UTC day
+];
+
+/**
+ * Searches as people type them: a last name, a name with an accent, a session number, a session
+ * key fragment, words with a space, two characters; then the broad ones that match much of the
+ * org (an area code in every other phone number, the prefix of every session name).
+ */
+export const SEARCHES = [
+    'Okafor',
+    'García',
+    'MS-0001234',
+    'a1b2',
+    'Guest 12',
+    'zq',
+    '555',
+    'MS-'
+];
+
+function metricsCases(
+    model: ModelModule,
+    userId: string,
+    now: number,
+    timeZones: string[]
+): PerfCase[] {
+    const metrics = componentModule<MetricsModule>(
+        'agentMetricsPanel',
+        'agentMetrics'
+    );
+    const doc = (name: string) => componentDocument('agentMetricsPanel', name);
+    const cases: PerfCase[] = [];
+    for (const window of ['today', 'last7', 'last30'])
+        for (const scope of ['me', 'team', 'all'])
+            for (const timeZone of timeZones) {
+                const filter = model.startTimeWindowFilter(window, null, null, {
+                    now,
+                    timeZone
+                }) as Filter;
+                cases.push({
+                    group: 'metrics',
+                    name: `metrics.${window}.${scope}`,
+                    variant: timeZone,
+                    // The panel's wires (agentMetricsPanel): the core document, wait and handle
+                    // times; session metrics, which in the team scope wait for the team's user
+                    // Ids from the core answer; queue names in the all-agents scope only.
+                    async run(send) {
+                        const v = metrics.buildMetricsVariables(filter, {
+                            scope,
+                            userId
+                        });
+                        const times: number[] = [];
+                        const ask = async (name: string, variables: Filter) => {
+                            const answer = await send({
+                                query: doc(name),
+                                variables
+                            });
+                            times.push(answer.ms);
+                            return answer.data;
+                        };
+                        const core = await ask('CORE_QUERY', v);
+                        await ask(
+                            'WAIT_TIMES_QUERY',
+                            metrics.durationVariables(v)
+                        );
+                        await ask(
+                            'HANDLE_TIMES_QUERY',
+                            metrics.durationVariables(v)
+                        );
+                        const sessionMetrics = metrics.sessionMetricsVariables(
+                            filter,
+                            {
+                                scope,
+                                userId,
+                                teamUserIds:
+                                    scope === 'team'
+                                        ? metrics.listedUserIds(core)
+                                        : null,
+                                includeResponseTimes: true
+                            }
+                        );
+                        if (sessionMetrics)
+                            await ask('SESSION_METRICS_QUERY', sessionMetrics);
+                        if (scope === 'all')
+                            await ask(
+                                'QUEUE_NAMES_QUERY',
+                                metrics.queueNamesVariables(filter)
+                            );
+                        return times;
+                    }
+                });
+            }
+    return cases;
+}
+
+export function consoleCases(options: CaseOptions = {}): PerfCase[] {
+    const userId = options.userId ?? CURRENT_USER_ID;
+    const now = options.now ?? Date.now();
+    const groups = options.groups ?? ['metrics', 'list', 'search'];
+    const model = componentModule<ModelModule>(
+        'messagingSessionModel',
+        'messagingSessionModel'
+    );
+    const cases: PerfCase[] = groups.includes('metrics')
+        ? metricsCases(model, userId, now, options.timeZones ?? TIME_ZONES)
+        : [];
+    const list = componentModule<ListModule>(
+        'messagingSessionList',
+        'sessionListQuery'
+    );
+    const listCase = (
+        group: CaseGroup,
+        name: string,
+        filters: Filter,
+        sortKey: string,
+        sortDirection: string
+    ): PerfCase => ({
+        group,
+        name,
+        variant: '',
+        async run(send) {
+            const answer = await send({
+                query: componentDocument(
+                    'messagingSessionList',
+                    'SESSION_LIST_QUERY'
+                ),
+                variables: list.buildVariables({
+                    filters,
+                    userId,
+                    sortKey,
+                    sortDirection,
+                    pageSize: list.DEFAULT_PAGE_SIZE,
+                    after: null,
+                    loadedCount: 0,
+                    totalCount: null,
+                    now
+                })
+            });
+            return [answer.ms];
+        }
+    });
+    for (const owner of ['me', 'all']) {
+        const filters = { ...list.emptyFilters(), owner };
+        if (groups.includes('list'))
+            for (const { key } of list.SORT_COLUMNS)
+                for (const direction of ['DESC', 'ASC'])
+                    cases.push(
+                        listCase(
+                            'list',
+                            `list.${owner}.${key}.${direction}`,
+                            filters,
+                            key,
+                            direction
+                        )
+                    );
+        if (groups.includes('search'))
+            for (const term of options.searches ?? SEARCHES)
+                cases.push(
+                    listCase(
+                        'search',
+                        `search.${owner}.${term}`,
+                        { ...filters, search: term },
+                        'startTime',
+                        'DESC'
+                    )
+                );
     }
+    return cases;
+}
+
+export interface CaseResult {
+    group: CaseGroup;
+    name: string;
+    variant: string;
+    /** Per run: the server time of each request, ms. */
+    runs: number[][];
+}
+
+export async function timeCases(
+    cases: PerfCase[],
+    send: Send,
+    runs: number
+): Promise<CaseResult[]> {
+    const results: CaseResult[] = [];
+    for (const c of cases) {
+        const result: CaseResult = {
+            group: c.group,
+            name: c.name,
+            variant: c.variant,
+            runs: []
+        };
+        for (let i = 0; i < runs; i++) result.runs.push(await c.run(send));
+        results.push(result);
+    }
+    return results;
+}
+
+export const median = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? s[Math.floor(s.length / 2)] : NaN;
 };
 
-export async function timeQueries(
-    dbPath: string,
-    runs = 5
-): Promise<Array<{ name: string; medianMs: number; sqlMs: number }>> {
-    const db = openDatabase(dbPath);
-    getSchema();
-    const out: Array<{ name: string; medianMs: number; sqlMs: number }> = [];
-    for (const [name, { query, variables }] of Object.entries(PERF_QUERIES)) {
-        const times: number[] = [];
-        let sqlMs = 0;
-        for (let i = 0; i < runs + 1; i++) {
-            const t = performance.now();
-            const r = await executeGraphql(db, { query, variables });
-            const body = r.body as { errors?: Array<{ message: string }> };
-            if (body.errors?.length)
-                throw new Error(`${name}: ${body.errors[0].message}`);
-            if (i > 0) {
-                times.push(performance.now() - t);
-                sqlMs += r.sqlMs;
-            }
-        }
-        times.sort((a, b) => a - b);
-        out.push({
-            name,
-            medianMs: times[Math.floor(times.length / 2)],
-            sqlMs: sqlMs / runs
+export interface MeasureSummary {
+    /** Median run of the measure's first variant: its slowest request. */
+    typicalMs: number;
+    /** Slowest request of any run of any variant. */
+    worstMs: number;
+    /** The same for the whole case (its requests added up: one panel refresh). */
+    typicalTotalMs: number;
+    worstTotalMs: number;
+}
+
+/** Typical and worst per measure name (the variants of a name are one measure). */
+export function summarize(results: CaseResult[]): Map<string, MeasureSummary> {
+    const out = new Map<string, MeasureSummary>();
+    const byName = new Map<string, CaseResult[]>();
+    for (const r of results)
+        byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    for (const [name, variants] of byName) {
+        const typical = variants[0].runs;
+        const all = variants.flatMap((v) => v.runs);
+        out.set(name, {
+            typicalMs: median(typical.map((run) => Math.max(...run))),
+            worstMs: Math.max(...all.map((run) => Math.max(...run))),
+            typicalTotalMs: median(typical.map(sum)),
+            worstTotalMs: Math.max(...all.map(sum))
         });
     }
-    console.log(`${dbPath}: ${getMeta(db, 'sessions')} sessions`);
-    db.close();
     return out;
+}
+
+/** The data of a GraphQL answer; throws on an HTTP error or GraphQL errors (no case fails quietly). */
+export function graphqlData(status: number, body: unknown): unknown {
+    const errors = (body as { errors?: Array<{ message: string }> } | null)
+        ?.errors;
+    if (status !== 200 || errors?.length)
+        throw new Error(
+            `GraphQL answered ${status}: ${errors?.[0]?.message ?? JSON.stringify(body).slice(0, 300)}`
+        );
+    return (body as { data?: unknown }).data;
+}
+
+/** In process: executeGraphql's own time, no HTTP. */
+export function inProcessSender(dbPath: string): {
+    send: Send;
+    close(): void;
+} {
+    const db = openDatabase(dbPath);
+    getSchema();
+    return {
+        async send(body) {
+            const started = performance.now();
+            const result = await executeGraphql(db, body);
+            const ms = performance.now() - started;
+            return { ms, data: graphqlData(result.status, result.body) };
+        },
+        close: () => db.close()
+    };
 }
 
 if (require.main === module) {
@@ -177,10 +387,18 @@ if (require.main === module) {
     const path =
         typeof args.db === 'string' ? resolve(args.db) : DEFAULT_DB_PATH;
     const runs = typeof args.runs === 'string' ? Number(args.runs) : 5;
-    timeQueries(path, runs).then((rows) => {
-        for (const r of rows)
-            console.log(
-                `${r.medianMs.toFixed(1).padStart(9)} ms (sql ${r.sqlMs.toFixed(1)} ms)  ${r.name}`
-            );
-    });
+    const only =
+        typeof args.only === 'string' ? [args.only as CaseGroup] : undefined;
+    const sender = inProcessSender(path);
+    timeCases(consoleCases({ groups: only }), sender.send, runs)
+        .then((results) => {
+            const db = openDatabase(path, { readonly: true });
+            console.log(`${path}: ${getMeta(db, 'sessions')} sessions`);
+            db.close();
+            for (const [name, s] of summarize(results))
+                console.log(
+                    `${s.typicalMs.toFixed(1).padStart(8)} ms typical ${s.worstMs.toFixed(1).padStart(8)} ms worst  (whole case ${s.typicalTotalMs.toFixed(1)} / ${s.worstTotalMs.toFixed(1)})  ${name}`
+                );
+        })
+        .finally(() => sender.close());
 }

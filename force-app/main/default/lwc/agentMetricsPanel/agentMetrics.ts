@@ -11,7 +11,9 @@
  * - core: handled and open sessions, channels, agent names (MessagingSession, User);
  * - wait times and handle times: one document per custom field (MSC_WaitSeconds__c,
  *   MSC_HandleSeconds__c), so a field that is missing or unreadable costs only its own columns;
- * - session metrics: message totals and response times from MessagingSessionMetrics (API 62.0+);
+ * - session metrics: message totals and response times from MessagingSessionMetrics (API 62.0+),
+ *   whose sessions filter goes through a relationship and so can't carry the team semi-join:
+ *   in the team scope it lists the team's user Ids from the core response instead;
  * - queue names: Group records that own sessions (all-agents scope only).
  */
 import {
@@ -138,6 +140,31 @@ function and(...filters: Array<GqlFilter | null>): GqlFilter {
     return parts.length === 1 ? parts[0] : { and: parts };
 }
 
+/** Sessions handled in the window: Status Ended, started in the window, owned as `owner` says. */
+function handledSessions(
+    owner: GqlFilter | null,
+    windowFilter: GqlFilter
+): GqlFilter {
+    return and(owner, { Status: { eq: 'Ended' } }, windowFilter);
+}
+
+/** Sessions open now (OPEN_WORK_STATUSES), whatever the window. */
+function openSessions(owner: GqlFilter | null): GqlFilter {
+    return and(owner, { Status: { in: [...OPEN_WORK_STATUSES] } });
+}
+
+/** Semi-join on the owners of any session handled in the window or open now (all agents). */
+function ownersOfSessions(windowFilter: GqlFilter): GqlFilter {
+    return {
+        inq: {
+            MessagingSession: {
+                or: [handledSessions(null, windowFilter), openSessions(null)]
+            },
+            ApiName: 'OwnerId'
+        }
+    };
+}
+
 export interface MetricsVariables {
     /** Sessions handled in the window: Status Ended, started in the window (the shared start-time filter). */
     handledWhere: GqlFilter;
@@ -156,29 +183,21 @@ export function buildMetricsVariables(
     input: ScopeInput
 ): MetricsVariables {
     const owner = ownerFilter(input);
-    const ended = { Status: { eq: 'Ended' } };
-    const open = { Status: { in: [...OPEN_WORK_STATUSES] } };
-    const handledWhere = and(owner, ended, windowFilter);
-    const openWhere = and(owner, open);
+    const handledWhere = handledSessions(owner, windowFilter);
+    const openWhere = openSessions(owner);
 
     let ownersWhere: GqlFilter;
     if (input.scope === 'me') {
         ownersWhere = { Id: { eq: input.userId } };
     } else if (input.scope === 'team') {
-        // Every member is listed, including agents with no sessions in the window.
+        // Every member is listed, including agents with no sessions in the window; the
+        // session-metrics document filters on these Ids (listedUserIds).
         const group = input.teamGroup?.trim();
         ownersWhere = group
             ? { Id: { inq: teamMembers(input) } }
             : { ManagerId: { eq: input.userId } };
     } else {
-        ownersWhere = {
-            Id: {
-                inq: {
-                    MessagingSession: { or: [and(ended, windowFilter), open] },
-                    ApiName: 'OwnerId'
-                }
-            }
-        };
+        ownersWhere = { Id: ownersOfSessions(windowFilter) };
     }
     return { handledWhere, openWhere, ownersWhere };
 }
@@ -190,30 +209,36 @@ export function durationVariables(variables: MetricsVariables): {
     return { handledWhere: variables.handledWhere };
 }
 
-/** Variables of the queue-name document: queues that own a handled or open session. */
-export function queueNamesVariables(variables: MetricsVariables): {
+/**
+ * Variables of the queue-name document (all-agents scope only): queues that own a session
+ * handled in the window or open now. Built from the window alone, so no team semi-join can end
+ * up nested in this one (SOQL: "You can't nest a semi-join or anti-join statement in another").
+ */
+export function queueNamesVariables(windowFilter: GqlFilter): {
     queuesWhere: GqlFilter;
 } {
     return {
         queuesWhere: {
             and: [
                 { Type: { eq: 'Queue' } },
-                {
-                    Id: {
-                        inq: {
-                            MessagingSession: {
-                                or: [
-                                    variables.handledWhere,
-                                    variables.openWhere
-                                ]
-                            },
-                            ApiName: 'OwnerId'
-                        }
-                    }
-                }
+                { Id: ownersOfSessions(windowFilter) }
             ]
         }
     };
+}
+
+/**
+ * The Ids of the users the core document listed (its User result, at most MAX_GROUPS): in the
+ * team scope, the team's users.
+ */
+export function listedUserIds(
+    core: CoreMetricsData | null | undefined
+): string[] {
+    const ids = new Set<string>();
+    for (const node of nodes(core?.uiapi?.query?.User)) {
+        if (node.Id) ids.add(node.Id);
+    }
+    return [...ids];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,19 +283,40 @@ export const SESSION_METRIC_TYPES: readonly SessionMetricType[] = [
     }
 ];
 
-/** Variables of the session-metrics document: the wanted metric types of the handled sessions. */
+export interface SessionMetricsInput extends ScopeInput {
+    /** Team scope: the team's user Ids (listedUserIds of the core response); null until it has answered. */
+    teamUserIds?: readonly string[] | null;
+    /** Ask for response times too (App Builder can hide them; message counts are always asked for). */
+    includeResponseTimes: boolean;
+}
+
+/**
+ * Variables of the session-metrics document: the wanted metric types of the handled sessions,
+ * or null when there is nothing to send yet (team scope before the team's user Ids arrive, or a
+ * team without users). The sessions filter sits under the `MessagingSession` relationship, where
+ * SOQL takes no semi-join ("The left operand can't use relationships"), so the team is a list of
+ * user Ids here rather than the core document's semi-join.
+ */
 export function sessionMetricsVariables(
-    variables: MetricsVariables,
-    includeResponseTimes: boolean
-): { metricsWhere: GqlFilter } {
+    windowFilter: GqlFilter,
+    input: SessionMetricsInput
+): { metricsWhere: GqlFilter } | null {
+    let owner: GqlFilter | null;
+    if (input.scope === 'team') {
+        const ids = input.teamUserIds;
+        if (!ids?.length) return null;
+        owner = { OwnerId: { in: [...ids] } };
+    } else {
+        owner = ownerFilter(input);
+    }
     const types = SESSION_METRIC_TYPES.filter(
-        (type) => includeResponseTimes || !type.isResponseTime
+        (type) => input.includeResponseTimes || !type.isResponseTime
     ).map((type) => type.value);
     return {
         metricsWhere: {
             and: [
                 { MessagingSessionMetricType: { in: types } },
-                { MessagingSession: variables.handledWhere }
+                { MessagingSession: handledSessions(owner, windowFilter) }
             ]
         }
     };
@@ -307,6 +353,7 @@ export interface NamedNode {
 
 export interface RecordConnection<TNode> {
     edges?: Array<{ node?: TNode | null } | null> | null;
+    pageInfo?: { hasNextPage?: boolean | null } | null;
 }
 
 export interface SessionAggregate {
@@ -456,7 +503,7 @@ export type TeamTotals = Omit<
 export interface CombinedMetrics {
     agents: AgentMetrics[];
     totals: TeamTotals;
-    /** An aggregate said there were more groups than it returned. */
+    /** An aggregate, or the list of users, said there were more rows than it returned. */
     truncated: boolean;
 }
 
@@ -734,7 +781,9 @@ export function combineMetrics(input: MetricsInput): CombinedMetrics {
         core?.aggregate?.openNow,
         input.waitTimes?.uiapi?.aggregate?.MessagingSession,
         input.handleTimes?.uiapi?.aggregate?.MessagingSession,
-        input.sessionMetrics?.uiapi?.aggregate?.MessagingSessionMetrics
+        input.sessionMetrics?.uiapi?.aggregate?.MessagingSessionMetrics,
+        // More users than listed: rows are missing, and in the team scope so are their metrics.
+        core?.query?.User
     ].some((connection) => connection?.pageInfo?.hasNextPage === true);
     return { agents: rows, totals: teamTotals(rows, teamChannels), truncated };
 }

@@ -42,6 +42,7 @@ import {
     combineMetrics,
     durationVariables,
     errorDetail,
+    listedUserIds,
     queueNamesVariables,
     readMetricsErrors,
     readTarget,
@@ -194,6 +195,9 @@ const CORE_QUERY = gql`
                             }
                         }
                     }
+                    pageInfo {
+                        hasNextPage
+                    }
                 }
             }
         }
@@ -277,6 +281,8 @@ const HANDLE_TIMES_QUERY = gql`
 `;
 // Message totals and response times: MessagingSessionMetrics (API 62.0+), one record per session
 // and metric type. AgentMessageCount/EndUserMessageCount on MessagingSession are Nillable only.
+// Its sessions filter goes through the MessagingSession relationship, which can't carry a
+// semi-join: in the team scope it lists the team's user Ids from the core response.
 const SESSION_METRICS_QUERY = gql`
     query agentMetricsSessionMetrics(
         $metricsWhere: MessagingSessionMetrics_Filter
@@ -359,6 +365,14 @@ function isScope(value) {
 function sameFilter(a, b) {
     return JSON.stringify(a) === JSON.stringify(b);
 }
+/** The same Ids in the same order (kept sorted: the User query asks for no order). */
+function sameIds(a, b) {
+    return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+/** Which team a list of user Ids belongs to: the App Builder group, or '' for my direct reports. */
+function teamKey(teamGroup) {
+    return teamGroup?.trim() ?? '';
+}
 function statuses(state) {
     const status = { state, detail: '' };
     return {
@@ -430,6 +444,13 @@ export default class AgentMetricsPanel extends LightningElement {
     handleTimesData;
     sessionMetricsData;
     queueNamesData;
+    /**
+     * The team's user Ids from the last core response in the team scope, with the team they
+     * belong to. Membership doesn't depend on the window, so the Ids stay usable until the next
+     * core response replaces them; reassigned only when they change, so that the
+     * session-metrics wire isn't handed the same variables again.
+     */
+    teamUsers = null;
     @wire(MessageContext)
     messageContext;
     refreshers = {};
@@ -482,7 +503,7 @@ export default class AgentMetricsPanel extends LightningElement {
         this.coalescer.cancel();
     }
     // ---- Data ------------------------------------------------------------------------------
-    /** Variables of the core document; the other documents derive theirs from them. */
+    /** Variables of the core document; the duration documents derive theirs from them. */
     get metricsVariables() {
         if (!this.windowFilter) return undefined;
         return buildMetricsVariables(this.windowFilter, {
@@ -494,7 +515,37 @@ export default class AgentMetricsPanel extends LightningElement {
     isActive(key) {
         if (!this.windowFilter) return false;
         // Queues own sessions only in the all-agents scope: the others filter on users.
-        return key !== 'queueNames' || this.scopeValue === 'all';
+        if (key === 'queueNames') return this.scopeValue === 'all';
+        // In the team scope, session metrics wait for the team's user Ids.
+        if (key === 'sessionMetrics')
+            return this.sessionMetricsVariables !== undefined;
+        return true;
+    }
+    /** Team scope: the current team's user Ids from a core response; null until one has arrived. */
+    get teamUserIds() {
+        const known = this.teamUsers;
+        return this.scopeValue === 'team' &&
+            known !== null &&
+            known.team === teamKey(this.teamGroup)
+            ? known.ids
+            : null;
+    }
+    /** Keeps the team's user Ids from a core response (team scope only). */
+    rememberTeamUsers(data) {
+        if (this.scopeValue !== 'team') return;
+        const team = teamKey(this.teamGroup);
+        const ids = listedUserIds(data).sort();
+        const known = this.teamUsers;
+        if (!known || known.team !== team || !sameIds(known.ids, ids)) {
+            this.teamUsers = { team, ids };
+            // New Ids mean new session-metrics variables: its figures wait for them.
+            this.setSource('sessionMetrics', { state: 'loading', detail: '' });
+        }
+        if (!ids.length) {
+            // A team without users has no session metrics to ask for.
+            this.sessionMetricsData = undefined;
+            this.setSource('sessionMetrics', { state: 'ready', detail: '' });
+        }
     }
     get coreQuery() {
         return this.isActive('core') ? CORE_QUERY : undefined;
@@ -518,14 +569,22 @@ export default class AgentMetricsPanel extends LightningElement {
         return variables ? durationVariables(variables) : undefined;
     }
     get sessionMetricsVariables() {
-        const variables = this.metricsVariables;
-        return variables
-            ? sessionMetricsVariables(variables, !this.hideResponseTimes)
-            : undefined;
+        if (!this.windowFilter) return undefined;
+        return (
+            sessionMetricsVariables(this.windowFilter, {
+                scope: this.scopeValue,
+                userId: USER_ID,
+                teamGroup: this.teamGroup,
+                teamUserIds: this.teamUserIds,
+                includeResponseTimes: !this.hideResponseTimes
+            }) ?? undefined
+        );
     }
+    /** Built only where it is sent (all agents): elsewhere a team semi-join would nest in it. */
     get queueNamesVariables() {
-        const variables = this.metricsVariables;
-        return variables ? queueNamesVariables(variables) : undefined;
+        return this.windowFilter && this.isActive('queueNames')
+            ? queueNamesVariables(this.windowFilter)
+            : undefined;
     }
     @wire(graphql, {
         query: '$coreQuery',
@@ -536,6 +595,7 @@ export default class AgentMetricsPanel extends LightningElement {
         if (data) {
             this.coreData = data;
             this.problemMessage = '';
+            this.rememberTeamUsers(data);
         }
     }
     @wire(graphql, {

@@ -49,6 +49,7 @@ import {
     combineMetrics,
     durationVariables,
     errorDetail,
+    listedUserIds,
     queueNamesVariables,
     readMetricsErrors,
     readTarget,
@@ -218,6 +219,9 @@ const CORE_QUERY = gql`
                             }
                         }
                     }
+                    pageInfo {
+                        hasNextPage
+                    }
                 }
             }
         }
@@ -304,6 +308,8 @@ const HANDLE_TIMES_QUERY = gql`
 
 // Message totals and response times: MessagingSessionMetrics (API 62.0+), one record per session
 // and metric type. AgentMessageCount/EndUserMessageCount on MessagingSession are Nillable only.
+// Its sessions filter goes through the MessagingSession relationship, which can't carry a
+// semi-join: in the team scope it lists the team's user Ids from the core response.
 const SESSION_METRICS_QUERY = gql`
     query agentMetricsSessionMetrics(
         $metricsWhere: MessagingSessionMetrics_Filter
@@ -424,6 +430,16 @@ function sameFilter(a: GqlFilter | null, b: GqlFilter | null): boolean {
     return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The same Ids in the same order (kept sorted: the User query asks for no order). */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+/** Which team a list of user Ids belongs to: the App Builder group, or '' for my direct reports. */
+function teamKey(teamGroup: string | null | undefined): string {
+    return teamGroup?.trim() ?? '';
+}
+
 function statuses(state: SourceState): SourceStatuses {
     const status = { state, detail: '' };
     return {
@@ -493,6 +509,13 @@ export default class AgentMetricsPanel extends LightningElement {
     handleTimesData?: DurationData;
     sessionMetricsData?: SessionMetricsData;
     queueNamesData?: QueueNamesData;
+    /**
+     * The team's user Ids from the last core response in the team scope, with the team they
+     * belong to. Membership doesn't depend on the window, so the Ids stay usable until the next
+     * core response replaces them; reassigned only when they change, so that the
+     * session-metrics wire isn't handed the same variables again.
+     */
+    private teamUsers: { team: string; ids: readonly string[] } | null = null;
 
     @wire(MessageContext) messageContext?: MessageContextType;
 
@@ -550,7 +573,7 @@ export default class AgentMetricsPanel extends LightningElement {
 
     // ---- Data ------------------------------------------------------------------------------
 
-    /** Variables of the core document; the other documents derive theirs from them. */
+    /** Variables of the core document; the duration documents derive theirs from them. */
     get metricsVariables(): MetricsVariables | undefined {
         if (!this.windowFilter) return undefined;
         return buildMetricsVariables(this.windowFilter, {
@@ -563,7 +586,39 @@ export default class AgentMetricsPanel extends LightningElement {
     private isActive(key: SourceKey): boolean {
         if (!this.windowFilter) return false;
         // Queues own sessions only in the all-agents scope: the others filter on users.
-        return key !== 'queueNames' || this.scopeValue === 'all';
+        if (key === 'queueNames') return this.scopeValue === 'all';
+        // In the team scope, session metrics wait for the team's user Ids.
+        if (key === 'sessionMetrics')
+            return this.sessionMetricsVariables !== undefined;
+        return true;
+    }
+
+    /** Team scope: the current team's user Ids from a core response; null until one has arrived. */
+    private get teamUserIds(): readonly string[] | null {
+        const known = this.teamUsers;
+        return this.scopeValue === 'team' &&
+            known !== null &&
+            known.team === teamKey(this.teamGroup)
+            ? known.ids
+            : null;
+    }
+
+    /** Keeps the team's user Ids from a core response (team scope only). */
+    private rememberTeamUsers(data: CoreMetricsData): void {
+        if (this.scopeValue !== 'team') return;
+        const team = teamKey(this.teamGroup);
+        const ids = listedUserIds(data).sort();
+        const known = this.teamUsers;
+        if (!known || known.team !== team || !sameIds(known.ids, ids)) {
+            this.teamUsers = { team, ids };
+            // New Ids mean new session-metrics variables: its figures wait for them.
+            this.setSource('sessionMetrics', { state: 'loading', detail: '' });
+        }
+        if (!ids.length) {
+            // A team without users has no session metrics to ask for.
+            this.sessionMetricsData = undefined;
+            this.setSource('sessionMetrics', { state: 'ready', detail: '' });
+        }
     }
 
     get coreQuery(): unknown {
@@ -594,15 +649,23 @@ export default class AgentMetricsPanel extends LightningElement {
     }
 
     get sessionMetricsVariables(): Record<string, unknown> | undefined {
-        const variables = this.metricsVariables;
-        return variables
-            ? sessionMetricsVariables(variables, !this.hideResponseTimes)
-            : undefined;
+        if (!this.windowFilter) return undefined;
+        return (
+            sessionMetricsVariables(this.windowFilter, {
+                scope: this.scopeValue,
+                userId: USER_ID,
+                teamGroup: this.teamGroup,
+                teamUserIds: this.teamUserIds,
+                includeResponseTimes: !this.hideResponseTimes
+            }) ?? undefined
+        );
     }
 
+    /** Built only where it is sent (all agents): elsewhere a team semi-join would nest in it. */
     get queueNamesVariables(): Record<string, unknown> | undefined {
-        const variables = this.metricsVariables;
-        return variables ? queueNamesVariables(variables) : undefined;
+        return this.windowFilter && this.isActive('queueNames')
+            ? queueNamesVariables(this.windowFilter)
+            : undefined;
     }
 
     @wire(graphql, {
@@ -614,6 +677,7 @@ export default class AgentMetricsPanel extends LightningElement {
         if (data) {
             this.coreData = data;
             this.problemMessage = '';
+            this.rememberTeamUsers(data);
         }
     }
 

@@ -1,9 +1,8 @@
 /**
- * The payload of MSC_BacklogDrillIn__c: which waiting sessions the session list should show after
- * a supervisor chose a queue or a channel in the backlog. The list reads it with readBacklogDrillIn.
+ * What the backlog publishes on MSC_BacklogDrillIn__c when a supervisor chooses a queue or a
+ * channel. The payload type and its reader live in c/messagingSessionModel, which the list shares.
  */
-import { isSalesforceId } from 'c/messagingSessionModel';
-import { WAITING_STATUSES } from './backlogQuery';
+import { WAITING_STATUSES } from 'c/messagingSessionModel';
 function base(source, label) {
     return {
         source,
@@ -27,34 +26,5 @@ export function channelDrillIn(source, messagingChannelId, channelType, label) {
         queueId: null,
         messagingChannelId,
         channelType
-    };
-}
-const WAITING = new Set(WAITING_STATUSES);
-/** Reads a drill-in from an untrusted message-channel payload; null when it names no queue or channel. */
-export function readBacklogDrillIn(message) {
-    if (typeof message !== 'object' || message === null) return null;
-    const raw = message;
-    const id = (value) => {
-        return isSalesforceId(value) ? value : null;
-    };
-    const queueId = id(raw.queueId);
-    const messagingChannelId = id(raw.messagingChannelId);
-    const channelType =
-        typeof raw.channelType === 'string' && raw.channelType !== ''
-            ? raw.channelType
-            : null;
-    if (!queueId && !messagingChannelId && !channelType) return null;
-    const statuses = Array.isArray(raw.statuses)
-        ? raw.statuses.filter((status) => WAITING.has(status))
-        : [];
-    return {
-        source: typeof raw.source === 'string' ? raw.source : '',
-        queueId,
-        messagingChannelId: queueId ? null : messagingChannelId,
-        channelType: queueId ? null : channelType,
-        statuses: statuses.length ? statuses : [...WAITING_STATUSES],
-        sortBy: 'StartTime',
-        sortDirection: 'ASC',
-        label: typeof raw.label === 'string' ? raw.label : ''
     };
 }

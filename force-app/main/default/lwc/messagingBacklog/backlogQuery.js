@@ -2,16 +2,17 @@
  * What the backlog asks the server: App Builder properties read defensively, the GraphQL
  * variables of one refresh, the response shapes, and how its errors are read. No DOM, no wire.
  */
-import { describeError } from 'c/messagingSessionModel';
+import {
+    WAITING_STATUSES,
+    describeError,
+    readIntervalSeconds
+} from 'c/messagingSessionModel';
 // ---------------------------------------------------------------------------------------------
 // App Builder properties
 // ---------------------------------------------------------------------------------------------
-/** Waiting: Status Waiting, plus New, which only standard channels have (routed, not yet accepted). */
-export const WAITING_STATUSES = ['Waiting', 'New'];
 export const DEFAULT_WAIT_TARGET_SECONDS = 120;
 export const DEFAULT_REFRESH_SECONDS = 60;
 export const MIN_REFRESH_SECONDS = 15;
-export const MAX_REFRESH_SECONDS = 3600;
 /** Time to clear divides by the sessions accepted in this many last minutes. */
 export const PACE_WINDOW_MINUTES = 60;
 function toNumber(input) {
@@ -35,13 +36,10 @@ export function readWaitTarget(input) {
 }
 /** Seconds between safety refreshes: 0 turns them off, otherwise 15 to 3600; unusable input gives 60. */
 export function readRefreshSeconds(input) {
-    const seconds = toNumber(input);
-    if (!Number.isFinite(seconds) || seconds < 0)
-        return DEFAULT_REFRESH_SECONDS;
-    if (seconds === 0) return 0;
-    return Math.min(
-        MAX_REFRESH_SECONDS,
-        Math.max(MIN_REFRESH_SECONDS, Math.round(seconds))
+    return readIntervalSeconds(
+        input,
+        DEFAULT_REFRESH_SECONDS,
+        MIN_REFRESH_SECONDS
     );
 }
 // A DeveloperName: starts with a letter, letters, digits and single underscores, no trailing underscore.

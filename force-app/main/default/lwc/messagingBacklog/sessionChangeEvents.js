@@ -4,14 +4,16 @@
  * keep a safety poll whatever this returns.
  */
 import { isEmpEnabled, subscribe, unsubscribe } from 'lightning/empApi';
-export const SESSION_CHANGE_CHANNEL = '/data/MessagingSessionChangeEvent';
+import { SESSION_CHANGE_EVENT_CHANNEL } from 'c/messagingSessionModel';
 /** Calls `onChange` on every session change event; resolves to a stop function, or null when streaming is unavailable. */
 export async function subscribeToSessionChanges(onChange) {
     try {
         if (!(await isEmpEnabled())) return null;
         // -1: new events only; the backlog refetches everything anyway.
-        const subscription = await subscribe(SESSION_CHANGE_CHANNEL, -1, () =>
-            onChange()
+        const subscription = await subscribe(
+            SESSION_CHANGE_EVENT_CHANNEL,
+            -1,
+            () => onChange()
         );
         if (!subscription) return null;
         return () => {

@@ -1,13 +1,15 @@
 /**
  * Messaging session list: every session an agent or supervisor needs, filtered, searched, sorted
  * and paged through the GraphQL wire adapter, with status counts from an aggregate in the same
- * request, live updates through Change Data Capture (with a slow safety poll) or polling, and
- * selection published on MSC_MessagingSessionSelected__c.
+ * request, live updates through Change Data Capture (with a slow safety poll) or polling,
+ * selection published on MSC_MessagingSessionSelected__c, and the waiting sessions of a queue or
+ * channel chosen in the backlog (MSC_BacklogDrillIn__c).
  */
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import type { GraphQLResult } from 'lightning/graphql';
 import {
+    APPLICATION_SCOPE,
     MessageContext,
     publish,
     subscribe,
@@ -30,6 +32,7 @@ import {
     IsConsoleNavigation
 } from 'lightning/platformWorkspaceApi';
 import { openInWorkspace } from 'c/consoleNavigation';
+import BACKLOG_DRILL_IN from '@salesforce/messageChannel/MSC_BacklogDrillIn__c';
 import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
@@ -40,16 +43,19 @@ import {
     CHANNEL_TYPES,
     CoalescingScheduler,
     QUEUE_BADGE_CLASS,
+    SESSION_CHANGE_EVENT_CHANNEL,
     SESSION_ORIGINS,
     errorMessage,
     formatLabel,
     ownerView,
+    readBacklogDrillIn,
     readSessionsChangedMessage,
     sessionClock,
     sessionClockText,
     windowDayKey
 } from 'c/messagingSessionModel';
 import type {
+    BacklogDrillInMessage,
     PicklistOption,
     SessionsChangedMessage,
     SessionSelectedMessage
@@ -59,6 +65,8 @@ import {
     buildVariables,
     changeEventRecordIds,
     customRangeProblem,
+    drillInActive,
+    drillInView,
     emptyFilters,
     hiddenListFields,
     isSortKey,
@@ -101,6 +109,8 @@ import labelColumnName from '@salesforce/label/c.MSC_ListColumnName';
 import labelColumnStartTime from '@salesforce/label/c.MSC_ListColumnStartTime';
 import labelCustomFrom from '@salesforce/label/c.MSC_ListCustomFrom';
 import labelCustomTo from '@salesforce/label/c.MSC_ListCustomTo';
+import labelDrillIn from '@salesforce/label/c.MSC_ListDrillIn';
+import labelDrillInClear from '@salesforce/label/c.MSC_ListDrillInClear';
 import labelEmptyTitle from '@salesforce/label/c.MSC_ListEmptyTitle';
 import labelErrorTitle from '@salesforce/label/c.MSC_ListErrorTitle';
 import labelFiltersToggle from '@salesforce/label/c.MSC_ListFiltersToggle';
@@ -118,6 +128,7 @@ import labelOwner from '@salesforce/label/c.MSC_ListOwner';
 import labelOwnerAll from '@salesforce/label/c.MSC_ListOwnerAll';
 import labelOwnerFilter from '@salesforce/label/c.MSC_ListOwnerFilterLabel';
 import labelOwnerMe from '@salesforce/label/c.MSC_ListOwnerMe';
+import labelOwnerQueue from '@salesforce/label/c.MSC_ListOwnerQueue';
 import labelPartialData from '@salesforce/label/c.MSC_ListPartialData';
 import labelPolling from '@salesforce/label/c.MSC_ListPolling';
 import labelRangeReversed from '@salesforce/label/c.MSC_ListRangeReversed';
@@ -273,7 +284,8 @@ const SESSION_LIST_QUERY = gql`
 `;
 
 const SOURCE = 'messagingSessionList';
-const CDC_CHANNEL = '/data/MessagingSessionChangeEvent';
+/** The owner option shown while a backlog drill-in filters on a queue. */
+const QUEUE_OWNER = 'queue';
 /** The one timer that makes every open row's duration tick. */
 const CLOCK_INTERVAL_MS = 1000;
 /** At most one refetch per this many milliseconds, however many changes arrive. */
@@ -375,6 +387,7 @@ export default class MessagingSessionList extends NavigationMixin(
         timesFlag: labelTimesFlag,
         filters: labelFiltersToggle,
         sessions: labelSessions,
+        clearDrillIn: labelDrillInClear,
         windowHelp: formatLabel(labelWindowHelp, TIME_ZONE)
     };
 
@@ -405,6 +418,8 @@ export default class MessagingSessionList extends NavigationMixin(
     filtersOpen = false;
     liveMode: LiveMode = 'pending';
     hiddenFields: string[] = [];
+    /** The queue or channel last chosen in the backlog, while the filters still show it. */
+    drillIn: BacklogDrillInMessage | null = null;
     /** The instant the start-time window is measured from; moves when the day changes. */
     windowNow = Date.now();
 
@@ -418,6 +433,7 @@ export default class MessagingSessionList extends NavigationMixin(
     private pendingPoll = false;
     private empSubscription: EmpSubscription | null = null;
     private messageSubscription: Subscription | null = null;
+    private drillInSubscription: Subscription | null = null;
     private pollHandle: ReturnType<typeof setInterval> | null = null;
     private clockHandle: ReturnType<typeof setInterval> | null = null;
     private searchHandle: ReturnType<typeof setTimeout> | null = null;
@@ -586,6 +602,13 @@ export default class MessagingSessionList extends NavigationMixin(
             SESSIONS_CHANGED,
             (message) => this.handleSessionsChanged(message)
         );
+        // Application scope: the backlog may sit in the utility bar or on another page of the app.
+        this.drillInSubscription = subscribe(
+            this.messageContext,
+            BACKLOG_DRILL_IN,
+            (message) => this.handleBacklogDrillIn(message),
+            { scope: APPLICATION_SCOPE }
+        );
         this.startLiveUpdates().catch(() => this.startPolling());
     }
 
@@ -595,6 +618,10 @@ export default class MessagingSessionList extends NavigationMixin(
             unsubscribe(this.messageSubscription);
             this.messageSubscription = null;
         }
+        if (this.drillInSubscription) {
+            unsubscribe(this.drillInSubscription);
+            this.drillInSubscription = null;
+        }
         if (this.empSubscription) {
             empUnsubscribe(this.empSubscription).catch(() => undefined);
             this.empSubscription = null;
@@ -602,10 +629,7 @@ export default class MessagingSessionList extends NavigationMixin(
         this.stopPolling();
         this.stopClock();
         this.scheduler.cancel();
-        if (this.searchHandle !== null) {
-            clearTimeout(this.searchHandle);
-            this.searchHandle = null;
-        }
+        this.cancelSearch();
     }
 
     private applyDefaults(): void {
@@ -642,7 +666,7 @@ export default class MessagingSessionList extends NavigationMixin(
             }
             onEmpError(() => this.handleEmpError());
             const subscription = await empSubscribe(
-                CDC_CHANNEL,
+                SESSION_CHANGE_EVENT_CHANNEL,
                 -1,
                 (message) => this.handleChangeEvent(message)
             );
@@ -973,10 +997,40 @@ export default class MessagingSessionList extends NavigationMixin(
     }
 
     get ownerOptions(): ComboOption[] {
-        return [
+        const scopes = [
             { label: labelOwnerMe, value: 'me' },
             { label: labelOwnerAll, value: 'all' }
         ];
+        return this.filters.queueId
+            ? [
+                  ...scopes,
+                  {
+                      label: formatLabel(labelOwnerQueue, this.queueName),
+                      value: QUEUE_OWNER
+                  }
+              ]
+            : scopes;
+    }
+
+    /** The drill-in's queue name, or its Id when the message named none. */
+    private get queueName(): string {
+        return this.drillIn?.queueId === this.filters.queueId &&
+            this.drillIn?.label
+            ? this.drillIn.label
+            : (this.filters.queueId ?? '');
+    }
+
+    /** "Waiting in Support EMEA, oldest first" while the list shows a backlog drill-in. */
+    get drillInText(): string {
+        const drillIn = this.drillIn;
+        if (!drillIn || !drillInActive(drillIn, this.filters)) return '';
+        const name =
+            drillIn.label ||
+            drillIn.queueId ||
+            drillIn.channelType ||
+            drillIn.messagingChannelId ||
+            '';
+        return formatLabel(labelDrillIn, name);
     }
 
     get windowOptions(): ComboOption[] {
@@ -1017,8 +1071,8 @@ export default class MessagingSessionList extends NavigationMixin(
         return this.filters.origins[0] ?? '';
     }
 
-    get ownerValue(): OwnerScope {
-        return this.filters.owner;
+    get ownerValue(): OwnerScope | typeof QUEUE_OWNER {
+        return this.filters.queueId ? QUEUE_OWNER : this.filters.owner;
     }
 
     get windowValue(): TimeWindow {
@@ -1083,7 +1137,11 @@ export default class MessagingSessionList extends NavigationMixin(
 
     handleChannelChange(event: Event): void {
         const value = this.picked(event);
-        this.setFilters({ channelTypes: value ? [value] : [] });
+        // A channel from the backlog is narrower than a channel type: choosing a type replaces it.
+        this.setFilters({
+            channelTypes: value ? [value] : [],
+            messagingChannelId: null
+        });
     }
 
     handleAgentTypeChange(event: Event): void {
@@ -1097,8 +1155,13 @@ export default class MessagingSessionList extends NavigationMixin(
     }
 
     handleOwnerChange(event: Event): void {
+        const value = this.picked(event);
+        if (value === QUEUE_OWNER) {
+            return;
+        }
         this.setFilters({
-            owner: parseOwnerScope(this.picked(event), this.filters.owner)
+            owner: parseOwnerScope(value, this.filters.owner),
+            queueId: null
         });
     }
 
@@ -1121,9 +1184,7 @@ export default class MessagingSessionList extends NavigationMixin(
 
     handleSearchChange(event: Event): void {
         this.searchText = this.picked(event);
-        if (this.searchHandle !== null) {
-            clearTimeout(this.searchHandle);
-        }
+        this.cancelSearch();
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
         this.searchHandle = setTimeout(() => {
             this.searchHandle = null;
@@ -1150,7 +1211,45 @@ export default class MessagingSessionList extends NavigationMixin(
     handleClearFilters(): void {
         this.searchText = '';
         this.filters = emptyFilters();
+        this.drillIn = null;
         this.restart();
+    }
+
+    /**
+     * A queue or channel chosen in the backlog: exactly its waiting sessions, oldest first, in any
+     * time window and without search, from the first page.
+     */
+    handleBacklogDrillIn(message: unknown): void {
+        const drillIn = readBacklogDrillIn(message);
+        if (!drillIn) {
+            return;
+        }
+        const view = drillInView(drillIn);
+        this.cancelSearch();
+        this.searchText = '';
+        this.drillIn = drillIn;
+        this.filters = view.filters;
+        this.sortKey = view.sortKey;
+        this.sortDirection = view.sortDirection;
+        this.restart();
+    }
+
+    /** Back to the list as App Builder set it up. */
+    handleClearDrillIn(): void {
+        this.cancelSearch();
+        this.searchText = '';
+        this.drillIn = null;
+        this.filters = this.defaultFilters();
+        this.sortKey = DEFAULT_SORT.key;
+        this.sortDirection = DEFAULT_SORT.direction;
+        this.restart();
+    }
+
+    private cancelSearch(): void {
+        if (this.searchHandle !== null) {
+            clearTimeout(this.searchHandle);
+            this.searchHandle = null;
+        }
     }
 
     handleToggleFilters(): void {

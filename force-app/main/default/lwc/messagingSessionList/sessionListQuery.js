@@ -17,6 +17,7 @@ import {
     gqlValue,
     isObject,
     picklistLabel,
+    readIntervalSeconds,
     readSessionOwner,
     startTimeWindowFilter,
     statusOption
@@ -30,6 +31,8 @@ export function emptyFilters() {
         agentTypes: [],
         origins: [],
         owner: 'all',
+        queueId: null,
+        messagingChannelId: null,
         window: 'any',
         customFrom: null,
         customTo: null,
@@ -77,31 +80,9 @@ export function parsePageSize(input) {
 }
 export const DEFAULT_REFRESH_SECONDS = 60;
 export const MIN_REFRESH_SECONDS = 15;
-export const MAX_REFRESH_SECONDS = 3600;
-/**
- * An interval in seconds from App Builder: 0 turns it off; other values are kept between `min`
- * and an hour; unreadable or negative input gives the default.
- */
-function parseIntervalSeconds(input, fallback, min) {
-    const seconds =
-        typeof input === 'string' && input.trim() !== ''
-            ? Number(input)
-            : input;
-    if (
-        typeof seconds !== 'number' ||
-        !Number.isFinite(seconds) ||
-        seconds < 0
-    ) {
-        return fallback;
-    }
-    if (seconds === 0) {
-        return 0;
-    }
-    return Math.min(MAX_REFRESH_SECONDS, Math.max(min, Math.round(seconds)));
-}
 /** Polling interval when Change Data Capture isn't available: 15 s to an hour, 60 by default. */
 export function parseRefreshSeconds(input) {
-    return parseIntervalSeconds(
+    return readIntervalSeconds(
         input,
         DEFAULT_REFRESH_SECONDS,
         MIN_REFRESH_SECONDS
@@ -115,7 +96,7 @@ export const MIN_SAFETY_REFRESH_SECONDS = 60;
  * for CDC, or a user without View All Records on it), so the list rechecks now and then.
  */
 export function parseSafetyRefreshSeconds(input) {
-    return parseIntervalSeconds(
+    return readIntervalSeconds(
         input,
         DEFAULT_SAFETY_REFRESH_SECONDS,
         MIN_SAFETY_REFRESH_SECONDS
@@ -171,13 +152,20 @@ export function buildWhere(filters, userId, includeStatus = true, now) {
     if (filters.channelTypes.length) {
         clauses.push({ ChannelType: { in: [...filters.channelTypes] } });
     }
+    if (filters.messagingChannelId) {
+        clauses.push({
+            MessagingChannelId: { eq: filters.messagingChannelId }
+        });
+    }
     if (filters.agentTypes.length) {
         clauses.push({ AgentType: { in: [...filters.agentTypes] } });
     }
     if (filters.origins.length) {
         clauses.push({ Origin: { in: [...filters.origins] } });
     }
-    if (filters.owner === 'me' && userId) {
+    if (filters.queueId) {
+        clauses.push({ OwnerId: { eq: filters.queueId } });
+    } else if (filters.owner === 'me' && userId) {
         clauses.push({ OwnerId: { eq: userId } });
     }
     clauses.push(...startTimeClauses(filters, now));
@@ -239,6 +227,40 @@ export function buildOrderBy(key, direction) {
         SORT_COLUMNS[0];
     const order = direction === 'ASC' ? 'ASC' : 'DESC';
     return column.orderBy(order);
+}
+/**
+ * The list a backlog drill-in asks for: exactly the waiting sessions of the queue or channel, in
+ * any time window and without search, oldest first. Every other filter starts empty.
+ */
+export function drillInView(message) {
+    const column = SORT_COLUMNS.find(
+        (candidate) => message.sortBy in candidate.orderBy('ASC')
+    );
+    return {
+        filters: {
+            ...emptyFilters(),
+            statuses: [...message.statuses],
+            channelTypes: message.channelType ? [message.channelType] : [],
+            messagingChannelId: message.messagingChannelId,
+            queueId: message.queueId
+        },
+        sortKey: column?.key ?? DEFAULT_SORT.key,
+        sortDirection: message.sortDirection
+    };
+}
+/**
+ * Whether the filters still show what the drill-in asked for: a change to the owner or the
+ * channel ends it (the list then says no more that it shows the queue or channel).
+ */
+export function drillInActive(message, filters) {
+    if (!message) return false;
+    return (
+        filters.queueId === message.queueId &&
+        filters.messagingChannelId === message.messagingChannelId &&
+        (message.channelType === null ||
+            (filters.channelTypes.length === 1 &&
+                filters.channelTypes[0] === message.channelType))
+    );
 }
 /** Relay record-connection pagination stops at 4,000 records; past that the query needs upperBound. */
 export const SIMPLE_PAGINATION_LIMIT = 4000;

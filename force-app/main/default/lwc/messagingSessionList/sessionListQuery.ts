@@ -23,6 +23,7 @@ import {
     statusOption
 } from 'c/messagingSessionModel';
 import type {
+    BacklogDrillInMessage,
     CustomRangeProblem,
     GqlField,
     GqlFilter,
@@ -46,6 +47,10 @@ export interface SessionFilters {
     agentTypes: string[];
     origins: string[];
     owner: OwnerScope;
+    /** Sessions owned by this queue (Group Id), from a backlog drill-in; it replaces the owner scope. */
+    queueId: string | null;
+    /** Sessions on this MessagingChannel, from a backlog drill-in. */
+    messagingChannelId: string | null;
     window: TimeWindow;
     /** Custom range bounds as YYYY-MM-DD (what lightning-input type="date" gives). */
     customFrom: string | null;
@@ -63,6 +68,8 @@ export function emptyFilters(): SessionFilters {
         agentTypes: [],
         origins: [],
         owner: 'all',
+        queueId: null,
+        messagingChannelId: null,
         window: 'any',
         customFrom: null,
         customTo: null,
@@ -235,13 +242,20 @@ export function buildWhere(
     if (filters.channelTypes.length) {
         clauses.push({ ChannelType: { in: [...filters.channelTypes] } });
     }
+    if (filters.messagingChannelId) {
+        clauses.push({
+            MessagingChannelId: { eq: filters.messagingChannelId }
+        });
+    }
     if (filters.agentTypes.length) {
         clauses.push({ AgentType: { in: [...filters.agentTypes] } });
     }
     if (filters.origins.length) {
         clauses.push({ Origin: { in: [...filters.origins] } });
     }
-    if (filters.owner === 'me' && userId) {
+    if (filters.queueId) {
+        clauses.push({ OwnerId: { eq: filters.queueId } });
+    } else if (filters.owner === 'me' && userId) {
         clauses.push({ OwnerId: { eq: userId } });
     }
     clauses.push(...startTimeClauses(filters, now));
@@ -318,6 +332,55 @@ export function buildOrderBy(key: unknown, direction: unknown): GqlFilter {
         SORT_COLUMNS[0];
     const order: SortDirection = direction === 'ASC' ? 'ASC' : 'DESC';
     return column.orderBy(order);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Backlog drill-in
+// ---------------------------------------------------------------------------------------------
+
+export interface DrillInView {
+    filters: SessionFilters;
+    sortKey: string;
+    sortDirection: SortDirection;
+}
+
+/**
+ * The list a backlog drill-in asks for: exactly the waiting sessions of the queue or channel, in
+ * any time window and without search, oldest first. Every other filter starts empty.
+ */
+export function drillInView(message: BacklogDrillInMessage): DrillInView {
+    const column = SORT_COLUMNS.find(
+        (candidate) => message.sortBy in candidate.orderBy('ASC')
+    );
+    return {
+        filters: {
+            ...emptyFilters(),
+            statuses: [...message.statuses],
+            channelTypes: message.channelType ? [message.channelType] : [],
+            messagingChannelId: message.messagingChannelId,
+            queueId: message.queueId
+        },
+        sortKey: column?.key ?? DEFAULT_SORT.key,
+        sortDirection: message.sortDirection
+    };
+}
+
+/**
+ * Whether the filters still show what the drill-in asked for: a change to the owner or the
+ * channel ends it (the list then says no more that it shows the queue or channel).
+ */
+export function drillInActive(
+    message: BacklogDrillInMessage | null,
+    filters: SessionFilters
+): boolean {
+    if (!message) return false;
+    return (
+        filters.queueId === message.queueId &&
+        filters.messagingChannelId === message.messagingChannelId &&
+        (message.channelType === null ||
+            (filters.channelTypes.length === 1 &&
+                filters.channelTypes[0] === message.channelType))
+    );
 }
 
 /** Relay record-connection pagination stops at 4,000 records; past that the query needs upperBound. */

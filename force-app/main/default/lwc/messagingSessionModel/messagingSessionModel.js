@@ -198,6 +198,11 @@ export const SESSION_STATUSES = [
 ];
 /** The statuses counted as "open now" in workload figures: an agent is or will be busy with them. */
 export const OPEN_WORK_STATUSES = ['Active', 'Waiting', 'Paused'];
+/**
+ * The statuses of a session waiting for an agent: Waiting, plus New, which only standard channels
+ * have (routed, not yet accepted). The backlog counts them and its drill-in shows them.
+ */
+export const WAITING_STATUSES = ['Waiting', 'New'];
 /** MessagingSession.ChannelType (object reference, API 66.0). */
 export const CHANNEL_TYPES = [
     {
@@ -637,6 +642,61 @@ export function readSelectedMessage(message) {
         recordId: message.recordId,
         source: typeof message.source === 'string' ? message.source : ''
     };
+}
+const WAITING = new Set(WAITING_STATUSES);
+/** Reads a drill-in from an untrusted message-channel payload; null when it names no queue or channel. */
+export function readBacklogDrillIn(message) {
+    if (!isObject(message)) return null;
+    const id = (value) => {
+        return isSalesforceId(value) ? value : null;
+    };
+    const queueId = id(message.queueId);
+    const messagingChannelId = id(message.messagingChannelId);
+    const channelType =
+        typeof message.channelType === 'string' && message.channelType !== ''
+            ? message.channelType
+            : null;
+    if (!queueId && !messagingChannelId && !channelType) return null;
+    const statuses = Array.isArray(message.statuses)
+        ? message.statuses.filter((status) => WAITING.has(status))
+        : [];
+    return {
+        source: typeof message.source === 'string' ? message.source : '',
+        queueId,
+        messagingChannelId: queueId ? null : messagingChannelId,
+        channelType: queueId ? null : channelType,
+        statuses: statuses.length ? statuses : [...WAITING_STATUSES],
+        sortBy: 'StartTime',
+        sortDirection: 'ASC',
+        label: typeof message.label === 'string' ? message.label : ''
+    };
+}
+/** The Change Data Capture channel of MessagingSession (lightning/empApi). */
+export const SESSION_CHANGE_EVENT_CHANNEL = '/data/MessagingSessionChangeEvent';
+// ---------------------------------------------------------------------------------------------
+// App Builder intervals
+// ---------------------------------------------------------------------------------------------
+export const MAX_INTERVAL_SECONDS = 3600;
+/**
+ * An interval in seconds from App Builder: 0 turns it off; other values are kept between `min`
+ * and an hour; unreadable or negative input gives `fallback`.
+ */
+export function readIntervalSeconds(input, fallback, min) {
+    const seconds =
+        typeof input === 'string' && input.trim() !== ''
+            ? Number(input)
+            : input;
+    if (
+        typeof seconds !== 'number' ||
+        !Number.isFinite(seconds) ||
+        seconds < 0
+    ) {
+        return fallback;
+    }
+    if (seconds === 0) {
+        return 0;
+    }
+    return Math.min(MAX_INTERVAL_SECONDS, Math.max(min, Math.round(seconds)));
 }
 /** The value of a GraphQL UI API field, null when the field or its value is absent. */
 export function gqlValue(field) {

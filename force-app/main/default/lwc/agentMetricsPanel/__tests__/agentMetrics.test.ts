@@ -18,6 +18,7 @@ import {
     fallbackOwnerName,
     isGroupId,
     isQueueOwner,
+    listedUserIds,
     messagesCell,
     ownerFilter,
     queueNamesVariables,
@@ -193,7 +194,7 @@ describe('scope filters and variables', () => {
         expect(durationVariables(variables)).toEqual({
             handledWhere: variables.handledWhere
         });
-        expect(queueNamesVariables(variables).queuesWhere.and).toEqual([
+        expect(queueNamesVariables(windowFilter).queuesWhere.and).toEqual([
             { Type: { eq: 'Queue' } },
             {
                 Id: {
@@ -213,7 +214,13 @@ describe('scope filters and variables', () => {
             scope: 'me',
             userId: ME
         });
-        expect(sessionMetricsVariables(variables, true)).toEqual({
+        expect(
+            sessionMetricsVariables(windowFilter, {
+                scope: 'me',
+                userId: ME,
+                includeResponseTimes: true
+            })
+        ).toEqual({
             metricsWhere: {
                 and: [
                     {
@@ -225,13 +232,85 @@ describe('scope filters and variables', () => {
                 ]
             }
         });
-        const responseTimesHidden = sessionMetricsVariables(variables, false)
-            .metricsWhere.and as unknown[];
-        expect(responseTimesHidden[0]).toEqual({
-            MessagingSessionMetricType: {
-                in: ['AgentMessageCount', 'EndUserMessageCount']
+        const responseTimesHidden = sessionMetricsVariables(windowFilter, {
+            scope: 'all',
+            userId: ME,
+            includeResponseTimes: false
+        })!.metricsWhere.and as unknown[];
+        expect(responseTimesHidden).toEqual([
+            {
+                MessagingSessionMetricType: {
+                    in: ['AgentMessageCount', 'EndUserMessageCount']
+                }
+            },
+            {
+                MessagingSession: buildMetricsVariables(windowFilter, {
+                    scope: 'all',
+                    userId: ME
+                }).handledWhere
             }
-        });
+        ]);
+    });
+
+    it('filters MessagingSessionMetrics on my team by user ids, never by a semi-join under the relationship', () => {
+        for (const teamGroup of [undefined, 'Support_Team']) {
+            const input = {
+                scope: 'team' as const,
+                userId: ME,
+                teamGroup,
+                includeResponseTimes: true
+            };
+            // Nothing to send until the core response lists the team, or when it lists nobody.
+            expect(sessionMetricsVariables(windowFilter, input)).toBeNull();
+            expect(
+                sessionMetricsVariables(windowFilter, {
+                    ...input,
+                    teamUserIds: []
+                })
+            ).toBeNull();
+            const sent = sessionMetricsVariables(windowFilter, {
+                ...input,
+                teamUserIds: [ADA, BEN]
+            })!;
+            expect(sent.metricsWhere.and).toContainEqual({
+                MessagingSession: {
+                    and: [
+                        { OwnerId: { in: [ADA, BEN] } },
+                        { Status: { eq: 'Ended' } },
+                        windowFilter
+                    ]
+                }
+            });
+            expect(JSON.stringify(sent)).not.toContain('inq');
+        }
+    });
+
+    it("lists the core response's user ids once each, skipping nodes without one", () => {
+        expect(listedUserIds(coreJson.data as CoreMetricsData)).toEqual([
+            ADA,
+            BEN,
+            CY,
+            DEE
+        ]);
+        expect(
+            listedUserIds({
+                uiapi: {
+                    query: {
+                        User: {
+                            edges: [
+                                { node: { Id: ADA } },
+                                null,
+                                { node: null },
+                                { node: { Id: '' } },
+                                { node: { Id: ADA } }
+                            ]
+                        }
+                    }
+                }
+            })
+        ).toEqual([ADA]);
+        expect(listedUserIds(null)).toEqual([]);
+        expect(listedUserIds({ uiapi: { query: null } })).toEqual([]);
     });
 });
 
@@ -401,6 +480,23 @@ describe('combineMetrics', () => {
                         aggregate: {
                             MessagingSessionMetrics: {
                                 edges: [],
+                                pageInfo: { hasNextPage: true }
+                            }
+                        }
+                    }
+                }
+            }).truncated
+        ).toBe(true);
+    });
+
+    it('flags a user list cut at the limit (the team the session metrics are asked for)', () => {
+        expect(
+            combineMetrics({
+                core: {
+                    uiapi: {
+                        query: {
+                            User: {
+                                edges: [{ node: { Id: ADA } }],
                                 pageInfo: { hasNextPage: true }
                             }
                         }

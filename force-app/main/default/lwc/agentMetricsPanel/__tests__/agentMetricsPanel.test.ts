@@ -168,6 +168,54 @@ function change(element: HTMLElement, dataId: string, value: string): void {
     control.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 
+/** Every wire's current config, including those whose query is undefined (nothing sent). */
+function allConfigs(): GraphqlConfig[] {
+    const configs: GraphqlConfig[] = [];
+    graphqlAdapter.emit(undefined, (config) => {
+        configs.push(config);
+        return false;
+    });
+    return configs;
+}
+
+const SEMI_JOIN_KEYS = new Set(['inq', 'ninq']);
+
+/**
+ * Semi-joins (`inq`, `ninq`) placed where SOQL refuses them, one message each: under a
+ * relationship ("The left operand can't use relationships"), inside another semi-join ("You
+ * can't nest a semi-join or anti-join statement in another"), or under `or` ("You can't use
+ * subqueries with OR"). A semi-join may sit only on a field of the queried object, at the top
+ * of a where or under `and`. `path` starts with the variable's name.
+ */
+function misplacedSemiJoins(value: unknown, path: string[] = []): string[] {
+    if (Array.isArray(value)) {
+        return value.flatMap((item, index) =>
+            misplacedSemiJoins(item, [...path, String(index)])
+        );
+    }
+    if (!value || typeof value !== 'object') return [];
+    const found: string[] = [];
+    for (const [key, child] of Object.entries(value)) {
+        const here = [...path, key];
+        if (SEMI_JOIN_KEYS.has(key)) {
+            // Between the variable's name and the field the semi-join is on.
+            const above = path
+                .slice(1, -1)
+                .filter((part) => part !== 'and' && !/^\d+$/.test(part));
+            const where = here.join('.');
+            if (above.some((part) => SEMI_JOIN_KEYS.has(part))) {
+                found.push(`${where}: nested in another semi-join`);
+            } else if (above.includes('or')) {
+                found.push(`${where}: under or`);
+            } else if (above.length) {
+                found.push(`${where}: under ${above.join('.')}`);
+            }
+        }
+        found.push(...misplacedSemiJoins(child, here));
+    }
+    return found;
+}
+
 function refreshMocks(): Record<Document, jest.Mock> {
     const make = (): jest.Mock => jest.fn(() => Promise.resolve());
     return {
@@ -341,6 +389,149 @@ describe('c-agent-metrics-panel', () => {
             expect($(element, '[data-id="team-help"]')!.textContent).toContain(
                 'Support_Team'
             );
+        });
+
+        it('sends MessagingSessionMetrics my team as a list of user ids from the core response, not a semi-join', async () => {
+            const element = createPanel({ defaultScope: 'team' });
+            await flush();
+            // No ids yet: the document waits for the core response.
+            expect(configOf('agentMetricsSessionMetrics')).toBeUndefined();
+            emitTo('agentMetrics');
+            await flush();
+            const handled = variablesOf('agentMetrics').handledWhere;
+            const team = [ADA, BEN, CY, DEE];
+            expect(
+                variablesOf('agentMetricsSessionMetrics').metricsWhere.and[1]
+            ).toEqual({
+                MessagingSession: {
+                    and: [{ OwnerId: { in: team } }, ...handled.and.slice(1)]
+                }
+            });
+            expect(text(element, ADA, 'messages')).toBe('…');
+            emitAll();
+            await flush();
+            expect(text(element, ADA, 'messages')).toBe(
+                '80 / 95 (4 not counted)'
+            );
+            expect(text(element, ADA, 'firstResponse')).toBe(
+                formatDuration(30)
+            );
+            expect(note(element, 'sessionMetrics')).toBeNull();
+        });
+
+        it('asks no session metrics for a team without users, and says there is nothing to count', async () => {
+            const element = createPanel({ defaultScope: 'team' });
+            await flush();
+            emitTo('agentMetrics', emptyJson.data);
+            await flush();
+            expect(configOf('agentMetricsSessionMetrics')).toBeUndefined();
+            expect($(element, '[data-id="empty"]')).not.toBeNull();
+            expect(note(element, 'sessionMetrics')).toBeNull();
+        });
+
+        it.each([
+            ['direct reports', false, {}],
+            ['direct reports', true, {}],
+            ['a group by API name', false, { teamGroup: 'Support_Team' }],
+            ['a group by id', true, { teamGroup: QUEUE }]
+        ])(
+            'keeps every semi-join where SOQL takes one, in every scope and document (team: %s, response times hidden: %s)',
+            async (_team, hideResponseTimes, props) => {
+                const sent: Array<{ step: string; config: GraphqlConfig }> = [];
+                const record = (step: string): void => {
+                    for (const config of allConfigs()) {
+                        sent.push({ step, config });
+                    }
+                };
+                const element = createPanel({
+                    ...props,
+                    hideResponseTimes,
+                    defaultWindow: 'last30'
+                });
+                await flush();
+                // Each scope before and after its documents answer (the team's user ids among them).
+                const visit = async (scope: string): Promise<void> => {
+                    change(element, 'scope', scope);
+                    await flush();
+                    record(`${scope}, before the answers`);
+                    emitAll();
+                    await flush();
+                    record(`${scope}, after the answers`);
+                };
+                await visit('me');
+                await visit('team');
+                await visit('all');
+                // Back to the team: the user ids of the first visit are still known.
+                await visit('team');
+                change(element, 'window', 'custom');
+                await flush();
+                record('team, custom window');
+
+                const documentOf = (config: GraphqlConfig): string =>
+                    config.query?.match(/query (\w+)\(/)?.[1] ?? 'idle wire';
+                // Every document was seen with its variables (and some wires idle).
+                expect(
+                    [
+                        ...new Set(sent.map(({ config }) => documentOf(config)))
+                    ].sort()
+                ).toEqual([
+                    'agentMetrics',
+                    'agentMetricsHandleTimes',
+                    'agentMetricsQueueNames',
+                    'agentMetricsSessionMetrics',
+                    'agentMetricsWaitTimes',
+                    'idle wire'
+                ]);
+                const problems = sent.flatMap(({ step, config }) =>
+                    misplacedSemiJoins(config.variables).map(
+                        (problem) =>
+                            `${step}, ${documentOf(config)}: ${problem}`
+                    )
+                );
+                expect(problems).toEqual([]);
+            }
+        );
+
+        it('finds semi-joins SOQL refuses (the check above can fail)', () => {
+            const reports = {
+                inq: { User: { ManagerId: { eq: ME } }, ApiName: 'Id' }
+            };
+            expect(
+                misplacedSemiJoins({
+                    metricsWhere: {
+                        and: [{ MessagingSession: { OwnerId: reports } }]
+                    },
+                    queuesWhere: {
+                        Id: {
+                            inq: {
+                                MessagingSession: {
+                                    or: [{ OwnerId: reports }]
+                                },
+                                ApiName: 'OwnerId'
+                            }
+                        }
+                    },
+                    openWhere: { or: [{ OwnerId: { ninq: reports.inq } }] }
+                })
+            ).toEqual([
+                'metricsWhere.and.0.MessagingSession.OwnerId.inq: under MessagingSession',
+                'queuesWhere.Id.inq.MessagingSession.or.0.OwnerId.inq: nested in another semi-join',
+                'openWhere.or.0.OwnerId.ninq: under or'
+            ]);
+            // Where SOQL takes them: on a field, at the top or under and, with or inside the subquery.
+            expect(
+                misplacedSemiJoins({
+                    handledWhere: { and: [{ OwnerId: reports }] },
+                    ownersWhere: {
+                        Id: {
+                            inq: {
+                                MessagingSession: { or: [{}, {}] },
+                                ApiName: 'OwnerId'
+                            }
+                        }
+                    }
+                })
+            ).toEqual([]);
         });
 
         it('filters by group id when the App Builder group is an id', async () => {

@@ -1,6 +1,11 @@
 import MessagingSessionList from 'c/messagingSessionList';
 import { gql, graphql } from 'lightning/graphql';
-import { publish, subscribe as lmsSubscribe } from 'lightning/messageService';
+import {
+    APPLICATION_SCOPE,
+    publish,
+    subscribe as lmsSubscribe,
+    unsubscribe as lmsUnsubscribe
+} from 'lightning/messageService';
 import {
     isEmpEnabled,
     onError,
@@ -13,6 +18,7 @@ import {
     openSubtab,
     openTab
 } from 'lightning/platformWorkspaceApi';
+import BACKLOG_DRILL_IN from '@salesforce/messageChannel/MSC_BacklogDrillIn__c';
 import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import { startTimeWindowFilter } from 'c/messagingSessionModel';
@@ -29,6 +35,7 @@ import graphqlEmpty from './data/graphqlEmpty.json';
 import graphqlErrors from './data/graphqlErrors.json';
 import graphqlSessionsHiddenFields from './data/graphqlSessionsHiddenFields.json';
 import graphqlSessionsOpenStates from './data/graphqlSessionsOpenStates.json';
+import backlogDrillIn from './data/backlogDrillIn.json';
 
 jest.mock('lightning/navigation', () => {
     const actual = jest.requireActual('lightning/navigation');
@@ -1118,6 +1125,257 @@ describe('c-messaging-session-list', () => {
             await flush();
             expect(refresh).toHaveBeenCalledTimes(1);
             expect(publish).not.toHaveBeenCalled();
+        });
+    });
+
+    describe('backlog drill-in', () => {
+        const queueMessage = backlogDrillIn;
+        const QUEUE = queueMessage.queueId;
+        const CHANNEL = '0Mj5g000000Ch01CAA';
+        const DEFAULTS = {
+            defaultStatuses: 'Active,Paused',
+            defaultOwner: 'me',
+            defaultTimeWindow: 'today'
+        };
+
+        /** The listener the list gave the message service for MSC_BacklogDrillIn__c. */
+        function drillInListener(): (message: unknown) => void {
+            const call = (lmsSubscribe as jest.Mock).mock.calls.find(
+                (args: unknown[]) => args[1] === BACKLOG_DRILL_IN
+            );
+            expect(call).toBeDefined();
+            return call![2] as (message: unknown) => void;
+        }
+
+        function drillInText(element: HTMLElement): string {
+            return text(element.shadowRoot!.querySelector('.drill-in-text'));
+        }
+
+        function combobox(
+            element: HTMLElement,
+            selector: string
+        ): HTMLElement & {
+            value: string;
+            options: Array<{ label: string; value: string }>;
+        } {
+            return element.shadowRoot!.querySelector(selector)!;
+        }
+
+        it('subscribes in application scope, so a backlog anywhere in the app reaches it, and unsubscribes on disconnect', async () => {
+            (lmsSubscribe as jest.Mock).mockImplementation(
+                (_context: unknown, channel: unknown) => ({ channel })
+            );
+            try {
+                const element = await loaded();
+                expect(lmsSubscribe).toHaveBeenCalledWith(
+                    undefined,
+                    BACKLOG_DRILL_IN,
+                    expect.any(Function),
+                    { scope: APPLICATION_SCOPE }
+                );
+                document.body.removeChild(element);
+                expect(lmsUnsubscribe).toHaveBeenCalledWith({
+                    channel: BACKLOG_DRILL_IN
+                });
+                expect(lmsUnsubscribe).toHaveBeenCalledWith({
+                    channel: SESSIONS_CHANGED
+                });
+            } finally {
+                (lmsSubscribe as jest.Mock).mockReset();
+            }
+        });
+
+        it("shows exactly a queue's waiting sessions, oldest first, in any time window and without search, from the first page", async () => {
+            jest.useFakeTimers({ now: NOW });
+            const element = await loaded({ ...DEFAULTS, pageSize: 3 });
+            change(element, '.search-input', 'ada');
+            jest.advanceTimersByTime(300);
+            await flush();
+            adapter.emit(graphqlSessions);
+            await flush();
+            element
+                .shadowRoot!.querySelector<HTMLElement>(
+                    'lightning-button.load-more'
+                )!
+                .click();
+            await flush();
+            expect(variables().after).toBe('djE6Mg==');
+
+            drillInListener()(queueMessage);
+            await flush();
+            expect(variables()).toEqual({
+                where: {
+                    and: [
+                        { Status: { in: ['Waiting', 'New'] } },
+                        { OwnerId: { eq: QUEUE } }
+                    ]
+                },
+                countWhere: { OwnerId: { eq: QUEUE } },
+                orderBy: { StartTime: { order: 'ASC', nulls: 'LAST' } },
+                first: 3,
+                after: null,
+                upperBound: null
+            });
+            expect(
+                element.shadowRoot!.querySelector<HTMLInputElement>(
+                    '.search-input'
+                )!.value
+            ).toBe('');
+            adapter.emit(graphqlSessions);
+            await flush();
+            expect(drillInText(element)).toBe(
+                'Waiting in Support EMEA, oldest first'
+            );
+            expect(
+                element
+                    .shadowRoot!.querySelector('.drill-in')!
+                    .getAttribute('role')
+            ).toBe('status');
+            // The owner filter says which queue it shows.
+            const owner = combobox(element, '.owner-filter');
+            expect(owner.value).toBe('queue');
+            expect(owner.options).toContainEqual({
+                label: 'Queue: Support EMEA',
+                value: 'queue'
+            });
+            expect(combobox(element, '.window-filter').value).toBe('any');
+            expect(chip(element, 'Waiting').getAttribute('aria-pressed')).toBe(
+                'true'
+            );
+            expect(chip(element, 'New').getAttribute('aria-pressed')).toBe(
+                'true'
+            );
+            expect(chip(element, 'Active').getAttribute('aria-pressed')).toBe(
+                'false'
+            );
+            expect(
+                element
+                    .shadowRoot!.querySelector('.sort-direction')!
+                    .getAttribute('title')
+            ).toBe('Sorted ascending. Sort descending');
+        });
+
+        it("shows a channel's waiting sessions by messaging channel and channel type", async () => {
+            const element = await loaded({ defaultOwner: 'me' });
+            drillInListener()({
+                ...queueMessage,
+                queueId: null,
+                messagingChannelId: CHANNEL,
+                channelType: 'WhatsApp',
+                statuses: ['Waiting'],
+                label: 'WhatsApp EU'
+            });
+            await flush();
+            expect(variables().where).toEqual({
+                and: [
+                    { Status: { in: ['Waiting'] } },
+                    { ChannelType: { in: ['WhatsApp'] } },
+                    { MessagingChannelId: { eq: CHANNEL } }
+                ]
+            });
+            expect(variables().orderBy).toEqual({
+                StartTime: { order: 'ASC', nulls: 'LAST' }
+            });
+            // Everyone's sessions: a channel's waiting sessions belong to queues, not to me.
+            expect(combobox(element, '.owner-filter').value).toBe('all');
+            expect(combobox(element, '.channel-filter').value).toBe('WhatsApp');
+            adapter.emit(graphqlSessions);
+            await flush();
+            expect(drillInText(element)).toBe(
+                'Waiting in WhatsApp EU, oldest first'
+            );
+
+            // Choosing another channel type replaces the backlog's channel, and the notice goes.
+            change(element, '.channel-filter', 'Text');
+            await flush();
+            expect(variables().where).toEqual({
+                and: [
+                    { Status: { in: ['Waiting'] } },
+                    { ChannelType: { in: ['Text'] } }
+                ]
+            });
+            expect(element.shadowRoot!.querySelector('.drill-in')).toBeNull();
+        });
+
+        it('clears the backlog filter back to the App Builder defaults', async () => {
+            jest.useFakeTimers({ now: NOW });
+            const element = await loaded(DEFAULTS);
+            const defaults = variables();
+            drillInListener()(queueMessage);
+            await flush();
+            adapter.emit(graphqlSessions);
+            await flush();
+            element
+                .shadowRoot!.querySelector<HTMLElement>(
+                    'lightning-button.clear-drill-in'
+                )!
+                .click();
+            await flush();
+            expect(variables()).toEqual(defaults);
+            expect(element.shadowRoot!.querySelector('.drill-in')).toBeNull();
+            expect(combobox(element, '.owner-filter').value).toBe('me');
+            expect(
+                combobox(element, '.owner-filter').options.map(
+                    (option) => option.value
+                )
+            ).toEqual(['me', 'all']);
+        });
+
+        it('choosing an owner scope ends the queue filter; other filters keep it', async () => {
+            const element = await loaded({ defaultOwner: 'me' });
+            drillInListener()(queueMessage);
+            await flush();
+            adapter.emit(graphqlSessions);
+            await flush();
+            chip(element, 'New').click();
+            await flush();
+            expect(variables().where).toEqual({
+                and: [
+                    { Status: { in: ['Waiting'] } },
+                    { OwnerId: { eq: QUEUE } }
+                ]
+            });
+            expect(drillInText(element)).toBe(
+                'Waiting in Support EMEA, oldest first'
+            );
+            change(element, '.owner-filter', 'queue');
+            await flush();
+            expect(variables().where).toEqual({
+                and: [
+                    { Status: { in: ['Waiting'] } },
+                    { OwnerId: { eq: QUEUE } }
+                ]
+            });
+            change(element, '.owner-filter', 'me');
+            await flush();
+            expect(variables().where).toEqual({
+                and: [
+                    { Status: { in: ['Waiting'] } },
+                    { OwnerId: { eq: USER } }
+                ]
+            });
+            expect(element.shadowRoot!.querySelector('.drill-in')).toBeNull();
+        });
+
+        it('ignores a message that names no queue or channel, and keeps its list', async () => {
+            await loaded({ defaultOwner: 'me' });
+            const before = variables();
+            const listener = drillInListener();
+            listener(null);
+            listener({ queueId: 'not an id', label: 'x' });
+            listener({ ...queueMessage, queueId: null });
+            await flush();
+            expect(variables()).toBe(before);
+        });
+
+        it('is accessible with the backlog filter shown', async () => {
+            const element = await loaded();
+            drillInListener()(queueMessage);
+            await flush();
+            adapter.emit(graphqlSessions);
+            await flush();
+            expect(drillInText(element)).not.toBe('');
+            await expect(element).toBeAccessible();
         });
     });
 

@@ -6,6 +6,8 @@ import {
     buildWhere,
     changeEventRecordIds,
     customRangeProblem,
+    drillInActive,
+    drillInView,
     emptyFilters,
     hiddenListFields,
     likePattern,
@@ -24,6 +26,7 @@ import {
     readStatusCounts,
     toSessionRow
 } from '../sessionListQuery';
+import type { BacklogDrillInMessage } from 'c/messagingSessionModel';
 import type {
     SessionFilters,
     SessionListData,
@@ -33,6 +36,7 @@ import type {
 import graphqlSessions from './data/graphqlSessions.json';
 import graphqlSessionsPage2 from './data/graphqlSessionsPage2.json';
 import graphqlEmpty from './data/graphqlEmpty.json';
+import backlogDrillIn from './data/backlogDrillIn.json';
 
 const USER = '005000000000000000';
 const page1 = graphqlSessions as unknown as SessionListData;
@@ -222,6 +226,80 @@ describe('buildWhere', () => {
         expect(normalizeSearch('  many    spaces ')).toBe('many spaces');
         expect(normalizeSearch('x'.repeat(200))).toHaveLength(80);
         expect(normalizeSearch(null)).toBe('');
+    });
+});
+
+describe('backlog drill-in', () => {
+    const queue = backlogDrillIn as BacklogDrillInMessage;
+    const QUEUE = queue.queueId;
+    const CHANNEL = '0Mj5g000000Ch01CAA';
+    const channel: BacklogDrillInMessage = {
+        ...queue,
+        queueId: null,
+        messagingChannelId: CHANNEL,
+        channelType: 'WhatsApp',
+        label: 'WhatsApp EU'
+    };
+
+    it('filters on the queue as owner, which replaces the owner scope', () => {
+        expect(
+            buildWhere(filters({ queueId: QUEUE, owner: 'me' }), USER)
+        ).toEqual({ OwnerId: { eq: QUEUE } });
+        expect(
+            buildWhere(
+                filters({
+                    statuses: ['Waiting'],
+                    channelTypes: ['Text'],
+                    messagingChannelId: CHANNEL
+                }),
+                USER
+            )
+        ).toEqual({
+            and: [
+                { Status: { in: ['Waiting'] } },
+                { ChannelType: { in: ['Text'] } },
+                { MessagingChannelId: { eq: CHANNEL } }
+            ]
+        });
+    });
+
+    it('asks for the waiting sessions of the queue or channel, oldest first, with every other filter empty', () => {
+        expect(drillInView(queue)).toEqual({
+            filters: {
+                ...emptyFilters(),
+                statuses: ['Waiting', 'New'],
+                queueId: QUEUE
+            },
+            sortKey: 'startTime',
+            sortDirection: 'ASC'
+        });
+        expect(drillInView(channel).filters).toEqual({
+            ...emptyFilters(),
+            statuses: ['Waiting', 'New'],
+            channelTypes: ['WhatsApp'],
+            messagingChannelId: CHANNEL
+        });
+    });
+
+    it('is active while the owner and channel filters still show what it asked for', () => {
+        const shown = drillInView(queue).filters;
+        expect(drillInActive(null, shown)).toBe(false);
+        expect(drillInActive(queue, shown)).toBe(true);
+        expect(drillInActive(queue, { ...shown, statuses: ['Waiting'] })).toBe(
+            true
+        );
+        expect(drillInActive(queue, { ...shown, queueId: null })).toBe(false);
+        const byChannel = drillInView(channel).filters;
+        expect(drillInActive(channel, byChannel)).toBe(true);
+        expect(
+            drillInActive(channel, { ...byChannel, channelTypes: ['Text'] })
+        ).toBe(false);
+        expect(
+            drillInActive(channel, { ...byChannel, messagingChannelId: null })
+        ).toBe(false);
+        const byType = { ...channel, messagingChannelId: null };
+        expect(drillInActive(byType, drillInView(byType).filters)).toBe(true);
+        expect(drillInActive(byType, emptyFilters())).toBe(false);
     });
 });
 

@@ -92,7 +92,10 @@ describe('readIntervalSeconds', () => {
 
     it('gives the fallback for empty, negative or unreadable input', () => {
         for (const input of [undefined, null, '', '  ', 'soon', -1, NaN]) {
-            expect({ input, seconds: readIntervalSeconds(input, 300, 60) }).toEqual({
+            expect({
+                input,
+                seconds: readIntervalSeconds(input, 300, 60)
+            }).toEqual({
                 input,
                 seconds: 300
             });
