@@ -175,14 +175,30 @@ describe('the Messaging session record page', () => {
         ]);
     });
 
-    it("has the console's detail and feed in the sidebar and its history in a tab", () => {
+    it("has the console's detail and feed in the sidebar and its history leading the related lists", () => {
         const region = (name: string): string | undefined =>
             components.find((c) => c.component === name)?.region;
         expect(region('messagingSessionDetail')).toBe('sidebar');
         expect(region('messagingSessionFeed')).toBe('sidebar');
         expect(tabOf(components, 'messagingSessionHistory')?.title).toBe(
-            'History'
+            'Standard.Tab.relatedLists'
         );
+        expect(
+            components
+                .filter((c) => c.region === region('messagingSessionHistory'))
+                .map((c) => c.component)
+        ).toEqual(['messagingSessionHistory', 'force:relatedListContainer']);
+    });
+
+    it('titles every tab with a standard title key, which Salesforce translates, never with fixed text', () => {
+        const titles = components
+            .filter((c) => c.component === 'flexipage:tab')
+            .map((c) => c.properties.title);
+        expect(titles).toEqual([
+            'Standard.Tab.chat',
+            'Standard.Tab.detail',
+            'Standard.Tab.relatedLists'
+        ]);
     });
 
     it('keeps Start Conversation off the page an agent uses during a live conversation', () => {

@@ -20,7 +20,7 @@ declare module 'lightning/uiRecordApi' {
         allowSaveOnDuplicate?: boolean;
     }
     export interface ClientOptions {
-        /** Fails the write with a 412 when the record changed after this date (RFC 1123). */
+        /** Fails the write with a 412 when the record changed after this date: pass `LastModifiedDate.value` unchanged. */
         ifUnmodifiedSince?: string;
     }
     export type RecordRepresentation = UiApi.RecordRepresentation;

@@ -574,7 +574,6 @@ describe('messaging session console', () => {
         assert.deepEqual(await tab.locator('[data-tab]').allInnerTexts(), [
             'Conversation tab',
             'Details tab',
-            'History tab',
             'Related tab'
         ]);
         assert.equal(

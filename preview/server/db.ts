@@ -80,6 +80,12 @@ const sortIndex = (table: string, field: string): IndexDef => ({
     columns: [`sort:${field}`, 'Id']
 });
 
+/** The index that reads a table in a field's sort order (sortKeySql, then Id), if there is one. */
+export function sortIndexOf(table: string, field: string): string | null {
+    const name = `idx_${table}_sort_${field}`;
+    return INDEXES.some((i) => i.name === name) ? name : null;
+}
+
 /**
  * Every index answers a query the console sends; the plans were read with EXPLAIN QUERY PLAN on
  * a million seeded sessions. Indexes no query used (single picklist columns, CreatedDate,

@@ -33,6 +33,7 @@ import {
     rollupTable,
     rollupsOf,
     searchIndexOf,
+    sortIndexOf,
     searchTermsTable,
     sortKeyIsNeverNull,
     sortKeySql
@@ -383,8 +384,32 @@ class SqlBuilder {
      * value from them): as inner joins, SQLite may start from the joined table. It does not turn
      * such LEFT JOINs into inner ones itself when the requirement is an IS NOT NULL.
      */
-    from(inner?: string): string {
-        return `${q(this.def.apiName)} ${this.base} ${this.joins.map((j) => `${j.alias === inner ? 'JOIN' : 'LEFT JOIN'} ${j.table} ${j.alias} ON ${j.on}`).join(' ')}`;
+    from(
+        inner?: string,
+        indexedBy?: string | null,
+        innerFirst = false
+    ): string {
+        const lead = innerFirst
+            ? this.joins.find((j) => j.alias === inner)
+            : undefined;
+        // The inner join first, then the base (CROSS JOIN keeps that order): SQLite reads the
+        // joined table in order through its own index and finds each row's base rows by key.
+        const head = lead
+            ? `${lead.table} ${lead.alias}${indexedBy ? ` INDEXED BY ${q(indexedBy)}` : ''} CROSS JOIN ${q(this.def.apiName)} ${this.base} ON ${lead.on}`
+            : `${q(this.def.apiName)} ${this.base}${indexedBy ? ` INDEXED BY ${q(indexedBy)}` : ''}`;
+        return `${head} ${this.joins
+            .filter((j) => j !== lead)
+            .map(
+                (j) =>
+                    `${j.alias === inner ? 'JOIN' : 'LEFT JOIN'} ${j.table} ${j.alias} ON ${j.on}`
+            )
+            .join(' ')}`;
+    }
+
+    /** The table a join alias reads (unquoted). */
+    joinedTable(alias: string): string | null {
+        const join = this.joins.find((j) => j.alias === alias);
+        return join ? join.table.replace(/^"|"$/g, '') : null;
     }
 }
 
@@ -951,6 +976,9 @@ function narrowedWhere(
     return child || scope === 'MINE' || conjuncts(def, where).length > 1;
 }
 
+/** Index entries a page may read along its sort index (see recordConnection). */
+const SORT_INDEX_SCAN_LIMIT = 20_000;
+
 /** Matches listed in the SQL at most; beyond, most of the table matches. */
 const SEARCH_LIST_LIMIT = 50_000;
 /** From this many matches, a page reads its sort index rather than looking every match up. */
@@ -1105,6 +1133,8 @@ interface OrderKey {
     setSql: string;
     /** The join the key is read from, when it is one related table (not a polymorphic COALESCE). */
     joinAlias: string | null;
+    /** The field sorted on (of the related record, through a relationship). */
+    field: string;
 }
 
 function orderKey(
@@ -1129,6 +1159,7 @@ function orderKey(
         joinAlias: viaRelationship
             ? (/^(\w+)\."[^"]+"$/.exec(value)?.[1] ?? null)
             : null,
+        field: field.name,
         value,
         nullable,
         naturalNulls:
@@ -1402,23 +1433,6 @@ function recordConnection(
             ? Math.max(0, Math.min(pageSize, upperBound - offset))
             : pageSize;
     const columns = nodeColumns(def, info).map((c) => `${sb.base}.${q(c)}`);
-    const read = (
-        cond: string,
-        order: string[],
-        count: number,
-        skip: number,
-        inner?: string
-    ): Row[] => {
-        const sql = `SELECT ${columns.join(', ')} FROM ${sb.from(inner)} WHERE ${cond} ORDER BY ${[...order, tiebreak].join(', ')} LIMIT ? OFFSET ?`;
-        return timed(
-            ctx,
-            () =>
-                ctx.db
-                    .prepare(sql)
-                    .all(...(whereParams as never[]), count, skip) as Row[],
-            sql
-        );
-    };
     const countWhere = (
         cond: string,
         inner?: string,
@@ -1437,13 +1451,100 @@ function recordConnection(
             sql
         );
     };
+    /** Rows matching the WHERE: from a rollup when one answers, else counted. */
+    const countAll = (): number => {
+        const rollup = extra
+            ? null
+            : rollupQuery(
+                  ctx,
+                  def,
+                  args.where,
+                  args.scope,
+                  [],
+                  [
+                      {
+                          key: 'Id',
+                          func: 'count',
+                          col: 'a0',
+                          field: fieldDef(def.apiName, 'Id') as FieldDef
+                      }
+                  ]
+              );
+        if (rollup)
+            return Number(
+                (
+                    timed(
+                        ctx,
+                        () =>
+                            ctx.db
+                                .prepare(rollup.sql)
+                                .get(...(rollup.params as never[])),
+                        rollup.sql
+                    ) as { a0: number | null }
+                ).a0 ?? 0
+            );
+        const all = compileWhere(false);
+        return countWhere(all.where, undefined, all.b, all.params);
+    };
+    const [lead, ...rest] = keys;
+    const totalCount = selects(info, 'totalCount') ? countAll() : null;
+    // A filtered page (my sessions) read along the sort key's index when the filter keeps many
+    // rows: SQLite otherwise reads every matching row through the filter's index and sorts them
+    // (38,000 of my sessions at 1M, most of them cold), where the sort index reaches a page of
+    // 50 after some 1,300 rows. Few matches keep SQLite's choice. INDEXED BY needs the count.
+    const filtered =
+        !extra &&
+        (args.scope === 'MINE' || conjuncts(def, args.where).length > 0);
+    // The same for a key on a related record: the related table first, in its sort index.
+    const leadTable = !lead
+        ? null
+        : lead.viaRelationship
+          ? lead.joinAlias && sb.joinedTable(lead.joinAlias)
+          : def.apiName;
+    const sortIndex =
+        filtered && lead && leadTable
+            ? sortIndexOf(leadTable, lead.field)
+            : null;
+    let indexedBy: string | null = null;
+    if (sortIndex) {
+        const matching = totalCount ?? countAll();
+        const table = estimatedRows(ctx.db, def.apiName);
+        indexedBy =
+            matching > 0 &&
+            ((offset + limit + 1) * table) / matching <= SORT_INDEX_SCAN_LIMIT
+                ? sortIndex
+                : null;
+    }
+    const read = (
+        cond: string,
+        order: string[],
+        count: number,
+        skip: number,
+        inner?: string
+    ): Row[] => {
+        // The sort index applies to the pass that reads set keys: the base table's, or the
+        // related table's, read first.
+        const byIndex =
+            indexedBy && (lead?.viaRelationship ? inner !== undefined : true)
+                ? indexedBy
+                : null;
+        const from = sb.from(inner, byIndex, Boolean(byIndex && inner));
+        const sql = `SELECT ${columns.join(', ')} FROM ${from} WHERE ${cond} ORDER BY ${[...order, tiebreak].join(', ')} LIMIT ? OFFSET ?`;
+        return timed(
+            ctx,
+            () =>
+                ctx.db
+                    .prepare(sql)
+                    .all(...(whereParams as never[]), count, skip) as Row[],
+            sql
+        );
+    };
     // The first sort key in two passes, rows where it is set, then rows where it is NULL (or the
     // other way round), when one ORDER BY can't be read from an index: NULLS placed against
     // SQLite's order (ASC NULLS LAST), or a key on a related record (the LEFT JOIN fixes the
     // join order; without NULLs it is an inner join that starts from the related table's index).
     // At a million sessions that is the difference between the first 51 rows of an index and a
     // sort of the table.
-    const [lead, ...rest] = keys;
     let rows: Row[];
     if (lead?.nullable && (!lead.naturalNulls || lead.viaRelationship)) {
         const set = {
@@ -1479,43 +1580,6 @@ function recordConnection(
     const reachable = upperBound == null || offset + limit < upperBound;
     const hasNext = rows.length > limit && reachable;
     const page = rows.slice(0, limit);
-    let totalCount: number | null = null;
-    if (selects(info, 'totalCount')) {
-        const rollup = extra
-            ? null
-            : rollupQuery(
-                  ctx,
-                  def,
-                  args.where,
-                  args.scope,
-                  [],
-                  [
-                      {
-                          key: 'Id',
-                          func: 'count',
-                          col: 'a0',
-                          field: fieldDef(def.apiName, 'Id') as FieldDef
-                      }
-                  ]
-              );
-        totalCount = rollup
-            ? Number(
-                  (
-                      timed(
-                          ctx,
-                          () =>
-                              ctx.db
-                                  .prepare(rollup.sql)
-                                  .get(...(rollup.params as never[])),
-                          rollup.sql
-                      ) as { a0: number | null }
-                  ).a0 ?? 0
-              )
-            : (() => {
-                  const all = compileWhere(false);
-                  return countWhere(all.where, undefined, all.b, all.params);
-              })();
-    }
     const nodes = page.map((row) => new RecordNode(def, row));
     // Nodes hold only the selected columns, so they are not cached as relationship targets.
     for (const node of nodes) node.siblings = nodes;

@@ -1,5 +1,5 @@
 /**
- * lightning/graphql (and its older name lightning/uiGraphQLApi) for the local preview:
+ * lightning/graphql for the local preview:
  * `gql` keeps the query text, the `graphql` wire adapter POSTs `{ query, variables, operationName }`
  * to /services/data/v66.0/graphql and hands the component `{ data, errors, refresh }`.
  * Reactive variables refetch when they change; the result's `refresh()` fetches again past the

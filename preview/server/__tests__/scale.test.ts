@@ -609,11 +609,17 @@ describe('list pages', () => {
     );
 
     it.each(sorts.map(([name, shape]) => [name, shape]))(
-        'read the first page by %s from an index, without sorting the sessions',
+        'read the first page by %s from an index, without sorting the sessions, also of my sessions',
         async (_name, shape) => {
-            for (const order of ['ASC', 'DESC']) {
+            for (const [order, where] of [
+                ['ASC', {}],
+                ['DESC', {}],
+                ['ASC', { OwnerId: { eq: me } }],
+                ['DESC', { OwnerId: { eq: me } }]
+            ] as const) {
                 await gql(LIST, {
                     first: 50,
+                    where,
                     orderBy: withClause(shape as Record<string, unknown>, {
                         order,
                         nulls: 'LAST'

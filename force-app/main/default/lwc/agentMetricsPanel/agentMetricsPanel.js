@@ -20,14 +20,13 @@ import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
     BROWSER_CLOCK,
-    CoalescingScheduler,
     HANDLE_SECONDS_FIELD_NAME,
+    LiveRefreshController,
     QUEUE_BADGE_CLASS,
     WAIT_SECONDS_FIELD_NAME,
     errorMessage,
     formatDuration,
     formatLabel,
-    readSessionsChangedMessage,
     startTimeWindowFilter,
     windowDayKey
 } from 'c/messagingSessionModel';
@@ -454,21 +453,7 @@ export default class AgentMetricsPanel extends LightningElement {
     @wire(MessageContext)
     messageContext;
     refreshers = {};
-    subscription;
-    intervalId;
-    // Triggers close together (button, interval, message channel) make one refresh.
-    coalescer = new CoalescingScheduler(
-        () => {
-            this.flushRefresh().catch((error) => {
-                this.problemMessage = errorMessage(error);
-            });
-        },
-        0,
-        REFRESH_COALESCE_MS,
-        BROWSER_CLOCK
-    );
-    refreshQueued = false;
-    refreshInFlight = false;
+    liveRefresh;
     connectedCallback() {
         this.windowValue = isWindow(this.defaultWindow)
             ? this.defaultWindow
@@ -478,29 +463,38 @@ export default class AgentMetricsPanel extends LightningElement {
         this.customFrom = shiftCalendarDay(this.customTo, -6);
         this.windowFilter = this.computeWindowFilter();
         this.markLoading();
-        this.subscription = subscribe(
-            this.messageContext,
-            SESSIONS_CHANGED,
-            (message) => {
-                if (readSessionsChangedMessage(message)) this.requestRefresh();
-            },
-            { scope: APPLICATION_SCOPE }
-        );
         const seconds = Number(this.refreshIntervalSeconds);
-        if (Number.isFinite(seconds) && seconds > 0) {
-            // eslint-disable-next-line @lwc/lwc/no-async-operation
-            this.intervalId = setInterval(
-                () => this.requestRefresh(),
-                Math.max(seconds, MIN_REFRESH_SECONDS) * 1000
-            );
-        }
+        // Triggers close together (button, interval, message channel) make one refresh.
+        this.liveRefresh = new LiveRefreshController({
+            refresh: () =>
+                this.flushRefresh().catch((error) => {
+                    this.problemMessage = errorMessage(error);
+                }),
+            intervalMs: 0,
+            settleMs: REFRESH_COALESCE_MS,
+            clock: BROWSER_CLOCK,
+            messages: {
+                subscribe: (onMessage) =>
+                    subscribe(
+                        this.messageContext,
+                        SESSIONS_CHANGED,
+                        onMessage,
+                        {
+                            scope: APPLICATION_SCOPE
+                        }
+                    ),
+                unsubscribe
+            },
+            pollSeconds:
+                Number.isFinite(seconds) && seconds > 0
+                    ? Math.max(seconds, MIN_REFRESH_SECONDS)
+                    : 0
+        });
+        this.liveRefresh.start();
     }
     disconnectedCallback() {
-        if (this.subscription) unsubscribe(this.subscription);
-        this.subscription = undefined;
-        if (this.intervalId !== undefined) clearInterval(this.intervalId);
-        this.intervalId = undefined;
-        this.coalescer.cancel();
+        this.liveRefresh?.stop();
+        this.liveRefresh = undefined;
     }
     // ---- Data ------------------------------------------------------------------------------
     /** Variables of the core document; the duration documents derive theirs from them. */
@@ -671,15 +665,11 @@ export default class AgentMetricsPanel extends LightningElement {
             this.customTo
         );
     }
-    /** Any trigger (button, interval, message channel) asks here; triggers close together make one refresh. */
+    /** The button's trigger joins the live ones; a refresh in flight asks again when it finishes. */
     requestRefresh() {
-        this.refreshQueued = true;
-        // A refresh in flight asks again when it finishes (see flushRefresh).
-        if (!this.refreshInFlight) this.coalescer.request();
+        this.liveRefresh?.request();
     }
     async flushRefresh() {
-        if (!this.refreshQueued) return;
-        this.refreshQueued = false;
         const filter = this.computeWindowFilter();
         if (!sameFilter(filter, this.windowFilter)) {
             // A new day: the variables change, and the wires make the requests.
@@ -691,19 +681,12 @@ export default class AgentMetricsPanel extends LightningElement {
             .map((key) => this.refreshers[key])
             .filter((refresh) => !!refresh);
         if (!refreshes.length) return;
-        this.refreshInFlight = true;
         try {
             // lightning/graphql: each wire result's refresh() re-runs its query; the Promise
             // resolves when fresh data has been delivered through the wire.
             await Promise.all(refreshes.map((refresh) => refresh()));
         } catch (error) {
             this.problemMessage = errorMessage(error);
-        } finally {
-            this.refreshInFlight = false;
-            if (this.refreshQueued) {
-                this.refreshQueued = false;
-                this.requestRefresh();
-            }
         }
     }
     // ---- Controls ----------------------------------------------------------------------------

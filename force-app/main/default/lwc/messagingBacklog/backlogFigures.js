@@ -66,7 +66,10 @@ function emptyFigures() {
 /** Rolls the owner × channel groups up into queue rows and channel rows, with totals. */
 export function combineBacklog(data, options) {
     const aggregate = data?.uiapi?.aggregate;
-    const groups = nodes(data?.uiapi?.query?.Group);
+    const groups = [
+        ...options.chosenQueues,
+        ...nodes(data?.uiapi?.query?.Group)
+    ];
     const channelNames = new Map(
         nodes(data?.uiapi?.query?.MessagingChannel).map((node) => [
             node.Id,
@@ -78,6 +81,7 @@ export function combineBacklog(data, options) {
     const totals = emptyFigures();
     // The chosen queues show even when no one waits in them.
     for (const group of groups) {
+        if (queues.has(group.Id)) continue;
         queues.set(group.Id, {
             key: group.Id,
             queueId: group.Id,
@@ -145,25 +149,32 @@ export function combineBacklog(data, options) {
         const row = channels.get(channelKey(group));
         if (row) row.acceptedLastHour += count(group);
     }
-    const known = new Set(
-        groups.map((group) => (str(group.DeveloperName) ?? '').toLowerCase())
-    );
     const rows = [...queues.values()];
     return {
         queues: rows.sort(byUrgency),
         channels: [...channels.values()].sort(byUrgency),
         totals,
         hiddenQueues: rows.filter((row) => row.kind === 'hidden').length,
-        unknownQueueNames: options.namesRead
-            ? options.queueNames.filter(
-                  (name) => !known.has(name.toLowerCase())
-              )
-            : [],
         truncated: [
             aggregate?.waiting,
             aggregate?.overTarget,
             aggregate?.accepted
         ].some((connection) => connection?.pageInfo?.hasNextPage === true)
+    };
+}
+/** The queue look-up's answer: the chosen queues found, and the API names no queue has (any case). */
+export function readQueueLookup(data, queueNames) {
+    const queues = nodes(data?.uiapi?.query?.Group).filter((node) =>
+        isQueueId(node.Id)
+    );
+    const found = new Set(
+        queues.map((queue) => (str(queue.DeveloperName) ?? '').toLowerCase())
+    );
+    return {
+        queues,
+        unknownNames: queueNames.filter(
+            (name) => !found.has(name.toLowerCase())
+        )
     };
 }
 const collator = new Intl.Collator(undefined, {

@@ -16,7 +16,8 @@ import type {
     BacklogAggregate,
     BacklogData,
     NamedNode,
-    NodeConnection
+    NodeConnection,
+    QueueLookupData
 } from './backlogQuery';
 
 import labelQueueHidden from '@salesforce/label/c.MSC_BacklogQueueHidden';
@@ -66,17 +67,20 @@ export interface BacklogFigures {
     totals: Figures;
     /** Queues that own waiting sessions but whose names we couldn't read. */
     hiddenQueues: number;
-    /** Chosen queue API names that no readable queue has. */
-    unknownQueueNames: string[];
     /** An aggregate had more groups than it returned. */
     truncated: boolean;
 }
 
 export interface CombineOptions {
-    /** The chosen queue API names; empty for every queue. */
-    queueNames: readonly string[];
-    /** Group and MessagingChannel were read (false when the org refused them). */
-    namesRead: boolean;
+    /** The chosen queues as the look-up found them; empty for every queue. */
+    chosenQueues: readonly NamedNode[];
+}
+
+export interface QueueLookup {
+    /** The chosen queues that exist and that the user can see. */
+    queues: NamedNode[];
+    /** Chosen API names that no readable queue has, as App Builder spelled them. */
+    unknownNames: string[];
 }
 
 const AGENTS_KEY = 'agents';
@@ -139,7 +143,10 @@ export function combineBacklog(
     options: CombineOptions
 ): BacklogFigures {
     const aggregate = data?.uiapi?.aggregate;
-    const groups = nodes(data?.uiapi?.query?.Group);
+    const groups = [
+        ...options.chosenQueues,
+        ...nodes(data?.uiapi?.query?.Group)
+    ];
     const channelNames = new Map(
         nodes(data?.uiapi?.query?.MessagingChannel).map((node) => [
             node.Id,
@@ -152,6 +159,7 @@ export function combineBacklog(
 
     // The chosen queues show even when no one waits in them.
     for (const group of groups) {
+        if (queues.has(group.Id)) continue;
         queues.set(group.Id, {
             key: group.Id,
             queueId: group.Id,
@@ -221,25 +229,36 @@ export function combineBacklog(
         if (row) row.acceptedLastHour += count(group);
     }
 
-    const known = new Set(
-        groups.map((group) => (str(group.DeveloperName) ?? '').toLowerCase())
-    );
     const rows = [...queues.values()];
     return {
         queues: rows.sort(byUrgency),
         channels: [...channels.values()].sort(byUrgency),
         totals,
         hiddenQueues: rows.filter((row) => row.kind === 'hidden').length,
-        unknownQueueNames: options.namesRead
-            ? options.queueNames.filter(
-                  (name) => !known.has(name.toLowerCase())
-              )
-            : [],
         truncated: [
             aggregate?.waiting,
             aggregate?.overTarget,
             aggregate?.accepted
         ].some((connection) => connection?.pageInfo?.hasNextPage === true)
+    };
+}
+
+/** The queue look-up's answer: the chosen queues found, and the API names no queue has (any case). */
+export function readQueueLookup(
+    data: QueueLookupData | null | undefined,
+    queueNames: readonly string[]
+): QueueLookup {
+    const queues = nodes(data?.uiapi?.query?.Group).filter((node) =>
+        isQueueId(node.Id)
+    );
+    const found = new Set(
+        queues.map((queue) => (str(queue.DeveloperName) ?? '').toLowerCase())
+    );
+    return {
+        queues,
+        unknownNames: queueNames.filter(
+            (name) => !found.has(name.toLowerCase())
+        )
     };
 }
 

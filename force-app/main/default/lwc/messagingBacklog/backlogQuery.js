@@ -1,6 +1,7 @@
 /**
  * What the backlog asks the server: App Builder properties read defensively, the GraphQL
- * variables of one refresh, the response shapes, and how its errors are read. No DOM, no wire.
+ * variables of the queue look-up and of one refresh, the response shapes, and how its errors are
+ * read. No DOM, no wire.
  */
 import {
     WAITING_STATUSES,
@@ -66,11 +67,10 @@ function isoSecondsBefore(now, seconds) {
 }
 export function buildBacklogVariables(input) {
     const waiting = [{ Status: { in: [...WAITING_STATUSES] } }];
-    if (input.queueNames.length) {
-        // Polymorphic relationship filter: OwnerId is a User or a Group; only queues match.
-        waiting.push({
-            Owner: { Group: { DeveloperName: { in: [...input.queueNames] } } }
-        });
+    if (input.queueIds.length) {
+        // A plain list on the session's own field: the semi-join on channels below may carry it,
+        // where a relationship filter on the polymorphic Owner would nest one join in another.
+        waiting.push({ OwnerId: { in: [...input.queueIds] } });
     }
     const waitingWhere = waiting.length === 1 ? waiting[0] : { and: waiting };
     const overTargetWhere = {
@@ -95,8 +95,8 @@ export function buildBacklogVariables(input) {
     const queueWhere = {
         and: [
             { Type: { eq: 'Queue' } },
-            input.queueNames.length
-                ? { DeveloperName: { in: [...input.queueNames] } }
+            input.queueIds.length
+                ? { Id: { in: [...input.queueIds] } }
                 : {
                       Id: {
                           inq: {
@@ -121,6 +121,20 @@ export function buildBacklogVariables(input) {
         acceptedWhere,
         queueWhere,
         channelWhere
+    };
+}
+/**
+ * The variables of the queue look-up, its own small request: its answer changes only with the
+ * App Builder property, so each refresh then filters on the Ids it gave.
+ */
+export function buildQueueLookupVariables(queueNames) {
+    return {
+        queueLookupWhere: {
+            and: [
+                { Type: { eq: 'Queue' } },
+                { DeveloperName: { in: [...queueNames] } }
+            ]
+        }
     };
 }
 export function figuresOnly(variables) {

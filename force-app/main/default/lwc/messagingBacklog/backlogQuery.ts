@@ -1,6 +1,7 @@
 /**
  * What the backlog asks the server: App Builder properties read defensively, the GraphQL
- * variables of one refresh, the response shapes, and how its errors are read. No DOM, no wire.
+ * variables of the queue look-up and of one refresh, the response shapes, and how its errors are
+ * read. No DOM, no wire.
  */
 import {
     WAITING_STATUSES,
@@ -107,7 +108,8 @@ export type FiguresOnlyVariables = Pick<
 export interface VariablesInput {
     now: number;
     targetSeconds: number;
-    queueNames: readonly string[];
+    /** The chosen queues' Ids, looked up from their API names; empty for every queue. */
+    queueIds: readonly string[];
 }
 
 /** An instant rounded down to the second, so that two refreshes within one second send the same variables. */
@@ -119,11 +121,10 @@ function isoSecondsBefore(now: number, seconds: number): string {
 
 export function buildBacklogVariables(input: VariablesInput): BacklogVariables {
     const waiting: GqlFilter[] = [{ Status: { in: [...WAITING_STATUSES] } }];
-    if (input.queueNames.length) {
-        // Polymorphic relationship filter: OwnerId is a User or a Group; only queues match.
-        waiting.push({
-            Owner: { Group: { DeveloperName: { in: [...input.queueNames] } } }
-        });
+    if (input.queueIds.length) {
+        // A plain list on the session's own field: the semi-join on channels below may carry it,
+        // where a relationship filter on the polymorphic Owner would nest one join in another.
+        waiting.push({ OwnerId: { in: [...input.queueIds] } });
     }
     const waitingWhere: GqlFilter =
         waiting.length === 1 ? waiting[0] : { and: waiting };
@@ -149,8 +150,8 @@ export function buildBacklogVariables(input: VariablesInput): BacklogVariables {
     const queueWhere: GqlFilter = {
         and: [
             { Type: { eq: 'Queue' } },
-            input.queueNames.length
-                ? { DeveloperName: { in: [...input.queueNames] } }
+            input.queueIds.length
+                ? { Id: { in: [...input.queueIds] } }
                 : {
                       Id: {
                           inq: {
@@ -175,6 +176,28 @@ export function buildBacklogVariables(input: VariablesInput): BacklogVariables {
         acceptedWhere,
         queueWhere,
         channelWhere
+    };
+}
+
+export interface QueueLookupVariables {
+    /** The queues (Groups of type Queue) whose API names App Builder lists. */
+    queueLookupWhere: GqlFilter;
+}
+
+/**
+ * The variables of the queue look-up, its own small request: its answer changes only with the
+ * App Builder property, so each refresh then filters on the Ids it gave.
+ */
+export function buildQueueLookupVariables(
+    queueNames: readonly string[]
+): QueueLookupVariables {
+    return {
+        queueLookupWhere: {
+            and: [
+                { Type: { eq: 'Queue' } },
+                { DeveloperName: { in: [...queueNames] } }
+            ]
+        }
     };
 }
 
@@ -216,6 +239,12 @@ export interface NamedNode {
 
 export interface NodeConnection {
     edges?: Array<{ node?: NamedNode | null } | null> | null;
+}
+
+export interface QueueLookupData {
+    uiapi?: {
+        query?: { Group?: NodeConnection | null } | null;
+    } | null;
 }
 
 export interface BacklogData {

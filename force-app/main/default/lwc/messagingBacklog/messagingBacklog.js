@@ -1,8 +1,9 @@
 /**
  * Supervisor backlog: who is waiting now, by queue and by channel, for how long, against the wait
  * target, and when each channel will clear at the last hour's pace. Every figure is aggregated by
- * the server in ONE GraphQL request per refresh; choosing a queue or a channel publishes
- * MSC_BacklogDrillIn__c so the session list shows exactly those waiting sessions.
+ * the server in ONE GraphQL request per refresh (queues chosen in App Builder are looked up by API
+ * name once, before the first); choosing a queue or a channel publishes MSC_BacklogDrillIn__c so
+ * the session list shows exactly those waiting sessions.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
@@ -13,18 +14,24 @@ import {
     subscribe,
     unsubscribe
 } from 'lightning/messageService';
+import {
+    isEmpEnabled,
+    onError as onEmpError,
+    subscribe as empSubscribe,
+    unsubscribe as empUnsubscribe
+} from 'lightning/empApi';
 import BACKLOG_DRILL_IN from '@salesforce/messageChannel/MSC_BacklogDrillIn__c';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import {
     BROWSER_CLOCK,
-    CoalescingScheduler,
+    LiveRefreshController,
     errorMessage,
     formatDuration,
-    formatLabel,
-    readSessionsChangedMessage
+    formatLabel
 } from 'c/messagingSessionModel';
 import {
     buildBacklogVariables,
+    buildQueueLookupVariables,
     figuresOnly,
     readBacklogErrors,
     readQueueSelection,
@@ -37,10 +44,10 @@ import {
     queueName,
     queueRowViews,
     queuesOverTarget,
+    readQueueLookup,
     waitText
 } from './backlogFigures';
 import { channelDrillIn, queueDrillIn } from './backlogDrillIn';
-import { subscribeToSessionChanges } from './sessionChangeEvents';
 import labelTitle from '@salesforce/label/c.MSC_BacklogTitle';
 import labelHelp from '@salesforce/label/c.MSC_BacklogHelp';
 import labelRefresh from '@salesforce/label/c.MSC_BacklogRefresh';
@@ -71,6 +78,30 @@ import labelHiddenQueues from '@salesforce/label/c.MSC_BacklogHiddenQueues';
 import labelNamesUnavailable from '@salesforce/label/c.MSC_BacklogNamesUnavailable';
 import labelTruncated from '@salesforce/label/c.MSC_BacklogTruncated';
 import labelPartial from '@salesforce/label/c.MSC_BacklogPartial';
+import labelQueueLookupFailed from '@salesforce/label/c.MSC_BacklogQueueLookupFailed';
+// The queues chosen in App Builder, by API name: their Ids then filter every figure on the
+// session's own OwnerId. Its own small request, sent again only if the property changes.
+const QUEUE_LOOKUP_QUERY = gql`
+    query backlogQueueIds($queueLookupWhere: Group_Filter) {
+        uiapi {
+            query {
+                Group(where: $queueLookupWhere, first: 2000) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            DeveloperName {
+                                value
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;
 // One document, one request: three aggregates (grouped by owner × channel × channel type, so queue
 // and channel figures come from the same groups) and the names of the queues and channels concerned.
 const BACKLOG_QUERY = gql`
@@ -369,6 +400,10 @@ export default class MessagingBacklog extends LightningElement {
         withinTarget: labelWithinTarget
     };
     variables;
+    /** Sent while App Builder names queues, until the look-up has answered. */
+    lookupVariables;
+    /** The chosen queues, once looked up; null when every queue is shown or before the answer. */
+    queueLookup = null;
     figures = null;
     errorText = '';
     partialText = '';
@@ -382,61 +417,97 @@ export default class MessagingBacklog extends LightningElement {
     selection = { names: [], invalid: [] };
     wireResult;
     announced = new Set();
-    connected = false;
-    messageSubscription;
-    stopChangeEvents;
     clockHandle;
-    pollHandle;
-    scheduler = new CoalescingScheduler(
-        () => this.runRefresh(),
-        REFRESH_MIN_INTERVAL_MS,
-        REFRESH_SETTLE_MS,
-        BROWSER_CLOCK
-    );
+    liveRefresh;
     connectedCallback() {
-        this.connected = true;
         this.target = readWaitTarget(this.waitTargetSeconds);
         this.selection = readQueueSelection(this.queues);
         const nothingToAsk =
             this.selection.invalid.length > 0 && !this.selection.names.length;
-        this.variables = nothingToAsk ? undefined : this.buildVariables();
+        if (this.selection.names.length) {
+            // The figures wait for the chosen queues' Ids.
+            this.lookupVariables = buildQueueLookupVariables(
+                this.selection.names
+            );
+        } else if (!nothingToAsk) {
+            this.variables = this.buildVariables();
+        }
         this.loading = !nothingToAsk;
-        this.messageSubscription = subscribe(
-            this.messageContext,
-            SESSIONS_CHANGED,
-            (message) => {
-                if (readSessionsChangedMessage(message)) this.requestRefresh();
+        // Message channel, change events and the poll (kept while CDC streams: events may
+        // never arrive) make one refresh per burst, once there is something to refresh.
+        this.liveRefresh = new LiveRefreshController({
+            refresh: () => this.runRefresh(),
+            intervalMs: REFRESH_MIN_INTERVAL_MS,
+            settleMs: REFRESH_SETTLE_MS,
+            clock: BROWSER_CLOCK,
+            messages: {
+                subscribe: (onMessage) =>
+                    subscribe(
+                        this.messageContext,
+                        SESSIONS_CHANGED,
+                        onMessage,
+                        {
+                            scope: APPLICATION_SCOPE
+                        }
+                    ),
+                unsubscribe
             },
-            { scope: APPLICATION_SCOPE }
-        );
-        subscribeToSessionChanges(() => this.requestRefresh()).then((stop) => {
-            if (this.connected) this.stopChangeEvents = stop;
-            else stop?.();
+            changeEvents: {
+                isEmpEnabled,
+                subscribe: empSubscribe,
+                unsubscribe: empUnsubscribe,
+                onError: onEmpError
+            },
+            pollSeconds: readRefreshSeconds(this.refreshIntervalSeconds),
+            isReady: () => this.variables !== undefined
         });
+        this.liveRefresh.start();
         // One timer makes every longest wait tick.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.clockHandle = setInterval(() => this.tick(), CLOCK_INTERVAL_MS);
-        const seconds = readRefreshSeconds(this.refreshIntervalSeconds);
-        if (seconds > 0) {
-            // The safety poll: change events may never arrive.
-            // eslint-disable-next-line @lwc/lwc/no-async-operation
-            this.pollHandle = setInterval(
-                () => this.requestRefresh(),
-                seconds * 1000
-            );
-        }
     }
     disconnectedCallback() {
-        this.connected = false;
-        if (this.messageSubscription) unsubscribe(this.messageSubscription);
-        this.messageSubscription = undefined;
-        this.stopChangeEvents?.();
-        this.stopChangeEvents = undefined;
+        this.liveRefresh?.stop();
+        this.liveRefresh = undefined;
         clearInterval(this.clockHandle);
-        clearInterval(this.pollHandle);
-        this.scheduler.cancel();
     }
     // ---- Data ------------------------------------------------------------------------------
+    get queueLookupQuery() {
+        return this.lookupVariables ? QUEUE_LOOKUP_QUERY : undefined;
+    }
+    @wire(graphql, {
+        query: '$queueLookupQuery',
+        variables: '$lookupVariables'
+    })
+    wiredQueueLookup(result) {
+        if (!this.lookupVariables) return;
+        const { data, errors } = result ?? {};
+        if (!data) {
+            if (errors?.length) {
+                this.figures = null;
+                this.errorText = formatLabel(
+                    labelQueueLookupFailed,
+                    errorMessage({ errors })
+                );
+                this.loading = false;
+            }
+            return;
+        }
+        const lookup = readQueueLookup(data, this.selection.names);
+        const ids = (queues) =>
+            JSON.stringify(queues?.queues.map((queue) => queue.Id) ?? []);
+        const idsChanged = ids(lookup) !== ids(this.queueLookup);
+        this.queueLookup = lookup;
+        this.errorText = '';
+        if (!lookup.queues.length) {
+            // None of the chosen names is a queue this user can see: nothing to count, say which.
+            this.variables = undefined;
+            this.figures = null;
+            this.loading = false;
+        } else if (idsChanged || !this.variables) {
+            this.variables = this.buildVariables();
+        }
+    }
     get backlogQuery() {
         if (!this.variables) return undefined;
         return this.namesRefused ? FIGURES_QUERY : BACKLOG_QUERY;
@@ -447,6 +518,7 @@ export default class MessagingBacklog extends LightningElement {
     }
     @wire(graphql, { query: '$backlogQuery', variables: '$queryVariables' })
     wiredBacklog(result) {
+        if (!this.variables) return;
         this.wireResult = result;
         const { data, errors } = result ?? {};
         const reading = readBacklogErrors(errors);
@@ -463,8 +535,7 @@ export default class MessagingBacklog extends LightningElement {
         }
         if (!data) return;
         this.figures = combineBacklog(data, {
-            queueNames: this.selection.names,
-            namesRead: !this.namesRefused
+            chosenQueues: this.queueLookup?.queues ?? []
         });
         this.partialText = reading.message;
         this.errorText = '';
@@ -477,12 +548,12 @@ export default class MessagingBacklog extends LightningElement {
         return buildBacklogVariables({
             now: Date.now(),
             targetSeconds: this.target.seconds,
-            queueNames: this.selection.names
+            queueIds: this.queueLookup?.queues.map((queue) => queue.Id) ?? []
         });
     }
-    /** Every trigger (button, poll, change event, message channel) asks here; a burst makes one request. */
+    /** The button's trigger joins the live ones: a burst makes one request. */
     requestRefresh() {
-        if (this.variables) this.scheduler.request();
+        this.liveRefresh?.request();
     }
     runRefresh() {
         const next = this.buildVariables();
@@ -616,7 +687,7 @@ export default class MessagingBacklog extends LightningElement {
         }
         const unknown = [
             ...this.selection.invalid,
-            ...(this.figures?.unknownQueueNames ?? [])
+            ...(this.queueLookup?.unknownNames ?? [])
         ];
         if (unknown.length)
             add(

@@ -134,7 +134,8 @@ import TIME_ZONE from '@salesforce/i18n/timeZone';
  * The one query the list sends. Its text never changes: filters, search text, sort and paging
  * all travel in `variables` ($where, $countWhere, $orderBy, $first, $after, $upperBound), so no
  * user input is ever spliced into it. The aggregate counts sessions by Status for the same
- * filters minus the status filter ($countWhere), in the same round trip.
+ * filters minus the status filter ($countWhere), in the same round trip; `first: 2000` because an
+ * aggregate, like any subquery, returns only its first 10 groups by default (GraphQL API query limits).
  * Fields a user may be denied by field-level security are `@optional` (lightning/graphql, API
  * v65.0+; needed at every level): the server leaves them out instead of failing the query.
  * Owner is polymorphic: a User, or a Group when a queue owns the session.
@@ -236,6 +237,7 @@ const SESSION_LIST_QUERY = gql`
                 MessagingSession(
                     where: $countWhere
                     groupBy: { Status: { group: true } }
+                    first: 2000
                 ) {
                     edges {
                         node {

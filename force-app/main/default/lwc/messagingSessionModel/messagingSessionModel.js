@@ -57,6 +57,7 @@ import labelDurationMinutes from '@salesforce/label/c.MSC_DurationMinutes';
 import labelDurationSeconds from '@salesforce/label/c.MSC_DurationSeconds';
 import labelErrorAccess from '@salesforce/label/c.MSC_ErrorAccess';
 import labelErrorConflict from '@salesforce/label/c.MSC_ErrorConflict';
+import labelErrorLocked from '@salesforce/label/c.MSC_ErrorLocked';
 import labelErrorNetwork from '@salesforce/label/c.MSC_ErrorNetwork';
 import labelErrorNotFound from '@salesforce/label/c.MSC_ErrorNotFound';
 import labelErrorUnknown from '@salesforce/label/c.MSC_ErrorUnknown';
@@ -725,10 +726,10 @@ const NOT_FOUND_CODES = new Set([
 const CONFLICT_CODES = new Set([
     'PRECONDITION_FAILED',
     'CONFLICT',
-    'ENTITY_IS_LOCKED',
     // UI API's record-collision error: someone else saved the record during this edit.
     'CollisionDetectedException'
 ]);
+const LOCKED_CODE = 'ENTITY_IS_LOCKED';
 /** A non-null object: what an untrusted payload must be before its properties are read. */
 export function isObject(value) {
     return typeof value === 'object' && value !== null;
@@ -831,6 +832,8 @@ function collect(error, into, depth = 0) {
 function classify(found) {
     const has = (codes) => found.codes.some((code) => codes.has(code));
     if (found.network) return 'network';
+    // A lock (an approval process, say) outlasts any reload, so it is never a save conflict.
+    if (found.codes.includes(LOCKED_CODE)) return 'locked';
     if (found.status === 412 || found.status === 409 || has(CONFLICT_CODES))
         return 'conflict';
     if (found.status === 401 || found.status === 403 || has(ACCESS_CODES))
@@ -846,6 +849,7 @@ const KIND_PREFIX = {
     access: labelErrorAccess,
     notFound: labelErrorNotFound,
     conflict: labelErrorConflict,
+    locked: labelErrorLocked,
     unsupported: labelErrorUnsupported,
     validation: '',
     unknown: ''
@@ -924,18 +928,6 @@ export function recordString(record, path) {
 export function relatedRecord(record, relationshipName) {
     const value = record?.fields?.[relationshipName]?.value;
     return isObject(value) ? value : null;
-}
-/**
- * An instant as an RFC 1123 date ("Fri, 20 Nov 2026 09:02:30 GMT"), the format of the
- * If-Unmodified-Since header that updateRecord's ifUnmodifiedSince option sends. Undefined when
- * the date is missing or unreadable, so that a save is never sent with a bad precondition.
- */
-export function toHttpDate(value) {
-    const millis = toMillis(value);
-    if (millis === null || Number.isNaN(millis)) {
-        return undefined;
-    }
-    return new Date(millis).toUTCString();
 }
 /**
  * Appends a page of related-list records to those already shown. A record already present (same
@@ -1183,3 +1175,177 @@ export const BROWSER_CLOCK = {
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle)
 };
+/**
+ * One live-refresh wiring for every component: the sessions-changed message channel, Change
+ * Data Capture on MessagingSession (with a safety poll, because a subscription can succeed and
+ * never deliver), a poll when CDC isn't there, and the component's own requests, all coalesced by
+ * one CoalescingScheduler. Platform functions come in as options: this module imports no
+ * lightning/* module.
+ */
+export class LiveRefreshController {
+    options;
+    scheduler;
+    triggers = new Set();
+    changeEvents = [];
+    messageSubscription = null;
+    empSubscription = null;
+    pollHandle = null;
+    pollMs = 0;
+    running = false;
+    inFlight = false;
+    currentMode = 'pending';
+    constructor(options) {
+        this.options = options;
+        this.scheduler = new CoalescingScheduler(
+            () => this.run(),
+            options.intervalMs,
+            options.settleMs,
+            options.clock
+        );
+    }
+    get mode() {
+        return this.currentMode;
+    }
+    /** True while Change Data Capture is subscribed and hasn't reported an error. */
+    get cdcLive() {
+        return this.currentMode === 'cdc';
+    }
+    start() {
+        if (this.running) return;
+        this.running = true;
+        const { messages, changeEvents } = this.options;
+        if (messages) {
+            const accept =
+                this.options.acceptMessage ??
+                ((message) => readSessionsChangedMessage(message) !== null);
+            this.messageSubscription = messages.subscribe((message) => {
+                if (accept(message)) this.trigger('message');
+            });
+        }
+        if (changeEvents) {
+            this.setMode('pending');
+            this.subscribeToChangeEvents(changeEvents).catch(() =>
+                this.fallBackToPolling()
+            );
+        } else {
+            this.startPolling();
+        }
+    }
+    /** Releases the message subscription, the CDC subscription, the poll and any pending refresh. */
+    stop() {
+        this.running = false;
+        const { messages, changeEvents } = this.options;
+        if (this.messageSubscription !== null) {
+            messages?.unsubscribe(this.messageSubscription);
+            this.messageSubscription = null;
+        }
+        this.releaseChangeEvents(changeEvents);
+        this.stopPoll();
+        this.scheduler.cancel();
+        this.triggers.clear();
+        this.changeEvents = [];
+    }
+    /** The component's own trigger (refresh button, a new day...). */
+    request() {
+        this.trigger('request');
+    }
+    trigger(kind, changeEvent) {
+        if (!this.running) return;
+        if (this.options.isReady && !this.options.isReady()) return;
+        this.triggers.add(kind);
+        if (changeEvent !== undefined) this.changeEvents.push(changeEvent);
+        // A refresh in flight asks again when it settles.
+        if (!this.inFlight) this.scheduler.request();
+    }
+    run() {
+        if (!this.triggers.size) return;
+        const batch = {
+            triggers: this.triggers,
+            changeEvents: this.changeEvents
+        };
+        this.triggers = new Set();
+        this.changeEvents = [];
+        const result = this.options.refresh(batch);
+        if (!(result instanceof Promise)) return;
+        this.inFlight = true;
+        const settle = () => {
+            this.inFlight = false;
+            if (this.running && this.triggers.size) this.scheduler.request();
+        };
+        // The component reports its own errors; settling is all that matters here.
+        result.then(settle, settle);
+    }
+    async subscribeToChangeEvents(api) {
+        const enabled = await api.isEmpEnabled();
+        if (!this.running) return;
+        if (!enabled) {
+            this.fallBackToPolling();
+            return;
+        }
+        api.onError?.(() => this.handleChangeEventError());
+        // -1: new events only; every refresh refetches whatever it shows.
+        const subscription = await api.subscribe(
+            SESSION_CHANGE_EVENT_CHANNEL,
+            -1,
+            (message) => this.trigger('changeEvent', message)
+        );
+        if (!this.running) {
+            if (subscription) api.unsubscribe(subscription).catch(() => null);
+            return;
+        }
+        if (!subscription) {
+            this.fallBackToPolling();
+            return;
+        }
+        this.empSubscription = subscription;
+        this.setMode('cdc');
+        this.pollEvery(
+            this.options.safetyPollSeconds ?? this.options.pollSeconds
+        );
+    }
+    handleChangeEventError() {
+        if (!this.running || this.currentMode !== 'cdc') return;
+        this.empSubscription = null;
+        this.startPolling();
+    }
+    fallBackToPolling() {
+        if (this.running) this.startPolling();
+    }
+    releaseChangeEvents(api) {
+        if (this.empSubscription !== null) {
+            api?.unsubscribe(this.empSubscription).catch(() => null);
+            this.empSubscription = null;
+        }
+    }
+    startPolling() {
+        const seconds = this.options.pollSeconds;
+        this.setMode(seconds > 0 ? 'polling' : 'manual');
+        this.pollEvery(seconds);
+    }
+    /** One poll timer at a time, kept as it is when its period doesn't change; 0 seconds stops it. */
+    pollEvery(seconds) {
+        const ms = seconds > 0 ? seconds * 1000 : 0;
+        if (this.pollHandle !== null && ms === this.pollMs) return;
+        this.stopPoll();
+        if (!ms) return;
+        this.pollMs = ms;
+        // Cleared in stop(), which the component calls from disconnectedCallback.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.pollHandle = setInterval(() => {
+            this.options.onPoll?.();
+            this.trigger('poll');
+        }, ms);
+    }
+    stopPoll() {
+        if (this.pollHandle !== null) {
+            clearInterval(this.pollHandle);
+            this.pollHandle = null;
+        }
+        this.pollMs = 0;
+    }
+    setMode(mode) {
+        if (mode === this.currentMode) return;
+        this.currentMode = mode;
+        this.options.onModeChange?.(mode);
+    }
+}

@@ -58,6 +58,7 @@ import labelDurationMinutes from '@salesforce/label/c.MSC_DurationMinutes';
 import labelDurationSeconds from '@salesforce/label/c.MSC_DurationSeconds';
 import labelErrorAccess from '@salesforce/label/c.MSC_ErrorAccess';
 import labelErrorConflict from '@salesforce/label/c.MSC_ErrorConflict';
+import labelErrorLocked from '@salesforce/label/c.MSC_ErrorLocked';
 import labelErrorNetwork from '@salesforce/label/c.MSC_ErrorNetwork';
 import labelErrorNotFound from '@salesforce/label/c.MSC_ErrorNotFound';
 import labelErrorUnknown from '@salesforce/label/c.MSC_ErrorUnknown';
@@ -1014,6 +1015,7 @@ export type ErrorKind =
     | 'access'
     | 'notFound'
     | 'conflict'
+    | 'locked'
     | 'validation'
     | 'unsupported'
     | 'unknown';
@@ -1049,10 +1051,11 @@ const NOT_FOUND_CODES = new Set([
 const CONFLICT_CODES = new Set([
     'PRECONDITION_FAILED',
     'CONFLICT',
-    'ENTITY_IS_LOCKED',
     // UI API's record-collision error: someone else saved the record during this edit.
     'CollisionDetectedException'
 ]);
+
+const LOCKED_CODE = 'ENTITY_IS_LOCKED';
 
 /** A non-null object: what an untrusted payload must be before its properties are read. */
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -1170,6 +1173,8 @@ function classify(found: Collected): ErrorKind {
     const has = (codes: Set<string>): boolean =>
         found.codes.some((code) => codes.has(code));
     if (found.network) return 'network';
+    // A lock (an approval process, say) outlasts any reload, so it is never a save conflict.
+    if (found.codes.includes(LOCKED_CODE)) return 'locked';
     if (found.status === 412 || found.status === 409 || has(CONFLICT_CODES))
         return 'conflict';
     if (found.status === 401 || found.status === 403 || has(ACCESS_CODES))
@@ -1186,6 +1191,7 @@ const KIND_PREFIX: Record<ErrorKind, string> = {
     access: labelErrorAccess,
     notFound: labelErrorNotFound,
     conflict: labelErrorConflict,
+    locked: labelErrorLocked,
     unsupported: labelErrorUnsupported,
     validation: '',
     unknown: ''
@@ -1292,21 +1298,6 @@ export function relatedRecord(
 ): UiApi.RecordRepresentation | null {
     const value = record?.fields?.[relationshipName]?.value;
     return isObject(value) ? (value as UiApi.RecordRepresentation) : null;
-}
-
-/**
- * An instant as an RFC 1123 date ("Fri, 20 Nov 2026 09:02:30 GMT"), the format of the
- * If-Unmodified-Since header that updateRecord's ifUnmodifiedSince option sends. Undefined when
- * the date is missing or unreadable, so that a save is never sent with a bad precondition.
- */
-export function toHttpDate(
-    value: string | null | undefined
-): string | undefined {
-    const millis = toMillis(value);
-    if (millis === null || Number.isNaN(millis)) {
-        return undefined;
-    }
-    return new Date(millis).toUTCString();
 }
 
 /**
@@ -1673,3 +1664,253 @@ export const BROWSER_CLOCK: SchedulerClock = {
     clearTimeout: (handle) =>
         clearTimeout(handle as ReturnType<typeof setTimeout>)
 };
+
+// ---------------------------------------------------------------------------------------------
+// Live refresh: message channel, Change Data Capture and polls, coalesced into one refresh
+// ---------------------------------------------------------------------------------------------
+
+/** What asked for a refresh: the component itself, the message channel, a change event or a poll. */
+export type RefreshTrigger = 'request' | 'message' | 'changeEvent' | 'poll';
+
+/** The triggers one coalesced refresh answers, with the change events that arrived meanwhile. */
+export interface RefreshBatch {
+    triggers: ReadonlySet<RefreshTrigger>;
+    changeEvents: readonly unknown[];
+}
+
+/** pending: asking whether CDC streams; cdc: subscribed (safety poll); polling; manual: neither. */
+export type LiveRefreshMode = 'pending' | 'cdc' | 'polling' | 'manual';
+
+/** lightning/messageService, bound by the component to its message context, channel and scope. */
+export interface MessageSubscriber {
+    subscribe: (onMessage: (message: unknown) => void) => unknown;
+    /** Receives what `subscribe` returned. */
+    unsubscribe: (subscription: never) => void;
+}
+
+/** The lightning/empApi functions the controller calls (the component imports and passes them). */
+export interface ChangeEventApi {
+    isEmpEnabled: () => Promise<boolean>;
+    subscribe: (
+        channel: string,
+        replayId: number,
+        onMessage: (message: unknown) => void
+    ) => Promise<unknown>;
+    /** Receives what `subscribe` resolved to. */
+    unsubscribe: (subscription: never) => Promise<unknown>;
+    onError?: (callback: (error: unknown) => void) => void;
+}
+
+export interface LiveRefreshOptions {
+    /** One run per burst of triggers. A returned Promise holds later triggers until it settles. */
+    refresh: (batch: RefreshBatch) => void | Promise<unknown>;
+    /** At most one refresh per this many milliseconds. */
+    intervalMs: number;
+    /** A trigger waits this long so that a burst makes one refresh. */
+    settleMs: number;
+    clock: SchedulerClock;
+    messages?: MessageSubscriber;
+    /** Which message-channel payloads ask for a refresh (default: any SessionsChangedMessage). */
+    acceptMessage?: (message: unknown) => boolean;
+    changeEvents?: ChangeEventApi;
+    /** Seconds between polls without CDC; 0: no polling. */
+    pollSeconds: number;
+    /** Seconds between safety polls while CDC is subscribed (default pollSeconds); 0: none. */
+    safetyPollSeconds?: number;
+    /** Runs on every poll tick, before the refresh is asked for. */
+    onPoll?: () => void;
+    onModeChange?: (mode: LiveRefreshMode) => void;
+    /** Triggers are dropped while this says false (nothing to refresh yet). */
+    isReady?: () => boolean;
+}
+
+/**
+ * One live-refresh wiring for every component: the sessions-changed message channel, Change
+ * Data Capture on MessagingSession (with a safety poll, because a subscription can succeed and
+ * never deliver), a poll when CDC isn't there, and the component's own requests, all coalesced by
+ * one CoalescingScheduler. Platform functions come in as options: this module imports no
+ * lightning/* module.
+ */
+export class LiveRefreshController {
+    private readonly scheduler: CoalescingScheduler;
+    private triggers = new Set<RefreshTrigger>();
+    private changeEvents: unknown[] = [];
+    private messageSubscription: unknown = null;
+    private empSubscription: unknown = null;
+    private pollHandle: ReturnType<typeof setInterval> | null = null;
+    private pollMs = 0;
+    private running = false;
+    private inFlight = false;
+    private currentMode: LiveRefreshMode = 'pending';
+
+    constructor(private readonly options: LiveRefreshOptions) {
+        this.scheduler = new CoalescingScheduler(
+            () => this.run(),
+            options.intervalMs,
+            options.settleMs,
+            options.clock
+        );
+    }
+
+    get mode(): LiveRefreshMode {
+        return this.currentMode;
+    }
+
+    /** True while Change Data Capture is subscribed and hasn't reported an error. */
+    get cdcLive(): boolean {
+        return this.currentMode === 'cdc';
+    }
+
+    start(): void {
+        if (this.running) return;
+        this.running = true;
+        const { messages, changeEvents } = this.options;
+        if (messages) {
+            const accept =
+                this.options.acceptMessage ??
+                ((message: unknown) =>
+                    readSessionsChangedMessage(message) !== null);
+            this.messageSubscription = messages.subscribe((message) => {
+                if (accept(message)) this.trigger('message');
+            });
+        }
+        if (changeEvents) {
+            this.setMode('pending');
+            this.subscribeToChangeEvents(changeEvents).catch(() =>
+                this.fallBackToPolling()
+            );
+        } else {
+            this.startPolling();
+        }
+    }
+
+    /** Releases the message subscription, the CDC subscription, the poll and any pending refresh. */
+    stop(): void {
+        this.running = false;
+        const { messages, changeEvents } = this.options;
+        if (this.messageSubscription !== null) {
+            messages?.unsubscribe(this.messageSubscription as never);
+            this.messageSubscription = null;
+        }
+        this.releaseChangeEvents(changeEvents);
+        this.stopPoll();
+        this.scheduler.cancel();
+        this.triggers.clear();
+        this.changeEvents = [];
+    }
+
+    /** The component's own trigger (refresh button, a new day...). */
+    request(): void {
+        this.trigger('request');
+    }
+
+    private trigger(kind: RefreshTrigger, changeEvent?: unknown): void {
+        if (!this.running) return;
+        if (this.options.isReady && !this.options.isReady()) return;
+        this.triggers.add(kind);
+        if (changeEvent !== undefined) this.changeEvents.push(changeEvent);
+        // A refresh in flight asks again when it settles.
+        if (!this.inFlight) this.scheduler.request();
+    }
+
+    private run(): void {
+        if (!this.triggers.size) return;
+        const batch: RefreshBatch = {
+            triggers: this.triggers,
+            changeEvents: this.changeEvents
+        };
+        this.triggers = new Set();
+        this.changeEvents = [];
+        const result = this.options.refresh(batch);
+        if (!(result instanceof Promise)) return;
+        this.inFlight = true;
+        const settle = (): void => {
+            this.inFlight = false;
+            if (this.running && this.triggers.size) this.scheduler.request();
+        };
+        // The component reports its own errors; settling is all that matters here.
+        result.then(settle, settle);
+    }
+
+    private async subscribeToChangeEvents(api: ChangeEventApi): Promise<void> {
+        const enabled = await api.isEmpEnabled();
+        if (!this.running) return;
+        if (!enabled) {
+            this.fallBackToPolling();
+            return;
+        }
+        api.onError?.(() => this.handleChangeEventError());
+        // -1: new events only; every refresh refetches whatever it shows.
+        const subscription = await api.subscribe(
+            SESSION_CHANGE_EVENT_CHANNEL,
+            -1,
+            (message) => this.trigger('changeEvent', message)
+        );
+        if (!this.running) {
+            if (subscription)
+                api.unsubscribe(subscription as never).catch(() => null);
+            return;
+        }
+        if (!subscription) {
+            this.fallBackToPolling();
+            return;
+        }
+        this.empSubscription = subscription;
+        this.setMode('cdc');
+        this.pollEvery(
+            this.options.safetyPollSeconds ?? this.options.pollSeconds
+        );
+    }
+
+    private handleChangeEventError(): void {
+        if (!this.running || this.currentMode !== 'cdc') return;
+        this.empSubscription = null;
+        this.startPolling();
+    }
+
+    private fallBackToPolling(): void {
+        if (this.running) this.startPolling();
+    }
+
+    private releaseChangeEvents(api: ChangeEventApi | undefined): void {
+        if (this.empSubscription !== null) {
+            api?.unsubscribe(this.empSubscription as never).catch(() => null);
+            this.empSubscription = null;
+        }
+    }
+
+    private startPolling(): void {
+        const seconds = this.options.pollSeconds;
+        this.setMode(seconds > 0 ? 'polling' : 'manual');
+        this.pollEvery(seconds);
+    }
+
+    /** One poll timer at a time, kept as it is when its period doesn't change; 0 seconds stops it. */
+    private pollEvery(seconds: number): void {
+        const ms = seconds > 0 ? seconds * 1000 : 0;
+        if (this.pollHandle !== null && ms === this.pollMs) return;
+        this.stopPoll();
+        if (!ms) return;
+        this.pollMs = ms;
+        // Cleared in stop(), which the component calls from disconnectedCallback.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.pollHandle = setInterval(() => {
+            this.options.onPoll?.();
+            this.trigger('poll');
+        }, ms);
+    }
+
+    private stopPoll(): void {
+        if (this.pollHandle !== null) {
+            clearInterval(this.pollHandle);
+            this.pollHandle = null;
+        }
+        this.pollMs = 0;
+    }
+
+    private setMode(mode: LiveRefreshMode): void {
+        if (mode === this.currentMode) return;
+        this.currentMode = mode;
+        this.options.onModeChange?.(mode);
+    }
+}

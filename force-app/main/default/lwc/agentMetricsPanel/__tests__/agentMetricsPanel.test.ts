@@ -9,6 +9,7 @@ import {
     flushMicrotasks,
     mountComponent
 } from '../../../../../test/jest-utils/domHelpers';
+import { misplacedSemiJoins } from '../../../../../test/jest-utils/semiJoins';
 
 // gql returns the query text, so that tests can tell which document each wire was given.
 jest.mock('lightning/graphql', () => {
@@ -176,44 +177,6 @@ function allConfigs(): GraphqlConfig[] {
         return false;
     });
     return configs;
-}
-
-const SEMI_JOIN_KEYS = new Set(['inq', 'ninq']);
-
-/**
- * Semi-joins (`inq`, `ninq`) placed where SOQL refuses them, one message each: under a
- * relationship ("The left operand can't use relationships"), inside another semi-join ("You
- * can't nest a semi-join or anti-join statement in another"), or under `or` ("You can't use
- * subqueries with OR"). A semi-join may sit only on a field of the queried object, at the top
- * of a where or under `and`. `path` starts with the variable's name.
- */
-function misplacedSemiJoins(value: unknown, path: string[] = []): string[] {
-    if (Array.isArray(value)) {
-        return value.flatMap((item, index) =>
-            misplacedSemiJoins(item, [...path, String(index)])
-        );
-    }
-    if (!value || typeof value !== 'object') return [];
-    const found: string[] = [];
-    for (const [key, child] of Object.entries(value)) {
-        const here = [...path, key];
-        if (SEMI_JOIN_KEYS.has(key)) {
-            // Between the variable's name and the field the semi-join is on.
-            const above = path
-                .slice(1, -1)
-                .filter((part) => part !== 'and' && !/^\d+$/.test(part));
-            const where = here.join('.');
-            if (above.some((part) => SEMI_JOIN_KEYS.has(part))) {
-                found.push(`${where}: nested in another semi-join`);
-            } else if (above.includes('or')) {
-                found.push(`${where}: under or`);
-            } else if (above.length) {
-                found.push(`${where}: under ${above.join('.')}`);
-            }
-        }
-        found.push(...misplacedSemiJoins(child, here));
-    }
-    return found;
 }
 
 function refreshMocks(): Record<Document, jest.Mock> {

@@ -6,11 +6,13 @@ import {
     longestWaitSeconds,
     queueRowViews,
     queuesOverTarget,
+    readQueueLookup,
     timeToClear
 } from '../backlogFigures';
-import type { BacklogData } from '../backlogQuery';
+import type { BacklogData, QueueLookupData } from '../backlogQuery';
 import { clone } from '../../../../../test/jest-utils/domHelpers';
 import backlogJson from './data/graphqlBacklog.json';
+import queueIdsJson from './data/graphqlBacklogQueueIds.json';
 
 const backlog = backlogJson as unknown as BacklogData;
 
@@ -21,7 +23,7 @@ const WA = '0Mj000000000001AAA';
 const SMS = '0Mj000000000002AAA';
 const NOW = Date.parse('2026-03-15T10:30:00.000Z');
 const TARGET = 120;
-const ALL = { queueNames: [], namesRead: true };
+const ALL = { chosenQueues: [] };
 
 describe('combineBacklog', () => {
     it('rolls the owner × channel groups up by queue, with totals over every group', () => {
@@ -105,34 +107,40 @@ describe('combineBacklog', () => {
         ]);
     });
 
-    it('shows chosen queues with no one waiting, and reports chosen names no queue has', () => {
-        const data = clone(backlog);
-        data.uiapi!.query!.Group!.edges!.push({
-            node: {
-                Id: '00G000000000004AAA',
-                Name: { value: 'Returns' },
-                DeveloperName: { value: 'Returns' }
+    it('shows chosen queues with no one waiting, named by the look-up even without the names of the figures', () => {
+        const returns = {
+            Id: '00G000000000004AAA',
+            Name: { value: 'Returns' },
+            DeveloperName: { value: 'Returns' }
+        };
+        const figures = combineBacklog(
+            { uiapi: { aggregate: backlog.uiapi!.aggregate } },
+            {
+                chosenQueues: [
+                    returns,
+                    backlog.uiapi!.query!.Group!.edges![0]!.node!
+                ]
             }
-        });
-        const figures = combineBacklog(data, {
-            queueNames: ['support_emea', 'Billing', 'Returns', 'Nope'],
-            namesRead: true
-        });
+        );
         expect(
             figures.queues.find((row) => row.name === 'Returns')
         ).toMatchObject({ waiting: 0, overTarget: 0, oldestStart: null });
-        expect(figures.unknownQueueNames).toEqual(['Nope']);
-    });
-
-    it('reports no unknown names when names could not be read at all', () => {
-        const figures = combineBacklog(
-            { uiapi: { aggregate: backlog.uiapi!.aggregate } },
-            { queueNames: ['Support_EMEA'], namesRead: false }
-        );
-        expect(figures.unknownQueueNames).toEqual([]);
+        expect(figures.queues.find((row) => row.key === Q1)).toMatchObject({
+            kind: 'queue',
+            name: 'Support EMEA',
+            waiting: 5
+        });
+        // The others still count, unnamed.
         expect(
             figures.queues.filter((row) => row.kind === 'hidden')
-        ).toHaveLength(3);
+        ).toHaveLength(2);
+    });
+
+    it('lists each chosen queue once when the figures name it too', () => {
+        const figures = combineBacklog(backlog, {
+            chosenQueues: [backlog.uiapi!.query!.Group!.edges![0]!.node!]
+        });
+        expect(figures.queues.filter((row) => row.key === Q1)).toHaveLength(1);
     });
 
     it('flags truncation and survives null edges, nodes, counts and values', () => {
@@ -264,5 +272,42 @@ describe('row views', () => {
                 (row) => row.key
             )
         ).toEqual([Q1, Q2]);
+    });
+});
+
+describe('readQueueLookup', () => {
+    it('keeps the queues found and reports, as written, the chosen names no queue has', () => {
+        const lookup = readQueueLookup(
+            clone(queueIdsJson) as unknown as QueueLookupData,
+            ['support_emea', 'Billing', 'Nope']
+        );
+        expect(lookup.queues.map((queue) => queue.Id)).toEqual([Q1, Q2]);
+        expect(lookup.unknownNames).toEqual(['Nope']);
+    });
+
+    it('reads a missing or broken answer as no queue found', () => {
+        expect(readQueueLookup(null, ['Billing'])).toEqual({
+            queues: [],
+            unknownNames: ['Billing']
+        });
+        expect(
+            readQueueLookup(
+                {
+                    uiapi: {
+                        query: {
+                            Group: {
+                                edges: [
+                                    null,
+                                    { node: null },
+                                    // Not a Group Id: never used as a queue.
+                                    { node: { Id: '005000000000001AAA' } }
+                                ]
+                            }
+                        }
+                    }
+                },
+                []
+            )
+        ).toEqual({ queues: [], unknownNames: [] });
     });
 });

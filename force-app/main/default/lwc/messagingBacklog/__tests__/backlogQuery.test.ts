@@ -2,6 +2,7 @@ import {
     DEFAULT_REFRESH_SECONDS,
     DEFAULT_WAIT_TARGET_SECONDS,
     buildBacklogVariables,
+    buildQueueLookupVariables,
     figuresOnly,
     readBacklogErrors,
     readQueueSelection,
@@ -62,7 +63,7 @@ describe('buildBacklogVariables', () => {
         const variables = buildBacklogVariables({
             now: NOW,
             targetSeconds: 120,
-            queueNames: []
+            queueIds: []
         });
         const waiting = { Status: { in: ['Waiting', 'New'] } };
         expect(variables.waitingWhere).toEqual(waiting);
@@ -100,20 +101,18 @@ describe('buildBacklogVariables', () => {
         });
     });
 
-    it('restricts every figure to the chosen queues by API name', () => {
+    it('restricts every figure to the chosen queues by their Ids, on the session field itself', () => {
+        const ids = ['00G000000000001AAA', '00G000000000002AAA'];
         const variables = buildBacklogVariables({
             now: NOW,
             targetSeconds: 300,
-            queueNames: ['Support_EMEA', 'Billing']
+            queueIds: ids
         });
-        const owner = {
-            Owner: {
-                Group: { DeveloperName: { in: ['Support_EMEA', 'Billing'] } }
-            }
-        };
-        expect(variables.waitingWhere).toEqual({
+        const owner = { OwnerId: { in: ids } };
+        const waiting = {
             and: [{ Status: { in: ['Waiting', 'New'] } }, owner]
-        });
+        };
+        expect(variables.waitingWhere).toEqual(waiting);
         expect(variables.overTargetWhere).toEqual({
             and: [
                 { Status: { in: ['Waiting', 'New'] } },
@@ -122,10 +121,27 @@ describe('buildBacklogVariables', () => {
             ]
         });
         expect(variables.queueWhere).toEqual({
-            and: [
-                { Type: { eq: 'Queue' } },
-                { DeveloperName: { in: ['Support_EMEA', 'Billing'] } }
-            ]
+            and: [{ Type: { eq: 'Queue' } }, { Id: { in: ids } }]
+        });
+        // The channel semi-join carries a plain list, never another join.
+        expect(variables.channelWhere).toEqual({
+            Id: {
+                inq: {
+                    MessagingSession: waiting,
+                    ApiName: 'MessagingChannelId'
+                }
+            }
+        });
+    });
+
+    it('looks the chosen queues up by API name, among queues only', () => {
+        expect(buildQueueLookupVariables(['Support_EMEA', 'Billing'])).toEqual({
+            queueLookupWhere: {
+                and: [
+                    { Type: { eq: 'Queue' } },
+                    { DeveloperName: { in: ['Support_EMEA', 'Billing'] } }
+                ]
+            }
         });
     });
 
@@ -135,7 +151,7 @@ describe('buildBacklogVariables', () => {
                 buildBacklogVariables({
                     now,
                     targetSeconds: 120,
-                    queueNames: []
+                    queueIds: []
                 })
             );
         expect(at(NOW)).toBe(at(NOW + 500));
@@ -146,7 +162,7 @@ describe('buildBacklogVariables', () => {
         const variables = buildBacklogVariables({
             now: NOW,
             targetSeconds: 120,
-            queueNames: []
+            queueIds: []
         });
         expect(Object.keys(figuresOnly(variables)).sort()).toEqual([
             'acceptedWhere',

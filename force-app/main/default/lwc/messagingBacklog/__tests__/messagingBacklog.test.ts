@@ -20,6 +20,8 @@ import {
 import backlogJson from './data/graphqlBacklog.json';
 import emptyJson from './data/graphqlBacklogEmpty.json';
 import errorsJson from './data/graphqlBacklogErrors.json';
+import queueIdsJson from './data/graphqlBacklogQueueIds.json';
+import { misplacedSemiJoins } from '../../../../../test/jest-utils/semiJoins';
 
 // gql returns the query text, so that tests can tell which document the wire was given.
 jest.mock('lightning/graphql', () => {
@@ -36,14 +38,24 @@ jest.mock('lightning/graphql', () => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Fixture = any;
 
+interface GraphqlConfig {
+    query?: string;
+    variables?: Fixture;
+}
+
+type ConfigFilter = (config: GraphqlConfig) => boolean;
+
 interface GraphqlTestAdapter {
-    emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
-    emitErrors(
-        errors: unknown,
-        filter?: unknown,
+    emit(
+        value: unknown,
+        filter?: ConfigFilter,
         refresh?: () => Promise<void>
     ): void;
-    getLastConfig(): { query: string; variables: Fixture } | undefined;
+    emitErrors(
+        errors: unknown,
+        filter?: ConfigFilter,
+        refresh?: () => Promise<void>
+    ): void;
 }
 
 const graphqlAdapter = graphql as unknown as GraphqlTestAdapter;
@@ -71,18 +83,48 @@ function createBacklog(props: Record<string, unknown> = {}): BacklogElement {
 
 let refresh: jest.Mock<Promise<void>, []>;
 
+/** The figures document, with or without names; the queue look-up is another wire. */
+const isFigures: ConfigFilter = (config) =>
+    config.query?.includes('query messagingBacklog') === true;
+const isQueueLookup: ConfigFilter = (config) =>
+    config.query?.includes('query backlogQueueIds(') === true;
+
+/** Every wire's current config, those with no query (nothing sent) included. */
+function allConfigs(): GraphqlConfig[] {
+    const configs: GraphqlConfig[] = [];
+    // A filter that never matches reads every wire's config without emitting anything.
+    graphqlAdapter.emit(undefined, (config) => {
+        configs.push(config);
+        return false;
+    });
+    return configs;
+}
+
+function configOf(filter: ConfigFilter): GraphqlConfig | undefined {
+    return allConfigs().find(filter);
+}
+
 async function showData(
     element: BacklogElement,
     data: Fixture = clone(backlog)
 ): Promise<void> {
     await flush();
-    graphqlAdapter.emit(data, undefined, refresh);
+    graphqlAdapter.emit(data, isFigures, refresh);
     await flush();
     expect(element).toBeTruthy();
 }
 
+/** The figures wire's config: the document and variables of the one request per refresh. */
 function lastConfig(): { query: string; variables: Fixture } {
-    return graphqlAdapter.getLastConfig()!;
+    const config = configOf(isFigures);
+    expect(config).toBeDefined();
+    return config as { query: string; variables: Fixture };
+}
+
+async function answerQueueLookup(data: Fixture = clone(queueIdsJson)) {
+    await flush();
+    graphqlAdapter.emit(data, isQueueLookup);
+    await flush();
 }
 
 function cell(element: HTMLElement, row: string, name: string): string {
@@ -170,23 +212,109 @@ describe('c-messaging-backlog', () => {
             });
         });
 
-        it('restricts the figures to the queues chosen in App Builder, by API name', async () => {
+        it('looks the queues chosen in App Builder up once, then restricts every figure to their Ids', async () => {
             createBacklog({
                 queues: 'Support_EMEA, Billing',
                 waitTargetSeconds: 300
             });
             await flush();
+            // First the small look-up alone: the figures wait for the Ids.
+            expect(configOf(isFigures)).toBeUndefined();
+            expect(configOf(isQueueLookup)!.variables).toEqual({
+                queueLookupWhere: {
+                    and: [
+                        { Type: { eq: 'Queue' } },
+                        { DeveloperName: { in: ['Support_EMEA', 'Billing'] } }
+                    ]
+                }
+            });
+            await answerQueueLookup();
             const { variables } = lastConfig();
             expect(variables.waitingWhere.and[1]).toEqual({
-                Owner: {
-                    Group: {
-                        DeveloperName: { in: ['Support_EMEA', 'Billing'] }
-                    }
-                }
+                OwnerId: { in: [Q1, Q2] }
             });
             expect(variables.overTargetWhere.and[2]).toEqual({
                 StartTime: { lt: { value: '2026-03-15T10:25:00.000Z' } }
             });
+            expect(variables.queueWhere.and[1]).toEqual({
+                Id: { in: [Q1, Q2] }
+            });
+        });
+
+        it('asks for the queue Ids only once: a refresh is one request, for the figures', async () => {
+            const element = createBacklog({ queues: 'Support_EMEA, Billing' });
+            await answerQueueLookup();
+            await showData(element);
+            const lookupBefore = JSON.stringify(configOf(isQueueLookup));
+            await advance(5000);
+            $(element, '[data-id="refresh"]')!.click();
+            await advance(250);
+            expect(JSON.stringify(configOf(isQueueLookup))).toBe(lookupBefore);
+            expect(lastConfig().variables.overTargetWhere.and[2]).toEqual({
+                StartTime: { lt: { value: '2026-03-15T10:28:05.000Z' } }
+            });
+            // The same Ids served again (a cache refresh) ask for nothing new.
+            const figuresBefore = JSON.stringify(lastConfig());
+            await answerQueueLookup();
+            expect(JSON.stringify(lastConfig())).toBe(figuresBefore);
+        });
+
+        it('never places a semi-join where SOQL refuses one, nor filters through the polymorphic Owner', async () => {
+            const sent: Array<{ step: string; config: GraphqlConfig }> = [];
+            const record = (step: string): void => {
+                for (const config of allConfigs()) {
+                    if (config.query) sent.push({ step, config });
+                }
+            };
+            const owners = (value: unknown, path: string[] = []): string[] => {
+                if (!value || typeof value !== 'object') return [];
+                return Object.entries(value).flatMap(([key, child]) => [
+                    // Owner is polymorphic: SOQL reaches only Name-object fields through it.
+                    ...(key === 'Owner' ? [[...path, key].join('.')] : []),
+                    ...owners(child, [...path, key])
+                ]);
+            };
+            // Every state a wire can be in: first, with the queue Ids, refreshed, without names.
+            const visit = async (queues?: string): Promise<void> => {
+                const scope = queues ?? 'every queue';
+                clearDocumentBody();
+                const element = createBacklog({ queues });
+                await flush();
+                record(`${scope}, first`);
+                if (queues) await answerQueueLookup();
+                record(`${scope}, with Ids`);
+                await showData(element);
+                await advance(5000);
+                $(element, '[data-id="refresh"]')!.click();
+                await advance(250);
+                record(`${scope}, refreshed`);
+                graphqlAdapter.emitErrors(
+                    clone(errorsJson.namesRefused),
+                    isFigures
+                );
+                await flush();
+                record(`${scope}, without names`);
+            };
+            await visit();
+            await visit('Support_EMEA, Billing, Nope');
+            const problems = sent.flatMap(({ step, config }) =>
+                [
+                    ...misplacedSemiJoins(config.variables),
+                    ...owners(config.variables).map((path) => `${path}: Owner`)
+                ].map((problem) => `${step}: ${problem}`)
+            );
+            expect(problems).toEqual([]);
+            // Every document was seen.
+            const documents = new Set(
+                sent.map(
+                    ({ config }) => config.query!.match(/query (\w+)\(/)![1]
+                )
+            );
+            expect([...documents].sort()).toEqual([
+                'backlogQueueIds',
+                'messagingBacklog',
+                'messagingBacklogFigures'
+            ]);
         });
     });
 
@@ -279,7 +407,7 @@ describe('c-messaging-backlog', () => {
             const region = $(element, '[data-id="announcement"]')!;
             expect(region.getAttribute('aria-live')).toBe('polite');
             expect(announcement(element)).toBe('');
-            graphqlAdapter.emit(clone(backlog), undefined, refresh);
+            graphqlAdapter.emit(clone(backlog), isFigures, refresh);
             await flush();
             expect(announcement(element)).toBe(
                 'Over the wait target now: Support EMEA'
@@ -293,7 +421,7 @@ describe('c-messaging-backlog', () => {
                 'Over the wait target now: Billing'
             );
             // Still over at the next refresh: nothing new to say.
-            graphqlAdapter.emit(clone(backlog), undefined, refresh);
+            graphqlAdapter.emit(clone(backlog), isFigures, refresh);
             await advance(1000);
             expect(announcement(element)).toBe(
                 'Over the wait target now: Billing'
@@ -311,10 +439,10 @@ describe('c-messaging-backlog', () => {
                         '2026-03-15T10:29:50.000Z';
                     return edge;
                 });
-            graphqlAdapter.emit(calm, undefined, refresh);
+            graphqlAdapter.emit(calm, isFigures, refresh);
             await flush();
             expect(queueCell(element, Q1, 'state')).toBe('Within target');
-            graphqlAdapter.emit(clone(backlog), undefined, refresh);
+            graphqlAdapter.emit(clone(backlog), isFigures, refresh);
             await flush();
             expect(announcement(element)).toBe(
                 'Over the wait target now: Support EMEA'
@@ -486,7 +614,7 @@ describe('c-messaging-backlog', () => {
             await flush();
             expect($(element, 'lightning-spinner')).not.toBeNull();
             expect($(element, '[data-id="totals"]')).toBeNull();
-            graphqlAdapter.emit(clone(backlog), undefined, refresh);
+            graphqlAdapter.emit(clone(backlog), isFigures, refresh);
             await flush();
             expect($(element, 'lightning-spinner')).toBeNull();
         });
@@ -507,7 +635,7 @@ describe('c-messaging-backlog', () => {
         it('shows an error in words, without figures', async () => {
             const element = createBacklog();
             await flush();
-            graphqlAdapter.emitErrors(clone(errorsJson.access));
+            graphqlAdapter.emitErrors(clone(errorsJson.access), isFigures);
             await flush();
             const alert = $(element, '[data-id="error"]')!;
             expect(alert.getAttribute('role')).toBe('alert');
@@ -519,9 +647,12 @@ describe('c-messaging-backlog', () => {
         });
 
         it('asks again without names when the org refuses them, and still shows every figure', async () => {
-            const element = createBacklog({ queues: 'Support_EMEA' });
+            const element = createBacklog();
             await flush();
-            graphqlAdapter.emitErrors(clone(errorsJson.namesRefused));
+            graphqlAdapter.emitErrors(
+                clone(errorsJson.namesRefused),
+                isFigures
+            );
             await flush();
             const { query, variables } = lastConfig();
             expect(query).toContain('query messagingBacklogFigures(');
@@ -534,13 +665,18 @@ describe('c-messaging-backlog', () => {
             expect($(element, '[data-id="error"]')).toBeNull();
             const figures = clone(backlog);
             delete figures.uiapi.query;
-            graphqlAdapter.emit(figures, undefined, refresh);
+            graphqlAdapter.emit(figures, isFigures, refresh);
             await flush();
-            expect(note(element, 'names')).toContain("can't be checked");
+            expect(note(element, 'names')).toContain(
+                'show as “Queue hidden” and channels by their type'
+            );
             expect(queueCell(element, Q1, 'name')).toBe('Queue hidden');
             expect(total(element, 'waiting')).toBe('10');
             // A second refusal is an error, not a loop.
-            graphqlAdapter.emitErrors(clone(errorsJson.namesRefused));
+            graphqlAdapter.emitErrors(
+                clone(errorsJson.namesRefused),
+                isFigures
+            );
             await flush();
             expect(text($(element, '[data-id="error"]'))).toContain(
                 "Field 'Group'"
@@ -552,8 +688,16 @@ describe('c-messaging-backlog', () => {
                 queues: 'Support_EMEA, Nope, bad name'
             });
             await flush();
-            expect(lastConfig().variables.queueWhere.and[1]).toEqual({
+            expect(
+                configOf(isQueueLookup)!.variables.queueLookupWhere.and[1]
+            ).toEqual({
                 DeveloperName: { in: ['Support_EMEA', 'Nope'] }
+            });
+            const found = clone(queueIdsJson);
+            found.uiapi.query.Group.edges.length = 1;
+            await answerQueueLookup(found);
+            expect(lastConfig().variables.waitingWhere.and[1]).toEqual({
+                OwnerId: { in: [Q1] }
             });
             await showData(element);
             expect(note(element, 'unknownQueues')).toBe(
@@ -562,10 +706,62 @@ describe('c-messaging-backlog', () => {
             expect(queueCell(element, Q1, 'waiting')).toBe('5');
         });
 
+        it('keeps naming the chosen queues when the org refuses the names of the figures', async () => {
+            const element = createBacklog({ queues: 'Support_EMEA' });
+            const found = clone(queueIdsJson);
+            found.uiapi.query.Group.edges.length = 1;
+            await answerQueueLookup(found);
+            graphqlAdapter.emitErrors(
+                clone(errorsJson.namesRefused),
+                isFigures
+            );
+            await flush();
+            expect(lastConfig().query).toContain(
+                'query messagingBacklogFigures('
+            );
+            expect(lastConfig().variables.waitingWhere.and[1]).toEqual({
+                OwnerId: { in: [Q1] }
+            });
+            const figures = clone(backlog);
+            delete figures.uiapi.query;
+            graphqlAdapter.emit(figures, isFigures, refresh);
+            await flush();
+            expect(queueCell(element, Q1, 'name')).toBe('Support EMEA');
+            expect(note(element, 'unknownQueues')).toBe('');
+        });
+
+        it('sends no figures request when no chosen queue exists, and names them all', async () => {
+            const element = createBacklog({ queues: 'Nope, Gone' });
+            const none = clone(queueIdsJson);
+            none.uiapi.query.Group.edges = [];
+            await answerQueueLookup(none);
+            expect(configOf(isFigures)).toBeUndefined();
+            expect($(element, 'lightning-spinner')).toBeNull();
+            expect($(element, '[data-id="totals"]')).toBeNull();
+            expect(note(element, 'unknownQueues')).toBe(
+                "Unknown queue API names (they don't exist, or you can't see them): Nope, Gone."
+            );
+        });
+
+        it('says so in words when the chosen queues cannot be looked up', async () => {
+            const element = createBacklog({ queues: 'Support_EMEA' });
+            await flush();
+            graphqlAdapter.emitErrors(
+                clone(errorsJson.namesRefused),
+                isQueueLookup
+            );
+            await flush();
+            expect(text($(element, '[data-id="error"]'))).toBe(
+                "The chosen queues can't be looked up, so the backlog can't be limited to them: Validation error of type FieldUndefined: Field 'Group' in type 'RecordQuery' is undefined @ 'uiapi/query/Group'"
+            );
+            expect(configOf(isFigures)).toBeUndefined();
+            expect($(element, 'lightning-spinner')).toBeNull();
+        });
+
         it('sends nothing when no chosen queue name can be one, and says why', async () => {
             const element = createBacklog({ queues: 'bad name, also bad!' });
             await flush();
-            expect(lastConfig().query).toBeUndefined();
+            expect(allConfigs().filter((config) => config.query)).toEqual([]);
             expect($(element, 'lightning-spinner')).toBeNull();
             expect(note(element, 'unknownQueues')).toContain(
                 'bad name, also bad!'
@@ -589,6 +785,20 @@ describe('c-messaging-backlog', () => {
             data.uiapi.aggregate.waiting.pageInfo.hasNextPage = true;
             await showData(element, data);
             expect(note(element, 'truncated')).toContain('2000');
+        });
+
+        it('lets each table scroll sideways inside a narrow column or the utility panel', async () => {
+            const element = createBacklog({ compact: true });
+            await showData(element);
+            for (const table of ['queues', 'channels']) {
+                const wrapper = $(
+                    element,
+                    `[data-id="${table}"]`
+                )!.parentElement!;
+                expect(wrapper.classList.contains('slds-scrollable_x')).toBe(
+                    true
+                );
+            }
         });
 
         it('keeps the figures and the over-target state in compact mode', async () => {

@@ -37,6 +37,7 @@ import updateRecordFixture from './data/updateRecord.json';
 import updateRecordCollision from './data/updateRecordCollision.json';
 import updateRecordConflict from './data/updateRecordConflict.json';
 import updateRecordFieldError from './data/updateRecordFieldError.json';
+import updateRecordLocked from './data/updateRecordLocked.json';
 
 const recordAdapter = getRecord as unknown as TestWireAdapter;
 const objectInfoAdapter = getObjectInfo as unknown as TestWireAdapter;
@@ -543,7 +544,7 @@ describe('inline edit', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('treats a CollisionDetectedException record error as a conflict, like a 412', async () => {
+    it('treats a CollisionDetectedException record error (payload shape assumed: undocumented) as a conflict, like a 412', async () => {
         mockUpdateRecord.mockRejectedValueOnce(clone(updateRecordCollision));
         const element = await editing();
         choose(element, 'CaseId', '500xx000000Cas3AAA');
@@ -555,6 +556,23 @@ describe('inline edit', () => {
         expect($(element, '.edit-form')).not.toBeNull();
         expect(picker(element, 'CaseId').value).toBe('500xx000000Cas3AAA');
         expect(mockNotify).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+    });
+
+    it('says a locked record is locked, offers no reload and keeps the draft', async () => {
+        mockUpdateRecord.mockRejectedValueOnce(clone(updateRecordLocked));
+        const element = await editing();
+        choose(element, 'CaseId', '500xx000000Cas3AAA');
+        await save(element);
+        const error = text(element, '.form-error');
+        expect(error).toContain("The session wasn't saved.");
+        expect(error).toContain('This record is locked');
+        expect(error).toContain('entity is locked for approval');
+        expect(error).not.toContain('Someone else changed this record');
+        // Loading the latest values can't lift a lock.
+        expect($(element, '.reload-button')).toBeNull();
+        expect($(element, '.edit-form')).not.toBeNull();
+        expect(picker(element, 'CaseId').value).toBe('500xx000000Cas3AAA');
         await expect(element).toBeAccessible();
     });
 

@@ -170,6 +170,15 @@ describe('c-messaging-session-list', () => {
             expect(queryText).not.toMatch(/like:|in: \[|eq: "/);
         });
 
+        it('asks the status aggregate for every group, not the default first 10', () => {
+            // GraphQL API query limits: "By default, the first 10 records are returned."
+            const aggregate = queryText.slice(queryText.indexOf('aggregate {'));
+            const args =
+                /MessagingSession\(([^)]*)\)/.exec(aggregate)?.[1] ?? '';
+            expect(args).toContain('groupBy: { Status: { group: true } }');
+            expect(args).toMatch(/\bfirst: 2000\b/);
+        });
+
         it('starts from the App Builder defaults', async () => {
             jest.useFakeTimers({ now: NOW });
             createList({

@@ -5,8 +5,7 @@ import {
     recordField,
     recordString,
     recordValue,
-    relatedRecord,
-    toHttpDate
+    relatedRecord
 } from 'c/messagingSessionModel';
 
 const record = (
@@ -50,14 +49,6 @@ describe('UI API record helpers', () => {
         expect(relatedRecord(session, 'Owner')?.apiName).toBe('Group');
         expect(relatedRecord(session, 'Case')).toBeNull();
         expect(recordValue(null, 'Name')).toBeUndefined();
-    });
-
-    it('formats If-Unmodified-Since dates as RFC 1123', () => {
-        expect(toHttpDate('2026-11-20T09:05:00.000Z')).toBe(
-            'Fri, 20 Nov 2026 09:05:00 GMT'
-        );
-        expect(toHttpDate(null)).toBeUndefined();
-        expect(toHttpDate('not a date')).toBeUndefined();
     });
 
     it('merges pages by id without duplicates', () => {

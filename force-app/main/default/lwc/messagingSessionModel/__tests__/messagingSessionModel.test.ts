@@ -22,6 +22,7 @@ import getRelatedListRecordsUnsupported from './data/getRelatedListRecordsUnsupp
 import graphqlErrors from './data/graphqlErrors.json';
 import updateRecordConflict from './data/updateRecordConflict.json';
 import updateRecordFieldError from './data/updateRecordFieldError.json';
+import updateRecordLocked from './data/updateRecordLocked.json';
 import updateRecordPageError from './data/updateRecordPageError.json';
 
 const START = '2026-11-20T09:00:00.000Z';
@@ -268,6 +269,15 @@ describe('describeError', () => {
         const error = describeError(updateRecordConflict);
         expect(error.kind).toBe('conflict');
         expect(error.message).toMatch(/^Someone else changed this record/);
+    });
+
+    it('reports a locked record as locked, not as a save conflict that reloading could fix', () => {
+        const error = describeError(updateRecordLocked);
+        expect(error.kind).toBe('locked');
+        expect(error.message).not.toMatch(/Someone else changed/);
+        expect(error.message).toMatch(/^This record is locked/);
+        // The server's own words stay, so the user learns what holds the lock.
+        expect(error.message).toContain('entity is locked for approval');
     });
 
     it('reads GraphQL errors, from a result or from the errors array alone', () => {
