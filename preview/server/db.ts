@@ -5,13 +5,13 @@
  *
  *  - indexes, each chosen from the plan (`EXPLAIN QUERY PLAN`) of a query a component sends;
  *  - a full-text search index (FTS5, trigram tokenizer) over the text the session list searches;
- *  - rollups: per-day totals of the session measures, so a 30-day aggregate reads a few thousand
- *    rows instead of a million (graphql.ts reads them when a query's shape allows, and the raw
- *    rows otherwise).
+ *  - rollups: totals of the session measures per day (and hour), so a 30-day aggregate reads
+ *    some thousands of rows instead of a million (graphql.ts reads them when a query's shape
+ *    allows, and the raw rows otherwise).
  *
  * The search index and the rollups are kept in sync by triggers, so every writer (the seed, a
- * PATCH from the detail panel) updates them without knowing they exist. Bulk loads build them
- * once, after the rows are in (see finishBulkLoad).
+ * PATCH from the detail panel) updates them without knowing they exist. A bulk load drops the
+ * triggers (startBulkLoad) and builds everything once the rows are in (createIndexes).
  */
 import Database from 'better-sqlite3';
 import type { Database as DatabaseType } from 'better-sqlite3';
