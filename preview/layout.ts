@@ -250,9 +250,9 @@ export function readConsoleLayout(): ConsoleLayout {
     const record = readFlexiPage('MSC_Messaging_Session_Record_Page');
     const utility = readFlexiPage('MSC_Messaging_Console_Utility_Bar');
     const items = (utility.regions.utilityItems ??= []);
-    if (!items.some((c) => c.name === 'startConversation')) {
+    if (!items.some((c) => c.name === 'messagingStartConversation')) {
         items.unshift({
-            name: 'startConversation',
+            name: 'messagingStartConversation',
             props: {},
             previewAddition: true,
             utility: {

@@ -203,7 +203,9 @@ describe('the Messaging session record page', () => {
 
     it('keeps Start Conversation off the page an agent uses during a live conversation', () => {
         expect(
-            components.filter((c) => c.component.endsWith('startConversation'))
+            components.filter((c) =>
+                c.component.endsWith('messagingStartConversation')
+            )
         ).toEqual([]);
     });
 });
@@ -263,10 +265,10 @@ describe('the utility bar', () => {
     it('has the metrics, the waiting backlog, the session list and Start Conversation', () => {
         expect(items.map((item) => item.component)).toEqual([
             'runtime_service_omnichannel:omniWidget',
-            'agentMetricsPanel',
+            'messagingAgentMetrics',
             'messagingBacklog',
             'messagingSessionList',
-            'startConversation'
+            'messagingStartConversation'
         ]);
     });
 
@@ -318,9 +320,9 @@ describe('the Home pages', () => {
         expect(
             propertiesOf(AGENT_HOME, 'messagingSessionList').defaultOwner
         ).toBe('me');
-        expect(propertiesOf(AGENT_HOME, 'agentMetricsPanel').defaultScope).toBe(
-            'me'
-        );
+        expect(
+            propertiesOf(AGENT_HOME, 'messagingAgentMetrics').defaultScope
+        ).toBe('me');
     });
 
     it("the Supervisor Home starts on the team and the queues, not on the supervisor's own empty figures", () => {
@@ -333,7 +335,7 @@ describe('the Home pages', () => {
             'Waiting'
         ]);
         expect(
-            propertiesOf(SUPERVISOR_HOME, 'agentMetricsPanel').defaultScope
+            propertiesOf(SUPERVISOR_HOME, 'messagingAgentMetrics').defaultScope
         ).toBe('team');
         expect(
             propertiesOf(SUPERVISOR_HOME, 'messagingBacklog').queues

@@ -102,7 +102,7 @@ async function openConsole(browser: Browser, url: string): Promise<Page> {
         .first()
         .waitFor({ timeout: 120_000 });
     await page
-        .locator('#panel-home c-agent-metrics-panel tr[data-owner]')
+        .locator('#panel-home c-messaging-agent-metrics tr[data-owner]')
         .first()
         .waitFor({ timeout: 120_000 });
     return page;
@@ -127,11 +127,11 @@ function measuredDocuments(): Set<string> {
     const docs = new Set<string>();
     const list: Array<[string, string]> = [
         ['messagingSessionList', 'SESSION_LIST_QUERY'],
-        ['agentMetricsPanel', 'CORE_QUERY'],
-        ['agentMetricsPanel', 'WAIT_TIMES_QUERY'],
-        ['agentMetricsPanel', 'HANDLE_TIMES_QUERY'],
-        ['agentMetricsPanel', 'SESSION_METRICS_QUERY'],
-        ['agentMetricsPanel', 'QUEUE_NAMES_QUERY']
+        ['messagingAgentMetrics', 'CORE_QUERY'],
+        ['messagingAgentMetrics', 'WAIT_TIMES_QUERY'],
+        ['messagingAgentMetrics', 'HANDLE_TIMES_QUERY'],
+        ['messagingAgentMetrics', 'SESSION_METRICS_QUERY'],
+        ['messagingAgentMetrics', 'QUEUE_NAMES_QUERY']
     ];
     for (const [component, name] of list)
         docs.add(
@@ -317,7 +317,7 @@ async function metricsRefresh(
                 }>;
             };
             const host = document.querySelector(
-                '#panel-home c-agent-metrics-panel'
+                '#panel-home c-messaging-agent-metrics'
             ) as HTMLElement & { shadowRoot: ShadowRoot };
             const start = w.__PREVIEW_REQUESTS__.length;
             const clicked = performance.now();
@@ -329,7 +329,7 @@ async function metricsRefresh(
             const mine = () =>
                 w.__PREVIEW_REQUESTS__
                     .slice(start)
-                    .filter((r) => r.component === 'c-agent-metrics-panel');
+                    .filter((r) => r.component === 'c-messaging-agent-metrics');
             // Done: requests were sent, all have answered, and none followed for 500 ms.
             const deadline = clicked + 120_000;
             let settledSince = 0;

@@ -449,7 +449,7 @@ describe('messaging session console', () => {
 
     it('the metrics panel equals SQL computed independently (today, my sessions)', async () => {
         await h.page.reload();
-        const panel = h.page.locator(`${HOME} c-agent-metrics-panel`);
+        const panel = h.page.locator(`${HOME} c-messaging-agent-metrics`);
         const row = panel.locator(`tr[data-owner="${h.userId}"]`);
         await row.waitFor({ timeout: 15_000 });
         // "Today" is the user's calendar day by StartTime, in the preview user's time zone.
@@ -582,7 +582,10 @@ describe('messaging session console', () => {
                 .count(),
             1
         );
-        assert.equal(await tab.locator('c-start-conversation').count(), 0);
+        assert.equal(
+            await tab.locator('c-messaging-start-conversation').count(),
+            0
+        );
         await h.page
             .locator(
                 '[data-utility-button="runtime_service_omnichannel:omniWidget"]'
@@ -610,9 +613,11 @@ describe('messaging session console', () => {
             )
             .get() as { name: string };
         await h.page
-            .locator('[data-utility-button="startConversation"]')
+            .locator('[data-utility-button="messagingStartConversation"]')
             .click();
-        const panel = h.page.locator('[data-utility="startConversation"]');
+        const panel = h.page.locator(
+            '[data-utility="messagingStartConversation"]'
+        );
         const picker = panel.locator('lightning-record-picker input');
         await picker.waitFor();
         await picker.fill(contact.name.slice(0, 5));
@@ -909,7 +914,10 @@ describe('messaging session console', () => {
             (t) => t === String(waiting)
         );
         assert.equal(shown, String(waiting));
-        assert.equal(await page.locator('c-agent-metrics-panel').count(), 1);
+        assert.equal(
+            await page.locator('c-messaging-agent-metrics').count(),
+            1
+        );
         assert.equal(
             await page.locator('c-messaging-session-detail').count(),
             1

@@ -148,10 +148,11 @@ function metricsCases(
     timeZones: string[]
 ): PerfCase[] {
     const metrics = componentModule<MetricsModule>(
-        'agentMetricsPanel',
+        'messagingAgentMetrics',
         'agentMetrics'
     );
-    const doc = (name: string) => componentDocument('agentMetricsPanel', name);
+    const doc = (name: string) =>
+        componentDocument('messagingAgentMetrics', name);
     const cases: PerfCase[] = [];
     for (const window of ['today', 'last7', 'last30'])
         for (const scope of ['me', 'team', 'all'])
@@ -164,7 +165,7 @@ function metricsCases(
                     group: 'metrics',
                     name: `metrics.${window}.${scope}`,
                     variant: timeZone,
-                    // The panel's wires (agentMetricsPanel): the core document, wait and handle
+                    // The panel's wires (messagingAgentMetrics): the core document, wait and handle
                     // times; session metrics, which in the team scope wait for the team's user
                     // Ids from the core answer; queue names in the all-agents scope only.
                     async run(send) {

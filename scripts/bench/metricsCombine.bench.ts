@@ -12,7 +12,7 @@ import { installScopedModules } from './lwcScopedModules';
 installScopedModules();
 
 type Logic =
-    typeof import('../../force-app/main/default/lwc/agentMetricsPanel/agentMetrics');
+    typeof import('../../force-app/main/default/lwc/messagingAgentMetrics/agentMetrics');
 
 const CHANNELS = [
     'Text',
@@ -168,11 +168,11 @@ async function main(): Promise<void> {
     const iterations = Math.max(1, Number(process.argv[2]) || 200);
     // Required after the scoped modules are installed.
     const path =
-        '../../force-app/main/default/lwc/agentMetricsPanel/agentMetrics';
+        '../../force-app/main/default/lwc/messagingAgentMetrics/agentMetrics';
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const logic = require(path) as Logic;
     console.log(
-        `agentMetricsPanel combine + format, ${iterations} iterations each (Node ${process.version})`
+        `messagingAgentMetrics combine + format, ${iterations} iterations each (Node ${process.version})`
     );
     console.log('agents  rows  median ms  mean ms  p95 ms');
     for (const agents of [50, 500]) {

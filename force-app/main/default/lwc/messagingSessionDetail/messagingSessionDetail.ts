@@ -14,14 +14,14 @@ import {
     EnclosingTabId,
     IsConsoleNavigation
 } from 'lightning/platformWorkspaceApi';
-import { openInWorkspace } from 'c/consoleNavigation';
+import { openInWorkspace } from 'c/messagingConsoleNavigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
 
 import { SESSION_OBJECT, describeError } from 'c/messagingSessionModel';
 import type { SessionsChangedMessage } from 'c/messagingSessionModel';
-import { SelectedSessionFollower } from 'c/sessionSelection';
+import { SelectedSessionFollower } from 'c/messagingSessionSelection';
 import {
     DETAIL_FIELDS,
     DETAIL_OPTIONAL_FIELDS,

@@ -11,9 +11,9 @@ import {
     pagerView,
     receivePage,
     requestMore
-} from 'c/relatedListPager';
-import type { PagerState, PagerView } from 'c/relatedListPager';
-import { SelectedSessionFollower } from 'c/sessionSelection';
+} from 'c/messagingRelatedListPager';
+import type { PagerState, PagerView } from 'c/messagingRelatedListPager';
+import { SelectedSessionFollower } from 'c/messagingSessionSelection';
 import {
     FEED_FIELDS,
     FEED_OPTIONAL_FIELDS,

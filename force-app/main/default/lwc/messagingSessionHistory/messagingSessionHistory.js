@@ -10,8 +10,8 @@ import {
     pagerView,
     receivePage,
     requestMore
-} from 'c/relatedListPager';
-import { SelectedSessionFollower } from 'c/sessionSelection';
+} from 'c/messagingRelatedListPager';
+import { SelectedSessionFollower } from 'c/messagingSessionSelection';
 import {
     HISTORY_FIELDS,
     HISTORY_OPTIONAL_FIELDS,

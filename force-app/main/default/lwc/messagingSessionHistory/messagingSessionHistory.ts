@@ -14,9 +14,9 @@ import {
     pagerView,
     receivePage,
     requestMore
-} from 'c/relatedListPager';
-import type { PagerState, PagerView } from 'c/relatedListPager';
-import { SelectedSessionFollower } from 'c/sessionSelection';
+} from 'c/messagingRelatedListPager';
+import type { PagerState, PagerView } from 'c/messagingRelatedListPager';
+import { SelectedSessionFollower } from 'c/messagingSessionSelection';
 import {
     HISTORY_FIELDS,
     HISTORY_OPTIONAL_FIELDS,

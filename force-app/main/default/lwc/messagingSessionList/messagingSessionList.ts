@@ -31,7 +31,7 @@ import {
     EnclosingTabId,
     IsConsoleNavigation
 } from 'lightning/platformWorkspaceApi';
-import { openInWorkspace } from 'c/consoleNavigation';
+import { openInWorkspace } from 'c/messagingConsoleNavigation';
 import BACKLOG_DRILL_IN from '@salesforce/messageChannel/MSC_BacklogDrillIn__c';
 import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';

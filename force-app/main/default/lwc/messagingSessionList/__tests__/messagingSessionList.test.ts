@@ -1123,7 +1123,7 @@ describe('c-messaging-session-list', () => {
             expect(refresh).not.toHaveBeenCalled();
             listener({
                 reason: 'conversationStarted',
-                source: 'startConversation'
+                source: 'messagingStartConversation'
             });
             listener({
                 reason: 'sessionUpdated',

@@ -1,4 +1,6 @@
-import StartConversation, { readFlowOutputs } from 'c/startConversation';
+import StartConversation, {
+    readFlowOutputs
+} from 'c/messagingStartConversation';
 import { publish, MessageContext } from 'lightning/messageService';
 import { CurrentPageReference } from 'lightning/navigation';
 import type { FlowStatusChangeDetail } from 'lightning/flowSupport';
@@ -56,7 +58,7 @@ function create(
     props: Partial<StartConversationElement> = {}
 ): StartConversationElement {
     return mountComponent<StartConversationElement>(
-        'c-start-conversation',
+        'c-messaging-start-conversation',
         StartConversation,
         props
     );
@@ -83,7 +85,7 @@ function listenForToasts(element: HTMLElement): jest.Mock {
     return handler;
 }
 
-describe('c-start-conversation', () => {
+describe('c-messaging-start-conversation', () => {
     afterEach(() => {
         clearDocumentBody();
         jest.clearAllMocks();
@@ -205,7 +207,7 @@ describe('c-start-conversation', () => {
             expect(channel).toBe(SESSIONS_CHANGED);
             expect(payload).toEqual({
                 reason: 'conversationStarted',
-                source: 'startConversation'
+                source: 'messagingStartConversation'
             });
             expect(context).toBeUndefined();
             expect(flowOf(element)).toBeNull();

@@ -1,7 +1,7 @@
 import { subscribe, unsubscribe } from 'lightning/messageService';
 import type { MessageContextType } from 'lightning/messageService';
 import SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
-import { SelectedSessionFollower } from 'c/sessionSelection';
+import { SelectedSessionFollower } from 'c/messagingSessionSelection';
 
 const mockSubscribe = subscribe as unknown as jest.Mock;
 const mockUnsubscribe = unsubscribe as unknown as jest.Mock;

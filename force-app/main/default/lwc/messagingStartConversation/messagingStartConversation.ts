@@ -1,9 +1,17 @@
 import { LightningElement, api, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { MessageContext, publish } from 'lightning/messageService';
+import type { MessageContextType } from 'lightning/messageService';
 import { CurrentPageReference } from 'lightning/navigation';
+import type { PageReference } from 'lightning/navigation';
+import type {
+    FlowInputVariable,
+    FlowStatusChangeDetail
+} from 'lightning/flowSupport';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import { describeError, formatLabel } from 'c/messagingSessionModel';
+import type { SessionsChangedMessage } from 'c/messagingSessionModel';
+
 import labelTitle from '@salesforce/label/c.MSC_StartTitle';
 import labelUtilityHint from '@salesforce/label/c.MSC_StartUtilityHint';
 import labelObjectLabel from '@salesforce/label/c.MSC_StartObjectLabel';
@@ -26,8 +34,10 @@ import labelNotSentMessage from '@salesforce/label/c.MSC_StartNotSentMessage';
 import labelFlowErrorTitle from '@salesforce/label/c.MSC_StartFlowErrorTitle';
 import labelFlowNotStarted from '@salesforce/label/c.MSC_StartFlowNotStarted';
 import labelSendFlowStopped from '@salesforce/label/c.MSC_StartSendFlowStopped';
+
 /** The screen flow this component runs; it sends through the MSC_Send_Messaging_Notification subflow. */
 export const FLOW_API_NAME = 'MSC_Start_Messaging_Conversation';
+
 /**
  * What to tell the agent when lightning-flow reports ERROR. Its statuschange detail names no cause,
  * so the component goes by when the error came:
@@ -37,10 +47,11 @@ export const FLOW_API_NAME = 'MSC_Start_Messaging_Conversation';
  *   catches the action's faults, so an unhandled error is most likely the subflow call itself failing,
  *   which is what an inactive MSC_Send_Messaging_Notification does.
  */
-export function flowErrorHint(interviewStarted) {
+export function flowErrorHint(interviewStarted: boolean): string {
     return interviewStarted ? labelSendFlowStopped : labelFlowNotStarted;
 }
-const SOURCE = 'startConversation';
+const SOURCE = 'messagingStartConversation';
+
 /**
  * Objects the flow starts from, in the order the utility bar offers them. The record id goes to the
  * flow unchanged: the flow tells the object by the id's key prefix (a MessagingSession offers its
@@ -53,8 +64,10 @@ export const SUPPORTED_OBJECTS = [
     'Lead',
     'MessagingEndUser',
     'MessagingSession'
-];
-const OBJECT_LABELS = {
+] as const;
+type SupportedObject = (typeof SUPPORTED_OBJECTS)[number];
+
+const OBJECT_LABELS: Record<SupportedObject, string> = {
     Contact: labelObjectContact,
     Account: labelObjectAccount,
     Case: labelObjectCase,
@@ -62,12 +75,28 @@ const OBJECT_LABELS = {
     MessagingEndUser: labelObjectEndUser,
     MessagingSession: labelObjectSession
 };
-function isSupportedObject(value) {
-    return typeof value === 'string' && SUPPORTED_OBJECTS.includes(value);
+
+type RunState = 'running' | 'finished' | 'error';
+type ResultVariant = 'success' | 'info';
+
+interface FlowOutputs {
+    isSent?: boolean;
+    requestIdsText?: string;
+    sendError?: string;
 }
+
+function isSupportedObject(value: unknown): value is SupportedObject {
+    return (
+        typeof value === 'string' &&
+        (SUPPORTED_OBJECTS as readonly string[]).includes(value)
+    );
+}
+
 /** Reads the screen flow's output variables (isSent, requestIdsText, sendError) from a statuschange detail. */
-export function readFlowOutputs(detail) {
-    const outputs = {};
+export function readFlowOutputs(
+    detail: FlowStatusChangeDetail | undefined
+): FlowOutputs {
+    const outputs: FlowOutputs = {};
     for (const variable of detail?.outputVariables ?? []) {
         if (variable.name === 'isSent' && typeof variable.value === 'boolean') {
             outputs.isSent = variable.value;
@@ -87,19 +116,18 @@ export function readFlowOutputs(detail) {
     }
     return outputs;
 }
+
 export default class StartConversation extends LightningElement {
     /** Set on record pages; empty in the utility bar, where the agent picks the record. */
-    @api
-    recordId;
-    @api
-    objectApiName;
+    @api recordId?: string;
+    @api objectApiName?: string;
     /** App Builder property: the messaging component the flow offers by default. */
-    @api
-    defaultMessagingComponentName;
-    @wire(MessageContext)
-    messageContext;
-    flowApiName = FLOW_API_NAME;
-    labels = {
+    @api defaultMessagingComponentName?: string;
+
+    @wire(MessageContext) messageContext?: MessageContextType;
+
+    readonly flowApiName = FLOW_API_NAME;
+    readonly labels = {
         title: labelTitle,
         utilityHint: labelUtilityHint,
         objectLabel: labelObjectLabel,
@@ -109,24 +137,28 @@ export default class StartConversation extends LightningElement {
         changeRecord: labelChangeRecord,
         errorTitle: labelFlowErrorTitle
     };
-    state = 'running';
+
+    state: RunState = 'running';
     resultTitle = '';
     resultMessage = '';
-    resultVariant = 'success';
+    resultVariant: ResultVariant = 'success';
     errorText = '';
     errorHint = '';
     /** True once lightning-flow reported the interview running (STARTED or PAUSED). */
-    interviewStarted = false;
+    private interviewStarted = false;
+
     /** Utility bar: the object and record the agent chose, and the record the flow was started for. */
-    pickerObject = 'Contact';
-    pickedRecordId = null;
-    startedRecordId = null;
-    pickerTouched = false;
-    cachedInputs = [];
-    cachedInputsKey = '';
+    pickerObject: SupportedObject = 'Contact';
+    pickedRecordId: string | null = null;
+    startedRecordId: string | null = null;
+    private pickerTouched = false;
+
+    private cachedInputs: FlowInputVariable[] = [];
+    private cachedInputsKey = '';
+
     /** In the utility bar, offers the record of the page the agent is on (until the agent picks another). */
     @wire(CurrentPageReference)
-    wiredPageReference(pageReference) {
+    wiredPageReference(pageReference: PageReference | undefined): void {
         if (
             this.recordId ||
             this.pickerTouched ||
@@ -143,54 +175,66 @@ export default class StartConversation extends LightningElement {
             this.pickedRecordId = attributes.recordId;
         }
     }
-    get flowRecordId() {
+
+    get flowRecordId(): string | null {
         return this.recordId || this.startedRecordId;
     }
-    get isUtilityMode() {
+
+    get isUtilityMode(): boolean {
         return !this.recordId;
     }
-    get showPicker() {
+
+    get showPicker(): boolean {
         return !this.flowRecordId;
     }
-    get showFlow() {
+
+    get showFlow(): boolean {
         return Boolean(this.flowRecordId) && this.state === 'running';
     }
-    get isFinished() {
+
+    get isFinished(): boolean {
         return Boolean(this.flowRecordId) && this.state === 'finished';
     }
-    get isError() {
+
+    get isError(): boolean {
         return Boolean(this.flowRecordId) && this.state === 'error';
     }
-    get canRestart() {
+
+    get canRestart(): boolean {
         return this.state !== 'running';
     }
-    get canChangeRecord() {
+
+    get canChangeRecord(): boolean {
         return this.isUtilityMode && Boolean(this.startedRecordId);
     }
-    get cannotBegin() {
+
+    get cannotBegin(): boolean {
         return !this.pickedRecordId;
     }
-    get resultClass() {
+
+    get resultClass(): string {
         return this.resultVariant === 'success'
             ? 'slds-text-color_success'
             : 'slds-text-color_weak';
     }
-    get objectOptions() {
+
+    get objectOptions(): Array<{ label: string; value: SupportedObject }> {
         return SUPPORTED_OBJECTS.map((value) => ({
             label: OBJECT_LABELS[value],
             value
         }));
     }
+
     /**
      * The flow's input variables. The same array is returned until an input changes, so a re-render
      * does not hand lightning-flow new inputs mid-interview.
      */
-    get flowInputVariables() {
+    get flowInputVariables(): FlowInputVariable[] {
         const recordId = this.flowRecordId ?? '';
         const componentName = (this.defaultMessagingComponentName ?? '').trim();
         const key = `${recordId}|${componentName}`;
         if (key !== this.cachedInputsKey) {
-            const inputs = [
+            const inputs: FlowInputVariable[] = [
                 { name: 'recordId', type: 'String', value: recordId }
             ];
             if (componentName) {
@@ -205,7 +249,8 @@ export default class StartConversation extends LightningElement {
         }
         return this.cachedInputs;
     }
-    handleStatusChange(event) {
+
+    handleStatusChange(event: CustomEvent<FlowStatusChangeDetail>): void {
         const detail = event.detail;
         switch (detail?.status) {
             case 'FINISHED':
@@ -223,7 +268,8 @@ export default class StartConversation extends LightningElement {
                 break;
         }
     }
-    handleRestart() {
+
+    handleRestart(): void {
         this.state = 'running';
         this.interviewStarted = false;
         this.errorText = '';
@@ -231,7 +277,8 @@ export default class StartConversation extends LightningElement {
         this.resultMessage = '';
         this.resultTitle = '';
     }
-    handleObjectChange(event) {
+
+    handleObjectChange(event: CustomEvent<{ value: string }>): void {
         const value = event.detail?.value;
         if (isSupportedObject(value)) {
             this.pickerTouched = true;
@@ -239,21 +286,25 @@ export default class StartConversation extends LightningElement {
             this.pickedRecordId = null;
         }
     }
-    handleRecordPick(event) {
+
+    handleRecordPick(event: CustomEvent<{ recordId: string | null }>): void {
         this.pickerTouched = true;
         this.pickedRecordId = event.detail?.recordId || null;
     }
-    handleBegin() {
+
+    handleBegin(): void {
         if (this.pickedRecordId) {
             this.startedRecordId = this.pickedRecordId;
             this.handleRestart();
         }
     }
-    handleChangeRecord() {
+
+    handleChangeRecord(): void {
         this.startedRecordId = null;
         this.handleRestart();
     }
-    finish(outputs) {
+
+    private finish(outputs: FlowOutputs): void {
         this.state = 'finished';
         if (outputs.isSent === false) {
             // The flow ended on one of its explanation screens: nothing was sent, nothing to refresh.
@@ -271,15 +322,16 @@ export default class StartConversation extends LightningElement {
                 : labelSentNoIds;
         }
         this.showResult(labelSentTitle, message, 'success');
-        const payload = {
+        const payload: SessionsChangedMessage = {
             reason: 'conversationStarted',
             source: SOURCE
         };
         publish(this.messageContext, SESSIONS_CHANGED, { ...payload });
     }
-    fail(detail) {
+
+    private fail(detail: FlowStatusChangeDetail): void {
         this.state = 'error';
-        const raw = detail;
+        const raw = detail as unknown as Record<string, unknown>;
         this.errorHint = flowErrorHint(
             this.interviewStarted || Boolean(detail?.guid)
         );
@@ -287,7 +339,12 @@ export default class StartConversation extends LightningElement {
             raw.errorMessage ?? raw.message ?? detail
         ).message;
     }
-    showResult(title, message, variant) {
+
+    private showResult(
+        title: string,
+        message: string,
+        variant: ResultVariant
+    ): void {
         this.resultTitle = title;
         this.resultMessage = message;
         this.resultVariant = variant;

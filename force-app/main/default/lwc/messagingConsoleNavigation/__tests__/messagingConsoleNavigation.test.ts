@@ -3,7 +3,7 @@ jest.mock('lightning/platformWorkspaceApi', () => ({
     openSubtab: jest.fn(() => Promise.resolve('tab-3'))
 }));
 
-import { openInWorkspace } from 'c/consoleNavigation';
+import { openInWorkspace } from 'c/messagingConsoleNavigation';
 
 describe('openInWorkspace', () => {
     const workspace = jest.requireMock('lightning/platformWorkspaceApi') as {

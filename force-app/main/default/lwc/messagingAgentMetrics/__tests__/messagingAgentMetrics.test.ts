@@ -1,4 +1,4 @@
-import AgentMetricsPanel from 'c/agentMetricsPanel';
+import AgentMetricsPanel from 'c/messagingAgentMetrics';
 import { graphql } from 'lightning/graphql';
 import { subscribe } from 'lightning/messageService';
 import { formatDuration, startTimeWindowFilter } from 'c/messagingSessionModel';
@@ -126,7 +126,7 @@ function createPanel(
     props: Record<string, unknown> = {}
 ): HTMLElement & Record<string, unknown> {
     return mountComponent<HTMLElement & Record<string, unknown>>(
-        'c-agent-metrics-panel',
+        'c-messaging-agent-metrics',
         AgentMetricsPanel,
         props
     );
@@ -190,7 +190,7 @@ function refreshMocks(): Record<Document, jest.Mock> {
     };
 }
 
-describe('c-agent-metrics-panel', () => {
+describe('c-messaging-agent-metrics', () => {
     beforeEach(() => {
         jest.useFakeTimers({
             now: NOW,

@@ -1,17 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { MessageContext, publish } from 'lightning/messageService';
-import type { MessageContextType } from 'lightning/messageService';
 import { CurrentPageReference } from 'lightning/navigation';
-import type { PageReference } from 'lightning/navigation';
-import type {
-    FlowInputVariable,
-    FlowStatusChangeDetail
-} from 'lightning/flowSupport';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import { describeError, formatLabel } from 'c/messagingSessionModel';
-import type { SessionsChangedMessage } from 'c/messagingSessionModel';
-
 import labelTitle from '@salesforce/label/c.MSC_StartTitle';
 import labelUtilityHint from '@salesforce/label/c.MSC_StartUtilityHint';
 import labelObjectLabel from '@salesforce/label/c.MSC_StartObjectLabel';
@@ -34,10 +26,8 @@ import labelNotSentMessage from '@salesforce/label/c.MSC_StartNotSentMessage';
 import labelFlowErrorTitle from '@salesforce/label/c.MSC_StartFlowErrorTitle';
 import labelFlowNotStarted from '@salesforce/label/c.MSC_StartFlowNotStarted';
 import labelSendFlowStopped from '@salesforce/label/c.MSC_StartSendFlowStopped';
-
 /** The screen flow this component runs; it sends through the MSC_Send_Messaging_Notification subflow. */
 export const FLOW_API_NAME = 'MSC_Start_Messaging_Conversation';
-
 /**
  * What to tell the agent when lightning-flow reports ERROR. Its statuschange detail names no cause,
  * so the component goes by when the error came:
@@ -47,11 +37,10 @@ export const FLOW_API_NAME = 'MSC_Start_Messaging_Conversation';
  *   catches the action's faults, so an unhandled error is most likely the subflow call itself failing,
  *   which is what an inactive MSC_Send_Messaging_Notification does.
  */
-export function flowErrorHint(interviewStarted: boolean): string {
+export function flowErrorHint(interviewStarted) {
     return interviewStarted ? labelSendFlowStopped : labelFlowNotStarted;
 }
-const SOURCE = 'startConversation';
-
+const SOURCE = 'messagingStartConversation';
 /**
  * Objects the flow starts from, in the order the utility bar offers them. The record id goes to the
  * flow unchanged: the flow tells the object by the id's key prefix (a MessagingSession offers its
@@ -64,10 +53,8 @@ export const SUPPORTED_OBJECTS = [
     'Lead',
     'MessagingEndUser',
     'MessagingSession'
-] as const;
-type SupportedObject = (typeof SUPPORTED_OBJECTS)[number];
-
-const OBJECT_LABELS: Record<SupportedObject, string> = {
+];
+const OBJECT_LABELS = {
     Contact: labelObjectContact,
     Account: labelObjectAccount,
     Case: labelObjectCase,
@@ -75,28 +62,12 @@ const OBJECT_LABELS: Record<SupportedObject, string> = {
     MessagingEndUser: labelObjectEndUser,
     MessagingSession: labelObjectSession
 };
-
-type RunState = 'running' | 'finished' | 'error';
-type ResultVariant = 'success' | 'info';
-
-interface FlowOutputs {
-    isSent?: boolean;
-    requestIdsText?: string;
-    sendError?: string;
+function isSupportedObject(value) {
+    return typeof value === 'string' && SUPPORTED_OBJECTS.includes(value);
 }
-
-function isSupportedObject(value: unknown): value is SupportedObject {
-    return (
-        typeof value === 'string' &&
-        (SUPPORTED_OBJECTS as readonly string[]).includes(value)
-    );
-}
-
 /** Reads the screen flow's output variables (isSent, requestIdsText, sendError) from a statuschange detail. */
-export function readFlowOutputs(
-    detail: FlowStatusChangeDetail | undefined
-): FlowOutputs {
-    const outputs: FlowOutputs = {};
+export function readFlowOutputs(detail) {
+    const outputs = {};
     for (const variable of detail?.outputVariables ?? []) {
         if (variable.name === 'isSent' && typeof variable.value === 'boolean') {
             outputs.isSent = variable.value;
@@ -116,18 +87,19 @@ export function readFlowOutputs(
     }
     return outputs;
 }
-
 export default class StartConversation extends LightningElement {
     /** Set on record pages; empty in the utility bar, where the agent picks the record. */
-    @api recordId?: string;
-    @api objectApiName?: string;
+    @api
+    recordId;
+    @api
+    objectApiName;
     /** App Builder property: the messaging component the flow offers by default. */
-    @api defaultMessagingComponentName?: string;
-
-    @wire(MessageContext) messageContext?: MessageContextType;
-
-    readonly flowApiName = FLOW_API_NAME;
-    readonly labels = {
+    @api
+    defaultMessagingComponentName;
+    @wire(MessageContext)
+    messageContext;
+    flowApiName = FLOW_API_NAME;
+    labels = {
         title: labelTitle,
         utilityHint: labelUtilityHint,
         objectLabel: labelObjectLabel,
@@ -137,28 +109,24 @@ export default class StartConversation extends LightningElement {
         changeRecord: labelChangeRecord,
         errorTitle: labelFlowErrorTitle
     };
-
-    state: RunState = 'running';
+    state = 'running';
     resultTitle = '';
     resultMessage = '';
-    resultVariant: ResultVariant = 'success';
+    resultVariant = 'success';
     errorText = '';
     errorHint = '';
     /** True once lightning-flow reported the interview running (STARTED or PAUSED). */
-    private interviewStarted = false;
-
+    interviewStarted = false;
     /** Utility bar: the object and record the agent chose, and the record the flow was started for. */
-    pickerObject: SupportedObject = 'Contact';
-    pickedRecordId: string | null = null;
-    startedRecordId: string | null = null;
-    private pickerTouched = false;
-
-    private cachedInputs: FlowInputVariable[] = [];
-    private cachedInputsKey = '';
-
+    pickerObject = 'Contact';
+    pickedRecordId = null;
+    startedRecordId = null;
+    pickerTouched = false;
+    cachedInputs = [];
+    cachedInputsKey = '';
     /** In the utility bar, offers the record of the page the agent is on (until the agent picks another). */
     @wire(CurrentPageReference)
-    wiredPageReference(pageReference: PageReference | undefined): void {
+    wiredPageReference(pageReference) {
         if (
             this.recordId ||
             this.pickerTouched ||
@@ -175,66 +143,54 @@ export default class StartConversation extends LightningElement {
             this.pickedRecordId = attributes.recordId;
         }
     }
-
-    get flowRecordId(): string | null {
+    get flowRecordId() {
         return this.recordId || this.startedRecordId;
     }
-
-    get isUtilityMode(): boolean {
+    get isUtilityMode() {
         return !this.recordId;
     }
-
-    get showPicker(): boolean {
+    get showPicker() {
         return !this.flowRecordId;
     }
-
-    get showFlow(): boolean {
+    get showFlow() {
         return Boolean(this.flowRecordId) && this.state === 'running';
     }
-
-    get isFinished(): boolean {
+    get isFinished() {
         return Boolean(this.flowRecordId) && this.state === 'finished';
     }
-
-    get isError(): boolean {
+    get isError() {
         return Boolean(this.flowRecordId) && this.state === 'error';
     }
-
-    get canRestart(): boolean {
+    get canRestart() {
         return this.state !== 'running';
     }
-
-    get canChangeRecord(): boolean {
+    get canChangeRecord() {
         return this.isUtilityMode && Boolean(this.startedRecordId);
     }
-
-    get cannotBegin(): boolean {
+    get cannotBegin() {
         return !this.pickedRecordId;
     }
-
-    get resultClass(): string {
+    get resultClass() {
         return this.resultVariant === 'success'
             ? 'slds-text-color_success'
             : 'slds-text-color_weak';
     }
-
-    get objectOptions(): Array<{ label: string; value: SupportedObject }> {
+    get objectOptions() {
         return SUPPORTED_OBJECTS.map((value) => ({
             label: OBJECT_LABELS[value],
             value
         }));
     }
-
     /**
      * The flow's input variables. The same array is returned until an input changes, so a re-render
      * does not hand lightning-flow new inputs mid-interview.
      */
-    get flowInputVariables(): FlowInputVariable[] {
+    get flowInputVariables() {
         const recordId = this.flowRecordId ?? '';
         const componentName = (this.defaultMessagingComponentName ?? '').trim();
         const key = `${recordId}|${componentName}`;
         if (key !== this.cachedInputsKey) {
-            const inputs: FlowInputVariable[] = [
+            const inputs = [
                 { name: 'recordId', type: 'String', value: recordId }
             ];
             if (componentName) {
@@ -249,8 +205,7 @@ export default class StartConversation extends LightningElement {
         }
         return this.cachedInputs;
     }
-
-    handleStatusChange(event: CustomEvent<FlowStatusChangeDetail>): void {
+    handleStatusChange(event) {
         const detail = event.detail;
         switch (detail?.status) {
             case 'FINISHED':
@@ -268,8 +223,7 @@ export default class StartConversation extends LightningElement {
                 break;
         }
     }
-
-    handleRestart(): void {
+    handleRestart() {
         this.state = 'running';
         this.interviewStarted = false;
         this.errorText = '';
@@ -277,8 +231,7 @@ export default class StartConversation extends LightningElement {
         this.resultMessage = '';
         this.resultTitle = '';
     }
-
-    handleObjectChange(event: CustomEvent<{ value: string }>): void {
+    handleObjectChange(event) {
         const value = event.detail?.value;
         if (isSupportedObject(value)) {
             this.pickerTouched = true;
@@ -286,25 +239,21 @@ export default class StartConversation extends LightningElement {
             this.pickedRecordId = null;
         }
     }
-
-    handleRecordPick(event: CustomEvent<{ recordId: string | null }>): void {
+    handleRecordPick(event) {
         this.pickerTouched = true;
         this.pickedRecordId = event.detail?.recordId || null;
     }
-
-    handleBegin(): void {
+    handleBegin() {
         if (this.pickedRecordId) {
             this.startedRecordId = this.pickedRecordId;
             this.handleRestart();
         }
     }
-
-    handleChangeRecord(): void {
+    handleChangeRecord() {
         this.startedRecordId = null;
         this.handleRestart();
     }
-
-    private finish(outputs: FlowOutputs): void {
+    finish(outputs) {
         this.state = 'finished';
         if (outputs.isSent === false) {
             // The flow ended on one of its explanation screens: nothing was sent, nothing to refresh.
@@ -322,16 +271,15 @@ export default class StartConversation extends LightningElement {
                 : labelSentNoIds;
         }
         this.showResult(labelSentTitle, message, 'success');
-        const payload: SessionsChangedMessage = {
+        const payload = {
             reason: 'conversationStarted',
             source: SOURCE
         };
         publish(this.messageContext, SESSIONS_CHANGED, { ...payload });
     }
-
-    private fail(detail: FlowStatusChangeDetail): void {
+    fail(detail) {
         this.state = 'error';
-        const raw = detail as unknown as Record<string, unknown>;
+        const raw = detail;
         this.errorHint = flowErrorHint(
             this.interviewStarted || Boolean(detail?.guid)
         );
@@ -339,12 +287,7 @@ export default class StartConversation extends LightningElement {
             raw.errorMessage ?? raw.message ?? detail
         ).message;
     }
-
-    private showResult(
-        title: string,
-        message: string,
-        variant: ResultVariant
-    ): void {
+    showResult(title, message, variant) {
         this.resultTitle = title;
         this.resultMessage = message;
         this.resultVariant = variant;

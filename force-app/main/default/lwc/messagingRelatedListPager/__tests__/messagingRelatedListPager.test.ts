@@ -3,8 +3,8 @@ import {
     pagerView,
     receivePage,
     requestMore
-} from 'c/relatedListPager';
-import type { PagerState } from 'c/relatedListPager';
+} from 'c/messagingRelatedListPager';
+import type { PagerState } from 'c/messagingRelatedListPager';
 
 // Paging reads only the record ids (to merge pages).
 const record = (id: string): UiApi.RecordRepresentation =>
