@@ -7,7 +7,8 @@
  *    send, built by their own code (preview/server/perf.ts): the metrics panel for today, the
  *    last 7 and 30 days, for me, my team and everyone, in the preview user's time zone and in
  *    zones that cut days at odd hours; the session list's first page under each sort, for my
- *    sessions and everyone's; searches, from a last name to a prefix of every session name.
+ *    sessions and everyone's; searches, from a last name to a prefix of every session name; the
+ *    supervisor backlog's refresh, for every queue and for queues chosen by API name.
  *    Also the seed's time and the database's size.
  *  - Network requests per console load, per component (target: one each, none duplicated), and
  *    that the documents the components sent are the ones measured above.
@@ -40,6 +41,7 @@ import { startPreviewServer, type PreviewServer } from '../server/server';
 import { CURRENT_USER_ID } from '../server/seed';
 import type { SeedResult } from '../server/seed';
 import {
+    BACKLOG_QUEUE_NAMES,
     componentDocument,
     consoleCases,
     graphqlData,
@@ -131,7 +133,9 @@ function measuredDocuments(): Set<string> {
         ['messagingAgentMetrics', 'WAIT_TIMES_QUERY'],
         ['messagingAgentMetrics', 'HANDLE_TIMES_QUERY'],
         ['messagingAgentMetrics', 'SESSION_METRICS_QUERY'],
-        ['messagingAgentMetrics', 'QUEUE_NAMES_QUERY']
+        ['messagingAgentMetrics', 'QUEUE_NAMES_QUERY'],
+        ['messagingBacklog', 'QUEUE_LOOKUP_QUERY'],
+        ['messagingBacklog', 'BACKLOG_QUERY']
     ];
     for (const [component, name] of list)
         docs.add(
@@ -162,10 +166,12 @@ async function requestsPerLoad(browser: Browser, server: PreviewServer) {
         });
         c.requests++;
         if ((seen.get(key) ?? 0) > 1) c.duplicates++;
-        // The list's and the panel's documents must be the ones timed at a million sessions.
+        // The list's, the panel's and the backlog's documents must be the ones timed at a million sessions.
         if (
             r.url.endsWith('/graphql') &&
-            /messaging-session-list|agent-metrics-panel/.test(r.component)
+            /messaging-session-list|messaging-agent-metrics|messaging-backlog/.test(
+                r.component
+            )
         ) {
             const query = (JSON.parse(r.body ?? '{}') as { query?: string })
                 .query;
@@ -659,6 +665,17 @@ function markdown(date: string, summary: Map<string, MeasureSummary>): string {
                 lines.push(
                     `| Search "${name.split('.').slice(2).join('.')}", ${name.split('.')[1] === 'me' ? 'my sessions' : 'everyone'} | ${ms(s.typicalMs)} | ${ms(s.worstMs)} |`
                 );
+        const backlogs: Array<[string, string]> = [
+            ['backlog.all', 'every queue'],
+            ['backlog.queues', `queues ${BACKLOG_QUEUE_NAMES.join(', ')}`]
+        ];
+        for (const [name, label] of backlogs) {
+            const s = summary.get(name);
+            if (s)
+                lines.push(
+                    `| Backlog refresh, ${label}: slowest request (with the look-up) | ${ms(s.typicalMs)} (${ms(s.typicalTotalMs)}) | ${ms(s.worstMs)} (${ms(s.worstTotalMs)}) |`
+                );
+        }
         lines.push(
             `| Seed 1,000,000 sessions | ${figures['seed.1M.seconds']} s, ${figures['seed.1M.databaseMiB']} MiB | |`,
             ''

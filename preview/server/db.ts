@@ -145,6 +145,20 @@ const INDEXES: IndexDef[] = [
         name: 'idx_MessagingSession_owner',
         columns: ['OwnerId', 'Status', 'StartTime', 'ChannelType', 'Id']
     },
+    // Supervisor backlog: the waiting sessions by owner, channel and channel type, and those over
+    // target by start. Covering, so a refresh reads the waiting statuses' range of this index and
+    // no session row (the window index has no MessagingChannelId: it read every waiting row).
+    {
+        table: 'MessagingSession',
+        name: 'idx_MessagingSession_backlog',
+        columns: [
+            'Status',
+            'StartTime',
+            'OwnerId',
+            'MessagingChannelId',
+            'ChannelType'
+        ]
+    },
     // Record page: history and feed of one session, newest first.
     {
         table: 'MessagingSessionHistory',

@@ -160,7 +160,8 @@ export const METRIC_TYPE_VALUES = pick([
     ['AverageEndUserResponseTime', 'Average End User Response Time'],
     ['EndUserMessageCount', 'End User Message Count'],
     ['MaxAgentResponseTime', 'Max Agent Response Time'],
-    ['MaxEndUserResponseTime', 'Max End User Response Time']
+    ['MaxEndUserResponseTime', 'Max End User Response Time'],
+    ['ServiceRepFirstResponseTime', 'Service Rep First Response Time']
 ]);
 
 export const FEED_TYPE_VALUES = pick([

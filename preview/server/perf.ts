@@ -5,10 +5,11 @@
  *
  * Cases are what a user does: refresh the metrics panel for a window, a scope and a time zone
  * (the panel's four or five documents), open the session list's first page under a sort, or
- * search it. Each case runs several times: its typical time is the median run, its worst the
+ * search it; refresh the supervisor backlog, for every queue or for queues chosen by API name.
+ * Each case runs several times: its typical time is the median run, its worst the
  * slowest run, cold ones included.
  *
- *   npx tsx preview/server/perf.ts [--db path] [--runs 5] [--only metrics|list|search]
+ *   npx tsx preview/server/perf.ts [--db path] [--runs 5] [--only metrics|list|search|backlog]
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,7 +30,7 @@ export type Send = (
     body: GraphqlBody
 ) => Promise<{ ms: number; data: unknown }>;
 
-export type CaseGroup = 'metrics' | 'list' | 'search';
+export type CaseGroup = 'metrics' | 'list' | 'search' | 'backlog';
 
 export interface PerfCase {
     group: CaseGroup;
@@ -101,6 +102,16 @@ interface ListModule {
         totalCount: number | null;
         now?: number;
     }): Filter;
+}
+
+interface BacklogModule {
+    DEFAULT_WAIT_TARGET_SECONDS: number;
+    buildBacklogVariables(input: {
+        now: number;
+        targetSeconds: number;
+        queueIds: readonly string[];
+    }): Filter;
+    buildQueueLookupVariables(queueNames: readonly string[]): Filter;
 }
 
 function componentModule<T>(component: string, module: string): T {
@@ -217,10 +228,79 @@ function metricsCases(
     return cases;
 }
 
+/** Queues a supervisor might choose in App Builder (seed.ts QUEUES). */
+export const BACKLOG_QUEUE_NAMES = ['Billing_Queue', 'VIP_Queue'];
+
+/** The Ids of the queue look-up's answer (data.uiapi.query.Group.edges[].node.Id). */
+function lookedUpIds(data: unknown): string[] {
+    const edges = (
+        data as {
+            uiapi?: {
+                query?: {
+                    Group?: { edges?: Array<{ node?: { Id?: string } }> };
+                };
+            };
+        } | null
+    )?.uiapi?.query?.Group?.edges;
+    return (edges ?? [])
+        .map((edge) => edge.node?.Id)
+        .filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * The backlog's refresh (messagingBacklog): one document per refresh, for every queue, or for
+ * queues chosen by API name, whose Ids its own look-up request gives once beforehand.
+ */
+function backlogCases(now: number): PerfCase[] {
+    const backlog = componentModule<BacklogModule>(
+        'messagingBacklog',
+        'backlogQuery'
+    );
+    const refresh = (queueIds: readonly string[]): GraphqlBody => ({
+        query: componentDocument('messagingBacklog', 'BACKLOG_QUERY'),
+        variables: backlog.buildBacklogVariables({
+            now,
+            targetSeconds: backlog.DEFAULT_WAIT_TARGET_SECONDS,
+            queueIds
+        })
+    });
+    return [
+        {
+            group: 'backlog',
+            name: 'backlog.all',
+            variant: '',
+            async run(send) {
+                return [(await send(refresh([]))).ms];
+            }
+        },
+        {
+            group: 'backlog',
+            name: 'backlog.queues',
+            variant: '',
+            async run(send) {
+                const lookup = await send({
+                    query: componentDocument(
+                        'messagingBacklog',
+                        'QUEUE_LOOKUP_QUERY'
+                    ),
+                    variables:
+                        backlog.buildQueueLookupVariables(BACKLOG_QUEUE_NAMES)
+                });
+                const queueIds = lookedUpIds(lookup.data);
+                if (queueIds.length !== BACKLOG_QUEUE_NAMES.length)
+                    throw new Error(
+                        `backlog: the look-up of ${BACKLOG_QUEUE_NAMES.join(', ')} found ${queueIds.length} queue(s)`
+                    );
+                return [lookup.ms, (await send(refresh(queueIds))).ms];
+            }
+        }
+    ];
+}
+
 export function consoleCases(options: CaseOptions = {}): PerfCase[] {
     const userId = options.userId ?? CURRENT_USER_ID;
     const now = options.now ?? Date.now();
-    const groups = options.groups ?? ['metrics', 'list', 'search'];
+    const groups = options.groups ?? ['metrics', 'list', 'search', 'backlog'];
     const model = componentModule<ModelModule>(
         'messagingSessionModel',
         'messagingSessionModel'
@@ -289,6 +369,7 @@ export function consoleCases(options: CaseOptions = {}): PerfCase[] {
                     )
                 );
     }
+    if (groups.includes('backlog')) cases.push(...backlogCases(now));
     return cases;
 }
 

@@ -42,6 +42,52 @@ export const CURRENT_USER_ID = makeId('005', 1);
 export const QUEUE_ID = makeId('00G', 1);
 export const TEAM_GROUP_ID = makeId('00G', 2);
 
+/** The queues (Groups of type Queue) that waiting sessions are routed to; the first is QUEUE_ID. */
+export const QUEUES: ReadonlyArray<{
+    id: string;
+    name: string;
+    developerName: string;
+    /** Share of the waiting sessions routed to it. */
+    weight: number;
+}> = [
+    {
+        id: QUEUE_ID,
+        name: 'Messaging Queue',
+        developerName: 'Messaging_Queue',
+        weight: 40
+    },
+    {
+        id: makeId('00G', 3),
+        name: 'Billing Queue',
+        developerName: 'Billing_Queue',
+        weight: 25
+    },
+    {
+        id: makeId('00G', 4),
+        name: 'Technical Support Queue',
+        developerName: 'Technical_Support_Queue',
+        weight: 25
+    },
+    {
+        id: makeId('00G', 5),
+        name: 'VIP Queue',
+        developerName: 'VIP_Queue',
+        weight: 10
+    }
+];
+/**
+ * A queue Id with no Group row: the preview has no sharing model, so a queue the running user
+ * can't read is one whose row the database doesn't hold. One waiting session belongs to it.
+ */
+export const UNREADABLE_QUEUE_ID = makeId('00G', 6);
+/** The channel with no session accepted in the 60 minutes before the anchor (nothing clears it). */
+export const QUIET_CHANNEL_LABEL = 'Apple Messages';
+/** The waiting sessions (by their order among waiting ones) that an agent owns, and the one the unreadable queue owns. */
+const AGENT_OWNED_WAITING = new Set([3, 11]);
+const UNREADABLE_OWNED_WAITING = 7;
+/** Waiting sessions started up to this long before the anchor: seconds to tens of minutes. */
+const MAX_WAIT_MS = 45 * 60_000;
+
 export interface SeedOptions {
     sessions?: number;
     anchor?: Date | string | number;
@@ -321,13 +367,14 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
             });
         }
         const admin = agents[0].id;
-        ins.Group({
-            Id: QUEUE_ID,
-            Name: 'Messaging Queue',
-            DeveloperName: 'Messaging_Queue',
-            Type: 'Queue',
-            ...audit(setupTime, admin)
-        });
+        for (const queue of QUEUES)
+            ins.Group({
+                Id: queue.id,
+                Name: queue.name,
+                DeveloperName: queue.developerName,
+                Type: 'Queue',
+                ...audit(setupTime, admin)
+            });
         ins.Group({
             Id: TEAM_GROUP_ID,
             Name: 'Tier 1 Team',
@@ -350,6 +397,13 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
                     UserOrGroupId: a.id,
                     SystemModstamp: setupTime
                 });
+            // Each agent also works one of the other queues.
+            ins.GroupMember({
+                Id: makeId('011', gm++),
+                GroupId: QUEUES[1 + (i % (QUEUES.length - 1))].id,
+                UserOrGroupId: a.id,
+                SystemModstamp: setupTime
+            });
         }
 
         // Channels: each message type, standard and enhanced where both exist.
@@ -644,6 +698,11 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
         let historyN = 1;
         let feedN = 1;
         let metricN = 1;
+        let waitingN = 0;
+        const queueWeights: Array<[string, number]> = QUEUES.map((queue) => [
+            queue.id,
+            queue.weight
+        ]);
         const scripts = [
             '<p>Customer pasted: <script>alert("xss")</script> please ignore</p>',
             '<p>Screenshot <img src="x" onerror="alert(1)"> attached</p>',
@@ -684,10 +743,18 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
             const euPool = endUsersByChannel.get(channel.id) ?? endUsers;
             const endUser = pickOf(euPool);
             const open = status !== 'Ended' && status !== 'Error';
+            const badRow = i === 20 || (i > 100 && i % 997 === 0);
+            // Waiting in a queue: the backlog, from seconds to tens of minutes, so some sessions are
+            // within a two-minute target and most are over it.
+            const queued =
+                (status === 'Waiting' || status === 'New') && !badRow;
             // Open sessions are recent; ended ones spread over the 30 days.
-            const startMs = open
+            let startMs = open
                 ? anchor - Math.floor(rand() * 8 * HOUR)
                 : anchor - Math.floor(rand() * SEED_DAYS * DAY);
+            if (queued)
+                startMs =
+                    anchor - Math.floor(5000 + rand() * rand() * MAX_WAIT_MS);
             const noStart =
                 (status === 'New' && i === 0) ||
                 (status === 'New' && chance(0.3));
@@ -701,6 +768,13 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
                     agentType !== 'System' &&
                     !chance(0.05)) ||
                 (status === 'Error' && chance(0.5));
+            // Nothing was accepted on the quiet channel in the last hour: its backlog isn't clearing.
+            if (
+                channel.label === QUIET_CHANNEL_LABEL &&
+                (accepted || badRow) &&
+                startMs > anchor - 2 * HOUR
+            )
+                startMs -= 2 * HOUR;
             const acceptMs =
                 accepted && !noStart ? startMs + waitS * 1000 : null;
             const handleS = Math.round(60 + rand() * rand() * 3600);
@@ -720,7 +794,16 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
                 status === 'Consent'
             )
                 owner = null;
-            const ownerId = owner ? owner.id : QUEUE_ID;
+            let ownerId = owner ? owner.id : QUEUE_ID;
+            if (queued) {
+                const n = waitingN++;
+                ownerId =
+                    n === UNREADABLE_OWNED_WAITING
+                        ? UNREADABLE_QUEUE_ID
+                        : AGENT_OWNED_WAITING.has(n)
+                          ? agents[n].id
+                          : weighted(rand, queueWeights);
+            }
             const row: Record<string, unknown> = {
                 Id: id,
                 Name: `MS-${String(i + 1).padStart(8, '0')}`,
@@ -783,7 +866,7 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
                         : null
             };
             // A few bad rows, as real orgs have: EndTime before AcceptTime; values this console does not know.
-            if (i === 20 || (i > 100 && i % 997 === 0)) {
+            if (badRow) {
                 const acc = acceptMs ?? startMs + waitS * 1000;
                 row.StartTime = iso(startMs);
                 row.AcceptTime = iso(acc);
@@ -910,7 +993,7 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
                 });
             }
 
-            // Metrics: six rows for each completed enhanced session (one row per metric type).
+            // Metrics: one row per metric type for each completed enhanced session.
             if (enhanced && status === 'Ended' && endMs != null) {
                 for (const m of METRIC_TYPE_VALUES) {
                     const value = m.value.endsWith('Count')

@@ -1,7 +1,7 @@
 /**
- * Benchmark (not a timed test): the client-side work of the agent metrics panel for one response,
- * i.e. combining the aggregate rows into per-agent rows and team totals, then formatting the table
- * rows, the totals row and the chart, for 50 and 500 agents. The panel's cost grows with agents,
+ * Benchmark (not a timed test): the client-side work of the agent metrics panel for one refresh,
+ * i.e. combining the aggregate rows of its documents into per-agent rows and team totals, then
+ * formatting the table rows, the totals row and the chart, for 50 and 500 agents. The panel's cost grows with agents,
  * never with sessions: the sessions were aggregated by the server.
  *
  *   npx tsx scripts/bench/metricsCombine.bench.ts [iterations]
@@ -36,15 +36,31 @@ function ownerId(index: number): string {
     return `005${String(index).padStart(12, '0')}AAA`;
 }
 
-/** A response in the documented aggregate shape, as the panel's query returns it for `agents` agents. */
-function response(agents: number): unknown {
+type Input = Parameters<Logic['combineMetrics']>[0];
+
+const QUEUES = 2;
+
+function queueId(index: number): string {
+    return `00G${String(index).padStart(12, '0')}AAA`;
+}
+
+/**
+ * What the panel has received for `agents` agents, in the documented aggregate shapes: the core
+ * document (handled, by channel, open now, the users), wait and handle times, the session metrics
+ * of each type it asks for, and the names of the queues that own open sessions.
+ */
+function input(logic: Logic, agents: number): Input {
     const next = random(agents);
     const value = <T>(v: T) => ({ value: v });
+    const done = { hasNextPage: false };
     const sessions = [];
     const byChannel = [];
     const openNow = [];
+    const waitTimes = [];
+    const handleTimes = [];
     const metrics = [];
     const users = [];
+    const queues = [];
     for (let i = 0; i < agents; i++) {
         const id = ownerId(i);
         const handled = Math.floor(next() * 200);
@@ -52,26 +68,29 @@ function response(agents: number): unknown {
         users.push({ node: { Id: id, Name: value(`Agent ${i}`) } });
         sessions.push({
             node: {
+                aggregate: { OwnerId: value(id), Id: { count: value(handled) } }
+            }
+        });
+        waitTimes.push({
+            node: {
                 aggregate: {
                     OwnerId: value(id),
-                    Id: { count: value(handled) },
                     MSC_WaitSeconds__c: {
                         avg: value(next() * 300),
                         max: value(600),
                         count: value(handled)
-                    },
+                    }
+                }
+            }
+        });
+        handleTimes.push({
+            node: {
+                aggregate: {
+                    OwnerId: value(id),
                     MSC_HandleSeconds__c: {
                         avg: value(next() * 1800),
                         max: value(3600),
                         count: value(handled)
-                    },
-                    AgentMessageCount: {
-                        sum: value((handled - enhanced) * 8),
-                        count: value(handled - enhanced)
-                    },
-                    EndUserMessageCount: {
-                        sum: value((handled - enhanced) * 9),
-                        count: value(handled - enhanced)
                     }
                 }
             }
@@ -98,35 +117,61 @@ function response(agents: number): unknown {
                 }
             });
         }
-        metrics.push({
+        for (const type of logic.SESSION_METRIC_TYPES) {
+            metrics.push({
+                node: {
+                    aggregate: {
+                        MessagingSession: { OwnerId: value(id) },
+                        MessagingSessionMetricType: value(type.value),
+                        MessagingSessionMetricValue: {
+                            avg: value(next() * 90),
+                            sum: value(Math.floor(next() * 90 * enhanced)),
+                            count: value(enhanced)
+                        }
+                    }
+                }
+            });
+        }
+    }
+    // Sessions waiting in queues are open sessions of owners that are not users.
+    for (let i = 0; i < QUEUES; i++) {
+        const id = queueId(i);
+        queues.push({ node: { Id: id, Name: value(`Queue ${i}`) } });
+        openNow.push({
             node: {
                 aggregate: {
-                    MessagingSession: { OwnerId: value(id) },
-                    MessagingSessionMetricValue: {
-                        avg: value(next() * 90),
-                        count: value(enhanced)
-                    }
+                    OwnerId: value(id),
+                    Status: value('Waiting'),
+                    Id: { count: value(Math.floor(next() * 30)) }
                 }
             }
         });
     }
+    const connection = <T>(edges: T[]) => ({ edges, pageInfo: done });
     return {
-        uiapi: {
-            aggregate: {
-                MessagingSession: {
-                    edges: sessions,
-                    pageInfo: { hasNextPage: false }
+        core: {
+            uiapi: {
+                aggregate: {
+                    MessagingSession: connection(sessions),
+                    byChannel: connection(byChannel),
+                    openNow: connection(openNow)
                 },
-                byChannel: {
-                    edges: byChannel,
-                    pageInfo: { hasNextPage: false }
-                },
-                openNow: { edges: openNow, pageInfo: { hasNextPage: false } },
-                MessagingSessionMetrics: { edges: metrics }
-            },
-            query: { User: { edges: users } }
-        }
-    };
+                query: { User: connection(users) }
+            }
+        },
+        waitTimes: {
+            uiapi: { aggregate: { MessagingSession: connection(waitTimes) } }
+        },
+        handleTimes: {
+            uiapi: { aggregate: { MessagingSession: connection(handleTimes) } }
+        },
+        sessionMetrics: {
+            uiapi: {
+                aggregate: { MessagingSessionMetrics: connection(metrics) }
+            }
+        },
+        queueNames: { uiapi: { query: { Group: connection(queues) } } }
+    } as Input;
 }
 
 function measure(
@@ -134,7 +179,7 @@ function measure(
     agents: number,
     iterations: number
 ): { median: number; mean: number; p95: number; rows: number } {
-    const data = response(agents) as Parameters<Logic['combineMetrics']>[0];
+    const data = input(logic, agents);
     const targets = { waitSeconds: 120, handleSeconds: 900 };
     const run = (): number => {
         const combined = logic.combineMetrics(data);
@@ -154,6 +199,11 @@ function measure(
         rows = run();
         times.push(performance.now() - start);
     }
+    // A shape the panel no longer reads would give no rows: measure nothing rather than that.
+    if (rows !== agents + QUEUES)
+        throw new Error(
+            `combineMetrics gave ${rows} rows for ${agents} agents and ${QUEUES} queues: the input no longer has the panel's shape`
+        );
     times.sort((a, b) => a - b);
     const mean = times.reduce((sum, time) => sum + time, 0) / times.length;
     return {
