@@ -47,8 +47,6 @@ export const METRICS_WINDOWS = ['today', 'last7', 'last30', 'custom'];
 export const METRICS_SCOPES = ['me', 'team', 'all'];
 /** Refresh triggers that arrive within this many milliseconds make one request. */
 export const REFRESH_COALESCE_MS = 300;
-/** The shortest refresh interval App Builder may set, in seconds. */
-export const MIN_REFRESH_SECONDS = 15;
 /** Rows each aggregate or name query asks for (the GraphQL API's maximum per subquery). */
 export const MAX_GROUPS = 2000;
 /** A calendar day (YYYY-MM-DD) moved by a number of days, for the custom date inputs. */

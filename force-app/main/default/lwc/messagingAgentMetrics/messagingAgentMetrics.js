@@ -27,13 +27,13 @@ import {
     errorMessage,
     formatDuration,
     formatLabel,
+    MIN_REFRESH_SECONDS,
     startTimeWindowFilter,
     windowDayKey
 } from 'c/messagingSessionModel';
 import {
     METRICS_SCOPES,
     METRICS_WINDOWS,
-    MIN_REFRESH_SECONDS,
     REFRESH_COALESCE_MS,
     agentRowViews,
     buildMetricsVariables,

@@ -30,6 +30,7 @@ import {
     errorMessage,
     formatDuration,
     formatLabel,
+    MIN_REFRESH_SECONDS,
     startTimeWindowFilter,
     windowDayKey
 } from 'c/messagingSessionModel';
@@ -37,7 +38,6 @@ import type { GqlFilter } from 'c/messagingSessionModel';
 import {
     METRICS_SCOPES,
     METRICS_WINDOWS,
-    MIN_REFRESH_SECONDS,
     REFRESH_COALESCE_MS,
     agentRowViews,
     buildMetricsVariables,

@@ -3,11 +3,7 @@
  * variables of the queue look-up and of one refresh, the response shapes, and how its errors are
  * read. No DOM, no wire.
  */
-import {
-    WAITING_STATUSES,
-    describeError,
-    readIntervalSeconds
-} from 'c/messagingSessionModel';
+import { WAITING_STATUSES, describeError } from 'c/messagingSessionModel';
 import type { GqlFilter } from 'c/messagingSessionModel';
 
 // ---------------------------------------------------------------------------------------------
@@ -15,8 +11,6 @@ import type { GqlFilter } from 'c/messagingSessionModel';
 // ---------------------------------------------------------------------------------------------
 
 export const DEFAULT_WAIT_TARGET_SECONDS = 120;
-export const DEFAULT_REFRESH_SECONDS = 60;
-export const MIN_REFRESH_SECONDS = 15;
 /** Time to clear divides by the sessions accepted in this many last minutes. */
 export const PACE_WINDOW_MINUTES = 60;
 
@@ -46,15 +40,6 @@ export function readWaitTarget(input: unknown): WaitTarget {
         seconds: DEFAULT_WAIT_TARGET_SECONDS,
         rejected: isBlank(input) ? null : String(input)
     };
-}
-
-/** Seconds between safety refreshes: 0 turns them off, otherwise 15 to 3600; unusable input gives 60. */
-export function readRefreshSeconds(input: unknown): number {
-    return readIntervalSeconds(
-        input,
-        DEFAULT_REFRESH_SECONDS,
-        MIN_REFRESH_SECONDS
-    );
 }
 
 export interface QueueSelection {

@@ -25,9 +25,12 @@ import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsCh
 import {
     BROWSER_CLOCK,
     LiveRefreshController,
+    REFRESH_MIN_INTERVAL_MS,
+    REFRESH_SETTLE_MS,
     errorMessage,
     formatDuration,
-    formatLabel
+    formatLabel,
+    readRefreshSeconds
 } from 'c/messagingSessionModel';
 import {
     buildBacklogVariables,
@@ -35,7 +38,6 @@ import {
     figuresOnly,
     readBacklogErrors,
     readQueueSelection,
-    readRefreshSeconds,
     readWaitTarget
 } from './backlogQuery';
 import {
@@ -359,10 +361,6 @@ const FIGURES_QUERY = gql`
 `;
 const SOURCE = 'messagingBacklog';
 const CLOCK_INTERVAL_MS = 1000;
-/** At most one request per this many milliseconds, however many triggers arrive. */
-const REFRESH_MIN_INTERVAL_MS = 3000;
-/** A trigger waits this long, so that a burst of triggers makes one request. */
-const REFRESH_SETTLE_MS = 250;
 const MAX_GROUPS = 2000;
 export default class MessagingBacklog extends LightningElement {
     /** App Builder: seconds a session may wait before it is over target (default 120). */

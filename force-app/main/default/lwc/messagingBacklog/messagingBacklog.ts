@@ -28,9 +28,12 @@ import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsCh
 import {
     BROWSER_CLOCK,
     LiveRefreshController,
+    REFRESH_MIN_INTERVAL_MS,
+    REFRESH_SETTLE_MS,
     errorMessage,
     formatDuration,
-    formatLabel
+    formatLabel,
+    readRefreshSeconds
 } from 'c/messagingSessionModel';
 import {
     buildBacklogVariables,
@@ -38,7 +41,6 @@ import {
     figuresOnly,
     readBacklogErrors,
     readQueueSelection,
-    readRefreshSeconds,
     readWaitTarget
 } from './backlogQuery';
 import type {
@@ -381,10 +383,6 @@ const FIGURES_QUERY = gql`
 
 const SOURCE = 'messagingBacklog';
 const CLOCK_INTERVAL_MS = 1000;
-/** At most one request per this many milliseconds, however many triggers arrive. */
-const REFRESH_MIN_INTERVAL_MS = 3000;
-/** A trigger waits this long, so that a burst of triggers makes one request. */
-const REFRESH_SETTLE_MS = 250;
 const MAX_GROUPS = 2000;
 
 type BacklogResult = GraphQLResult<BacklogData> & {

@@ -36,12 +36,15 @@ import {
     CHANNEL_TYPES,
     CoalescingScheduler,
     QUEUE_BADGE_CLASS,
+    REFRESH_MIN_INTERVAL_MS,
+    REFRESH_SETTLE_MS,
     SESSION_CHANGE_EVENT_CHANNEL,
     SESSION_ORIGINS,
     errorMessage,
     formatLabel,
     ownerView,
     readBacklogDrillIn,
+    readRefreshSeconds,
     readSessionsChangedMessage,
     sessionClock,
     sessionClockText,
@@ -63,7 +66,6 @@ import {
     parseOwnerScope,
     parsePageSize,
     parsePicklistList,
-    parseRefreshSeconds,
     parseSafetyRefreshSeconds,
     parseSelectionMode,
     parseTimeWindow,
@@ -263,10 +265,6 @@ const SOURCE = 'messagingSessionList';
 const QUEUE_OWNER = 'queue';
 /** The one timer that makes every open row's duration tick. */
 const CLOCK_INTERVAL_MS = 1000;
-/** At most one refetch per this many milliseconds, however many changes arrive. */
-const REFETCH_INTERVAL_MS = 3000;
-/** A change waits this long before the refetch, so that a burst becomes one request. */
-const REFETCH_SETTLE_MS = 250;
 const SEARCH_DEBOUNCE_MS = 300;
 /** Start loading the next page when the list is scrolled this close to its end (pixels). */
 const SCROLL_THRESHOLD_PX = 48;
@@ -385,8 +383,8 @@ export default class MessagingSessionList extends NavigationMixin(
     defaultsApplied = false;
     scheduler = new CoalescingScheduler(
         () => this.runScheduledRefresh(),
-        REFETCH_INTERVAL_MS,
-        REFETCH_SETTLE_MS,
+        REFRESH_MIN_INTERVAL_MS,
+        REFRESH_SETTLE_MS,
         BROWSER_CLOCK
     );
     // -----------------------------------------------------------------------------------------
@@ -625,7 +623,7 @@ export default class MessagingSessionList extends NavigationMixin(
         this.startPolling();
     }
     startPolling() {
-        const seconds = parseRefreshSeconds(this.refreshInterval);
+        const seconds = readRefreshSeconds(this.refreshInterval);
         this.liveMode = seconds === 0 ? 'manual' : 'polling';
         this.pollEvery(seconds);
     }
@@ -861,7 +859,7 @@ export default class MessagingSessionList extends NavigationMixin(
             case 'polling':
                 return formatLabel(
                     labelPolling,
-                    parseRefreshSeconds(this.refreshInterval)
+                    readRefreshSeconds(this.refreshInterval)
                 );
             case 'manual':
                 return labelManualRefresh;

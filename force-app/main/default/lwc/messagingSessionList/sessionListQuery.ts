@@ -130,18 +130,6 @@ export function parsePageSize(input: unknown): number {
     return Math.min(MAX_PAGE_SIZE, Math.floor(size));
 }
 
-export const DEFAULT_REFRESH_SECONDS = 60;
-export const MIN_REFRESH_SECONDS = 15;
-
-/** Polling interval when Change Data Capture isn't available: 15 s to an hour, 60 by default. */
-export function parseRefreshSeconds(input: unknown): number {
-    return readIntervalSeconds(
-        input,
-        DEFAULT_REFRESH_SECONDS,
-        MIN_REFRESH_SECONDS
-    );
-}
-
 export const DEFAULT_SAFETY_REFRESH_SECONDS = 300;
 export const MIN_SAFETY_REFRESH_SECONDS = 60;
 

@@ -678,6 +678,14 @@ export const SESSION_CHANGE_EVENT_CHANNEL = '/data/MessagingSessionChangeEvent';
 // App Builder intervals
 // ---------------------------------------------------------------------------------------------
 export const MAX_INTERVAL_SECONDS = 3600;
+/** The poll interval used when App Builder's value can't be read. */
+export const DEFAULT_REFRESH_SECONDS = 60;
+/** The shortest poll interval App Builder may set: polling faster only loads the org. */
+export const MIN_REFRESH_SECONDS = 15;
+/** At most one refresh per this many milliseconds, however many triggers arrive. */
+export const REFRESH_MIN_INTERVAL_MS = 3000;
+/** A trigger waits this long, so that a burst of triggers makes one request. */
+export const REFRESH_SETTLE_MS = 250;
 /**
  * An interval in seconds from App Builder: 0 turns it off; other values are kept between `min`
  * and an hour; unreadable or negative input gives `fallback`.
@@ -698,6 +706,14 @@ export function readIntervalSeconds(input, fallback, min) {
         return 0;
     }
     return Math.min(MAX_INTERVAL_SECONDS, Math.max(min, Math.round(seconds)));
+}
+/** The poll interval from App Builder: 0 turns it off, otherwise 15 s to an hour; unreadable input gives 60. */
+export function readRefreshSeconds(input) {
+    return readIntervalSeconds(
+        input,
+        DEFAULT_REFRESH_SECONDS,
+        MIN_REFRESH_SECONDS
+    );
 }
 /** The value of a GraphQL UI API field, null when the field or its value is absent. */
 export function gqlValue(field) {

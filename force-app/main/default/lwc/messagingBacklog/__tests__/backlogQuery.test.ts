@@ -1,14 +1,16 @@
 import {
-    DEFAULT_REFRESH_SECONDS,
     DEFAULT_WAIT_TARGET_SECONDS,
     buildBacklogVariables,
     buildQueueLookupVariables,
     figuresOnly,
     readBacklogErrors,
     readQueueSelection,
-    readRefreshSeconds,
     readWaitTarget
 } from '../backlogQuery';
+import {
+    DEFAULT_REFRESH_SECONDS,
+    readRefreshSeconds
+} from 'c/messagingSessionModel';
 import errorsJson from './data/graphqlBacklogErrors.json';
 
 const NOW = Date.parse('2026-03-15T10:30:00.400Z');

@@ -1,4 +1,7 @@
-import { CoalescingScheduler } from 'c/messagingSessionModel';
+import {
+    CoalescingScheduler,
+    readRefreshSeconds
+} from 'c/messagingSessionModel';
 import {
     DEFAULT_PAGE_SIZE,
     buildOrderBy,
@@ -18,7 +21,6 @@ import {
     parseOwnerScope,
     parsePageSize,
     parsePicklistList,
-    parseRefreshSeconds,
     parseSafetyRefreshSeconds,
     parseSelectionMode,
     parseTimeWindow,
@@ -77,13 +79,13 @@ describe('App Builder input', () => {
     });
 
     it('keeps the refresh interval between 15 s and an hour, with 0 meaning off', () => {
-        expect(parseRefreshSeconds(0)).toBe(0);
-        expect(parseRefreshSeconds('0')).toBe(0);
-        expect(parseRefreshSeconds(5)).toBe(15);
-        expect(parseRefreshSeconds(90)).toBe(90);
-        expect(parseRefreshSeconds(99999)).toBe(3600);
-        expect(parseRefreshSeconds('soon')).toBe(60);
-        expect(parseRefreshSeconds(-1)).toBe(60);
+        expect(readRefreshSeconds(0)).toBe(0);
+        expect(readRefreshSeconds('0')).toBe(0);
+        expect(readRefreshSeconds(5)).toBe(15);
+        expect(readRefreshSeconds(90)).toBe(90);
+        expect(readRefreshSeconds(99999)).toBe(3600);
+        expect(readRefreshSeconds('soon')).toBe(60);
+        expect(readRefreshSeconds(-1)).toBe(60);
     });
 
     it('keeps the safety refresh between a minute and an hour, 300 s by default, 0 meaning off', () => {
