@@ -28,8 +28,8 @@ const MODEL = join(
     'main',
     'default',
     'lwc',
-    'messagingSessionModel',
-    'messagingSessionModel'
+    'messagingErrors',
+    'messagingErrors'
 );
 
 type SyncResult = {
@@ -92,7 +92,7 @@ describe('committed JavaScript matches the TypeScript build', () => {
                 'main',
                 'default',
                 'lwc',
-                'messagingSessionModel'
+                'messagingErrors'
             );
             mkdirSync(join(copy, modelDir), { recursive: true });
             mkdirSync(join(copy, 'scripts'));

@@ -288,7 +288,7 @@ describe('the utility bar', () => {
         const list = items.find(
             (item) => item.component === 'messagingSessionList'
         );
-        expect(list?.properties.defaultOwner).toBe('me');
+        expect(list?.properties.defaultScope).toBe('me');
         expect(
             (list?.properties.defaultStatuses ?? '').split(',').sort()
         ).toEqual(['Active', 'Paused']);
@@ -318,7 +318,7 @@ describe('the Home pages', () => {
 
     it("the agent Home starts on the agent's own sessions and figures", () => {
         expect(
-            propertiesOf(AGENT_HOME, 'messagingSessionList').defaultOwner
+            propertiesOf(AGENT_HOME, 'messagingSessionList').defaultScope
         ).toBe('me');
         expect(
             propertiesOf(AGENT_HOME, 'messagingAgentMetrics').defaultScope
@@ -327,7 +327,7 @@ describe('the Home pages', () => {
 
     it("the Supervisor Home starts on the team and the queues, not on the supervisor's own empty figures", () => {
         const list = propertiesOf(SUPERVISOR_HOME, 'messagingSessionList');
-        expect(list.defaultOwner).toBe('all');
+        expect(list.defaultScope).toBe('all');
         expect(list.defaultStatuses.split(',').sort()).toEqual([
             'Active',
             'New',

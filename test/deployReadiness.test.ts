@@ -271,7 +271,9 @@ describe('deploy readiness: sf project convert source', () => {
             new Set(channels)
         );
         expect(
-            listed.get('LightningComponentBundle')?.has('messagingSessionModel')
+            listed
+                .get('LightningComponentBundle')
+                ?.has('messagingSessionSchema')
         ).toBe(true);
         expect(readFileSync(join(out, 'package.xml'), 'utf8')).toContain(
             '<version>66.0</version>'

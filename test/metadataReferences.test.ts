@@ -26,7 +26,7 @@ import {
     type ReferenceRule
 } from './support/metadataReferences';
 import { Kind, parse, visit, type ASTNode, type FieldNode } from 'graphql';
-import { SESSION_STATUSES } from 'c/messagingSessionModel';
+import { SESSION_STATUSES } from 'c/messagingSessionSchema';
 import { STANDARD_OBJECTS } from './support/standardSchema';
 
 const ROOT = join(__dirname, '..');
@@ -450,6 +450,73 @@ describe('the checker catches broken references', () => {
             'flexipage-property',
             'messagingBacklog.waitTarget'
         );
+    });
+
+    // App Builder refuses a property name the component no longer declares, so a page saved with a
+    // retired name fails the deploy: each console page setting one must be named.
+    it.each([
+        [
+            'MSC_Messaging_Console_Home',
+            'messagingSessionList',
+            'refreshIntervalSeconds',
+            'refreshInterval'
+        ],
+        [
+            'MSC_Messaging_Console_Utility_Bar',
+            'messagingSessionList',
+            'safetyRefreshIntervalSeconds',
+            'safetyRefreshInterval'
+        ],
+        [
+            'MSC_Messaging_Supervisor_Home',
+            'messagingSessionList',
+            'defaultScope',
+            'defaultOwner'
+        ],
+        [
+            'MSC_Messaging_Supervisor_Home',
+            'messagingAgentMetrics',
+            'defaultTimeWindow',
+            'defaultWindow'
+        ]
+    ])(
+        '%s setting %s.%s under a retired name (%s)',
+        (page, component, name, retiredName) => {
+            const problems = problemsAfter(() => {
+                const file = md('flexipages', `${page}.flexipage-meta.xml`);
+                const source = readFileSync(file, 'utf8');
+                // The property inside this component's instance only (both components have defaultScope).
+                const instance = new RegExp(
+                    `(<componentInstance>(?:(?!</componentInstance>)[\\s\\S])*?)<name>${name}</name>((?:(?!</componentInstance>)[\\s\\S])*?<componentName>${component}</componentName>)`
+                );
+                expect(source).toMatch(instance);
+                writeFileSync(
+                    file,
+                    source.replace(instance, `$1<name>${retiredName}</name>$2`)
+                );
+            });
+            expectReported(
+                problems,
+                'flexipage-property',
+                `${component}.${retiredName}`
+            );
+        }
+    );
+
+    it('a page setting a declared property that is not an @api property', () => {
+        const problems = problemsAfter(() => {
+            writeBundle('brokenWidget', WIDGET_META, []);
+            appPage(
+                'Broken_Page',
+                '<componentInstanceProperties><name>mode</name><value>compact</value></componentInstanceProperties>\n<componentName>brokenWidget</componentName>'
+            );
+        });
+        const hit = problems.find(
+            (problem) =>
+                problem.rule === 'flexipage-property' &&
+                problem.reference === 'brokenWidget.mode'
+        );
+        expect(hit?.message).toContain('is not an @api property');
     });
 
     it('the Supervisor Home page goes missing: its tab is named', () => {

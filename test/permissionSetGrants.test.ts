@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseXml } from './support/metadataReferences';
-import { EDITABLE_FIELD_ROLES, SESSION_FIELDS } from 'c/messagingSessionModel';
+import { EDIT_FIELDS } from '../force-app/main/default/lwc/messagingSessionDetail/detailModel';
 
 const DIR = join(
     __dirname,
@@ -146,8 +146,9 @@ describe('permission set grants', () => {
     });
 
     it("Agent: edit is granted on exactly the fields the detail component's form edits", () => {
-        const edited = EDITABLE_FIELD_ROLES.map(
-            (role) => `MessagingSession.${SESSION_FIELDS[role].fieldApiName}`
+        // EDIT_FIELDS is the list the detail's form is built from (derived from EDITABLE_FIELD_ROLES).
+        const edited = EDIT_FIELDS.map(
+            (field) => `MessagingSession.${field.apiName}`
         ).sort();
         const granted = (
             grantsOf('MSC_Messaging_Console_Agent').fieldPermissions ?? []

@@ -42,10 +42,6 @@ declare module 'lightning/uiRecordApi' {
         recordInput: RecordInput,
         clientOptions?: ClientOptions
     ): Promise<UiApi.RecordRepresentation>;
-    export function createRecord(
-        recordInput: RecordInput
-    ): Promise<UiApi.RecordRepresentation>;
-    export function deleteRecord(recordId: string): Promise<void>;
     export function notifyRecordUpdateAvailable(
         recordIds: Array<{ recordId: string }>
     ): Promise<void>;

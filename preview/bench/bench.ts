@@ -214,8 +214,8 @@ async function dataToRows(
             const start = w.__PREVIEW_REQUESTS__.length;
             w.__PREVIEW__.mount('messagingSessionList', {
                 pageSize,
-                defaultOwner: 'all',
-                refreshInterval: 0
+                defaultScope: 'all',
+                refreshIntervalSeconds: 0
             });
             const el = document.querySelector(
                 '#bench-area c-messaging-session-list'

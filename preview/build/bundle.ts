@@ -28,11 +28,10 @@ import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import ts from 'typescript';
-import { LABELS_FILE, readLabels } from './labels';
+import { LABELS_FILE, readLabels } from '../../scripts/lib/customLabels';
 
 export const ROOT = resolve(__dirname, '../..');
 export const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
-export { LABELS_FILE, readLabels } from './labels';
 export const PLATFORM_DIR = join(ROOT, 'preview/platform');
 export const DIST_DIR = join(ROOT, 'preview/dist');
 

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { I18N_FALLBACK, ROOT } from '../build/bundle';
-import { readLabels } from '../build/labels';
+import { readLabels } from '../../scripts/lib/customLabels';
 import { openHarness, sameSet, settle, type Harness } from './harness';
 
 let h: Harness;

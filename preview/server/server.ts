@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import type { Db } from './db';
-import { getMeta } from './db';
+import { getMeta, warmUp } from './db';
 import { executeGraphql, getSchema } from './graphql';
 import { isForwardable, OrgProxy, sendJson, SerializedJson } from './proxy';
 import type { OrgDisplayRunner } from './proxy';
@@ -218,7 +218,10 @@ export function createPreviewHandler(
     const proxy = options.targetOrg
         ? new OrgProxy(options.targetOrg, options.sfOrgDisplay)
         : undefined;
-    if (db) getSchema(); // build the GraphQL schema now, not on the first request
+    if (db) {
+        getSchema(); // build the GraphQL schema now, not on the first request
+        warmUp(db); // and read what the first requests read, before listening (bounded)
+    }
     const injections: Injection[] = [];
     const requests: RequestLogEntry[] = [];
 

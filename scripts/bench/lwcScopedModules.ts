@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
-import { readLabels } from '../../preview/build/labels';
+import { readLabels } from '../lib/customLabels';
 
 const LBC_DIR = join(__dirname, '../../node_modules/lightning-base-components');
 

@@ -3,39 +3,13 @@
 // project does not define stays unresolved, and the test sees "c.LabelName" instead of text.
 const fs = require('fs');
 const path = require('path');
+const { readLabels } = require('../../scripts/lib/customLabels');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const LABELS_FILE = path.join(
-    ROOT,
-    'force-app/main/default/labels/CustomLabels.labels-meta.xml'
-);
 const OUT_DIR = path.join(ROOT, '.cache/jest-labels');
 
-function decodeXml(text) {
-    return text
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
-}
-
-function readLabels(xml) {
-    const labels = {};
-    for (const block of xml.match(/<labels>[\s\S]*?<\/labels>/g) || []) {
-        const name = /<fullName>([\s\S]*?)<\/fullName>/.exec(block);
-        const value = /<value>([\s\S]*?)<\/value>/.exec(block);
-        if (name && value) {
-            labels[name[1].trim()] = decodeXml(value[1]);
-        }
-    }
-    return labels;
-}
-
 module.exports = async function generateLabelModules() {
-    const labels = fs.existsSync(LABELS_FILE)
-        ? readLabels(fs.readFileSync(LABELS_FILE, 'utf8'))
-        : {};
+    const labels = readLabels();
     // Several Jest runs may share this folder: never empty it, write each module atomically
     // (temporary file, then rename), and remove only modules whose label no longer exists.
     fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -56,5 +30,3 @@ module.exports = async function generateLabelModules() {
         }
     }
 };
-
-module.exports.readLabels = readLabels;

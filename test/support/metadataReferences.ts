@@ -23,6 +23,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { readLabels } from '../../scripts/lib/customLabels';
 import {
     FLEXIPAGE_TEMPLATES,
     PAGE_TYPE_TARGETS,
@@ -300,9 +301,7 @@ function readInventory(root: string): Inventory {
 
     const labels = new Set<string>();
     for (const file of listFiles(join(md, 'labels'), '.labels-meta.xml')) {
-        texts(parseXml(file), 'labels', 'fullName').forEach((label) =>
-            labels.add(label)
-        );
+        for (const label of Object.keys(readLabels(file))) labels.add(label);
     }
 
     const messageChannels = new Set(

@@ -144,22 +144,6 @@ export async function updateRecord(
     return saved;
 }
 
-/** POST /ui-api/records */
-export async function createRecord(recordInput: RecordInput): Promise<unknown> {
-    return write(`${API_BASE}/ui-api/records`, {
-        method: 'POST',
-        body: { apiName: recordInput.apiName, fields: recordInput.fields }
-    });
-}
-
-/** DELETE /ui-api/records/{recordId} */
-export async function deleteRecord(recordId: string): Promise<void> {
-    await write(`${API_BASE}/ui-api/records/${encodeURIComponent(recordId)}`, {
-        method: 'DELETE'
-    });
-    await refreshRecords([recordId]);
-}
-
 /** Tells LDS that records changed on the server: the wires that show them fetch again. */
 export async function notifyRecordUpdateAvailable(
     recordIds: Array<{ recordId: string }>

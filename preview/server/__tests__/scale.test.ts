@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSchema, openDatabase } from '../db';
+import { createIndexes, createSchema, openDatabase, warmUp } from '../db';
 import type { Db } from '../db';
 import { executeGraphql } from '../graphql';
 import { setClock } from '../records';
@@ -223,6 +223,177 @@ describe('search index', () => {
             copy.Id
         );
         expect(await find('%qx-%')).toEqual([session.Id]);
+    });
+});
+
+describe('search counts: the search index, its facets and broad searches', () => {
+    /** The session list's document: a page with its total, and the counts per status. */
+    const LIST_AND_STATUS = `query S($where: MessagingSession_Filter, $orderBy: MessagingSession_OrderBy) { uiapi {
+        query { MessagingSession(where: $where, orderBy: $orderBy, first: 50) { edges { node { Id } } totalCount } }
+        aggregate { MessagingSession(where: $where, groupBy: { Status: { group: true } }, first: 2000) {
+            edges { node { aggregate { Status { value } Id { count { value } } } } } } } } }`;
+    const searchFilter = (pattern: string) => ({
+        or: [
+            { Name: { like: pattern } },
+            { SessionKey: { like: pattern } },
+            { MessagingEndUser: { Name: { like: pattern } } }
+        ]
+    });
+    /** The sessions a plain LIKE scan finds, newest first, with their status. */
+    const scan = (pattern: string, owner: string | null) =>
+        rows(
+            `SELECT s."Id", s."Status" FROM "MessagingSession" s LEFT JOIN "MessagingEndUser" e ON e."Id" = s."MessagingEndUserId"
+             WHERE (s."Name" LIKE ? ESCAPE '\\' OR s."SessionKey" LIKE ? ESCAPE '\\' OR e."Name" LIKE ? ESCAPE '\\')
+               AND (? IS NULL OR s."OwnerId" = ?)
+             ORDER BY s."StartTime" DESC, s."Id" DESC`,
+            pattern,
+            pattern,
+            pattern,
+            owner,
+            owner
+        ) as Array<{ Id: string; Status: string }>;
+    const sessionCount = () =>
+        rows(`SELECT COUNT(*) AS n FROM "MessagingSession"`)[0].n as number;
+    /** The owner (a queue, or an agent) of the most sessions: a broad scope. */
+    const busiestOwner = () =>
+        rows(
+            `SELECT "OwnerId" FROM "MessagingSession" GROUP BY "OwnerId" ORDER BY COUNT(*) DESC, "OwnerId" LIMIT 1`
+        )[0].OwnerId as string;
+
+    async function expectLikeScan(pattern: string, owner: string | null) {
+        const want = scan(pattern, owner);
+        const where = owner
+            ? { and: [{ OwnerId: { eq: owner } }, searchFilter(pattern)] }
+            : searchFilter(pattern);
+        const data = await gql(LIST_AND_STATUS, {
+            where,
+            orderBy: { StartTime: { order: 'DESC', nulls: 'LAST' } }
+        });
+        const page = data.uiapi.query.MessagingSession;
+        expect(page.totalCount).toBe(want.length);
+        expect(page.edges.map((e: any) => e.node.Id)).toEqual(
+            want.slice(0, 50).map((r) => r.Id)
+        );
+        const counts: Record<string, number> = {};
+        for (const r of want) counts[r.Status] = (counts[r.Status] ?? 0) + 1;
+        const got = Object.fromEntries(
+            data.uiapi.aggregate.MessagingSession.edges.map((e: any) => [
+                e.node.aggregate.Status.value,
+                e.node.aggregate.Id.count.value
+            ])
+        );
+        expect(got).toEqual(counts);
+        return want;
+    }
+
+    it.each([
+        ['%0%'], // broad: most sessions (past the listed matches)
+        ['%1%'],
+        ['%MS-%'], // every session
+        ['%55%'],
+        ['%okafor%'],
+        ['%4a%'],
+        ['%zq%'], // none
+        ['MS-00000_%'] // not exact: the LIKEs decide
+    ])(
+        '%s: total, page and counts per status equal a LIKE scan, for everyone, me and the busiest owner',
+        async (pattern) => {
+            for (const owner of [null, CURRENT_USER_ID, busiestOwner()])
+                await expectLikeScan(pattern, owner);
+        }
+    );
+
+    it('reads a search that every session matches as no condition, and a broad one from the index and facets', async () => {
+        expect(scan('%MS-%', null).length).toBe(sessionCount());
+        await expectLikeScan('%MS-%', busiestOwner());
+        const universal = statements.filter((s) => /ORDER BY/.test(s));
+        expect(universal.join('\n')).not.toMatch(/MATCH|LIKE|json_each/);
+        expect(statements.join('\n')).toMatch(
+            /preview_rollup_MessagingSession_day/
+        );
+        // More matches than are listed: the page probes the index per row, the counts per
+        // status read the facets, and no count reads the session table.
+        expect(scan('%0%', null).length).toBeGreaterThan(sessionCount() / 20);
+        await expectLikeScan('%0%', null);
+        const broad = statements.filter((s) => /^SELECT/.test(s)).join('\n');
+        expect(broad).toMatch(
+            /EXISTS \(SELECT 1 FROM "preview_search_MessagingSession"/
+        );
+        expect(broad).toMatch(
+            /FROM "preview_search_MessagingSession" CROSS JOIN "preview_facets_MessagingSession"/
+        );
+        expect(broad).not.toMatch(/COUNT\(\*\)[^\n]*FROM "MessagingSession"/);
+        // For one owner of many sessions: the facets, not the sessions, give the owner.
+        await expectLikeScan('%0%', busiestOwner());
+        const scoped = statements.filter((s) => /^SELECT/.test(s)).join('\n');
+        expect(scoped).toMatch(/"preview_facets_MessagingSession"/);
+        expect(scoped).not.toMatch(/COUNT\(\*\)[^\n]*FROM "MessagingSession"/);
+    });
+
+    it('stays exact after writes change a status, an owner, a name, or add and remove a session', async () => {
+        const owner = busiestOwner();
+        const check = async () => {
+            for (const pattern of ['%0%', '%MS-%', '%55%', '%qz-facet%'])
+                for (const who of [null, owner, CURRENT_USER_ID])
+                    await expectLikeScan(pattern, who);
+        };
+        await check();
+        const [first, second] = scan('%0%', owner);
+        db.prepare(
+            `UPDATE "MessagingSession" SET "Status" = 'Error' WHERE "Id" = ?`
+        ).run(first.Id);
+        db.prepare(
+            `UPDATE "MessagingSession" SET "OwnerId" = ? WHERE "Id" = ?`
+        ).run(CURRENT_USER_ID, second.Id);
+        db.prepare(
+            `UPDATE "MessagingSession" SET "Name" = 'MS-QZ-FACET', "Status" = 'Paused' WHERE "Id" = ?`
+        ).run(first.Id);
+        await check();
+        // A new session, then gone: "MS-" no longer matches every session while it has no name.
+        const copy = {
+            ...rows(
+                `SELECT * FROM "MessagingSession" WHERE "Id" = ?`,
+                first.Id
+            )[0]
+        };
+        copy.Id = '0Mw8c0000QZQZQZQZQ';
+        copy.Name = null;
+        copy.Status = 'Waiting';
+        const cols = Object.keys(copy);
+        db.prepare(
+            `INSERT INTO "MessagingSession" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+        ).run(...cols.map((c) => copy[c]));
+        expect(scan('%MS-%', null).length).toBe(sessionCount() - 1);
+        await check();
+        db.prepare(`DELETE FROM "MessagingSession" WHERE "Id" = ?`).run(
+            copy.Id
+        );
+        await check();
+        const facets = rows(
+            `SELECT COUNT(*) AS n FROM "preview_facets_MessagingSession" f JOIN "MessagingSession" s ON s.rowid = f.preview_row AND s."Status" IS f."Status" AND s."OwnerId" IS f."OwnerId"`
+        )[0].n;
+        expect(facets).toBe(sessionCount());
+    });
+
+    it('are built into a database that lacks them, and warmed before the first request', () => {
+        const before = rows(
+            `SELECT preview_row, "Status", "OwnerId" FROM "preview_facets_MessagingSession" ORDER BY preview_row`
+        );
+        db.exec(`DROP TABLE "preview_facets_MessagingSession"`);
+        db.prepare(`DELETE FROM preview_meta WHERE key = ?`).run(
+            'derived:preview_facets_MessagingSession'
+        );
+        expect(createIndexes(db)).toBe(1);
+        expect(
+            rows(
+                `SELECT preview_row, "Status", "OwnerId" FROM "preview_facets_MessagingSession" ORDER BY preview_row`
+            )
+        ).toEqual(before);
+        expect(createIndexes(db)).toBe(0);
+        const warm = warmUp(db);
+        expect(warm.of).toBeGreaterThan(10);
+        expect(warm.read).toBe(warm.of);
+        expect(warmUp(db, 0).read).toBeLessThanOrEqual(1); // bounded: stops once its time is spent
     });
 });
 

@@ -18,17 +18,19 @@
  */
 import {
     CHANNEL_TYPES,
-    GROUP_KEY_PREFIX,
     OPEN_WORK_STATUSES,
-    describeError,
-    formatDuration,
-    formatLabel,
+    isQueueOwnerId,
     messageCountText,
     ownerView,
-    parseCalendarDay,
     picklistLabel,
     readSessionOwner
-} from 'c/messagingSessionModel';
+} from 'c/messagingSessionSchema';
+import { formatDuration, formatLabel } from 'c/messagingTime';
+import {
+    describeError,
+    graphqlErrorList,
+    graphqlErrorText
+} from 'c/messagingErrors';
 import LOCALE from '@salesforce/i18n/locale';
 import labelNoValue from '@salesforce/label/c.MSC_MetricsNoValue';
 import labelCellLoading from '@salesforce/label/c.MSC_MetricsCellLoading';
@@ -49,26 +51,12 @@ export const METRICS_SCOPES = ['me', 'team', 'all'];
 export const REFRESH_COALESCE_MS = 300;
 /** Rows each aggregate or name query asks for (the GraphQL API's maximum per subquery). */
 export const MAX_GROUPS = 2000;
-/** A calendar day (YYYY-MM-DD) moved by a number of days, for the custom date inputs. */
-export function shiftCalendarDay(day, days) {
-    const parsed = parseCalendarDay(day);
-    if (!parsed) return '';
-    const moved = new Date(
-        Date.UTC(parsed.year, parsed.month, parsed.day + days)
-    );
-    const pad = (value) => String(value).padStart(2, '0');
-    return `${moved.getUTCFullYear()}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())}`;
-}
 export function teamSource(teamGroup) {
     return teamGroup?.trim() ? 'group' : 'reports';
 }
 /** A Group (public group or queue) Id: key prefix 00G, 15 or 18 characters. */
 export function isGroupId(value) {
     return /^00G[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(value ?? '');
-}
-/** An owner that is a queue (a Group) rather than a user. */
-export function isQueueOwner(ownerId) {
-    return typeof ownerId === 'string' && ownerId.startsWith(GROUP_KEY_PREFIX);
 }
 /** GroupMember filter for the App Builder group: by Id when it looks like one, else by DeveloperName. */
 function groupMemberFilter(teamGroup) {
@@ -265,7 +253,7 @@ function emptyAgent(ownerId, owner) {
         ownerKind: read.kind,
         isQueue:
             read.kind === 'queue' ||
-            (read.kind === 'hidden' && isQueueOwner(ownerId)),
+            (read.kind === 'hidden' && isQueueOwnerId(ownerId)),
         handled: 0,
         openNow: 0,
         openByStatus: {},
@@ -283,7 +271,7 @@ function emptyAgent(ownerId, owner) {
 export function fallbackOwnerName(ownerId) {
     const short = ownerId.length > 6 ? `…${ownerId.slice(-6)}` : ownerId;
     return formatLabel(
-        isQueueOwner(ownerId) ? labelQueueOwner : labelUnknownAgent,
+        isQueueOwnerId(ownerId) ? labelQueueOwner : labelUnknownAgent,
         short
     );
 }
@@ -784,17 +772,6 @@ export function chartModel(rows, barLabel, maxBars = 25) {
         viewBox: `0 0 ${CHART_WIDTH} ${height}`
     };
 }
-function errorList(errors) {
-    if (Array.isArray(errors)) return errors;
-    return errors ? [errors] : [];
-}
-function errorText(error) {
-    const parts = [typeof error.message === 'string' ? error.message : ''];
-    if (Array.isArray(error.path)) parts.push(error.path.join('.'));
-    if (error.extensions && typeof error.extensions === 'object')
-        parts.push(JSON.stringify(error.extensions));
-    return parts.join(' ');
-}
 const ACCESS_PATTERN =
     /insufficient[_ ]access|not accessible|no access|access denied|permission|INVALID_TYPE|not supported|isn't supported|is undefined|sObject type|doesn't exist|does not exist/i;
 /**
@@ -803,8 +780,8 @@ const ACCESS_PATTERN =
  * sessions, or anything else (the server's own words).
  */
 export function readMetricsErrors(errors, teamGroup) {
-    const list = errorList(errors);
-    const texts = list.map(errorText);
+    const list = graphqlErrorList(errors);
+    const texts = list.map(graphqlErrorText);
     const group = teamGroup?.trim();
     if (
         group &&
@@ -828,8 +805,4 @@ export function readMetricsErrors(errors, teamGroup) {
         };
     }
     return { problem: 'other', message: described.message };
-}
-/** The server's words for an optional source's failure, for the note that explains it. */
-export function errorDetail(errors) {
-    return describeError({ errors: errorList(errors) }).message;
 }

@@ -18,18 +18,25 @@
  */
 import {
     CHANNEL_TYPES,
-    GROUP_KEY_PREFIX,
     OPEN_WORK_STATUSES,
-    describeError,
-    formatDuration,
-    formatLabel,
+    isQueueOwnerId,
     messageCountText,
     ownerView,
-    parseCalendarDay,
     picklistLabel,
     readSessionOwner
-} from 'c/messagingSessionModel';
-import type { GqlFilter, GqlOwner, OwnerKind } from 'c/messagingSessionModel';
+} from 'c/messagingSessionSchema';
+import type {
+    GqlField,
+    GqlFilter,
+    GqlOwner,
+    OwnerKind
+} from 'c/messagingSessionSchema';
+import { formatDuration, formatLabel } from 'c/messagingTime';
+import {
+    describeError,
+    graphqlErrorList,
+    graphqlErrorText
+} from 'c/messagingErrors';
 import LOCALE from '@salesforce/i18n/locale';
 
 import labelNoValue from '@salesforce/label/c.MSC_MetricsNoValue';
@@ -69,17 +76,6 @@ export const REFRESH_COALESCE_MS = 300;
 /** Rows each aggregate or name query asks for (the GraphQL API's maximum per subquery). */
 export const MAX_GROUPS = 2000;
 
-/** A calendar day (YYYY-MM-DD) moved by a number of days, for the custom date inputs. */
-export function shiftCalendarDay(day: string, days: number): string {
-    const parsed = parseCalendarDay(day);
-    if (!parsed) return '';
-    const moved = new Date(
-        Date.UTC(parsed.year, parsed.month, parsed.day + days)
-    );
-    const pad = (value: number): string => String(value).padStart(2, '0');
-    return `${moved.getUTCFullYear()}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())}`;
-}
-
 export interface ScopeInput {
     scope: MetricsScope;
     userId: string;
@@ -97,11 +93,6 @@ export function teamSource(teamGroup: string | null | undefined): TeamSource {
 /** A Group (public group or queue) Id: key prefix 00G, 15 or 18 characters. */
 export function isGroupId(value: string | null | undefined): boolean {
     return /^00G[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(value ?? '');
-}
-
-/** An owner that is a queue (a Group) rather than a user. */
-export function isQueueOwner(ownerId: string | null | undefined): boolean {
-    return typeof ownerId === 'string' && ownerId.startsWith(GROUP_KEY_PREFIX);
 }
 
 /** GroupMember filter for the App Builder group: by Id when it looks like one, else by DeveloperName. */
@@ -324,17 +315,12 @@ export function sessionMetricsVariables(
 // Response shapes (data.uiapi.aggregate.<Object>.edges[].node.aggregate, data.uiapi.query)
 // ---------------------------------------------------------------------------------------------
 
-export interface AggValue<T = number> {
-    value: T | null;
-    displayValue?: string | null;
-}
-
 export interface AggFunctions {
-    avg?: AggValue | null;
-    max?: AggValue | null;
-    min?: AggValue | null;
-    sum?: AggValue | null;
-    count?: AggValue | null;
+    avg?: GqlField<number> | null;
+    max?: GqlField<number> | null;
+    min?: GqlField<number> | null;
+    sum?: GqlField<number> | null;
+    count?: GqlField<number> | null;
 }
 
 export interface AggConnection<TAggregate> {
@@ -346,7 +332,7 @@ export interface AggConnection<TAggregate> {
 
 export interface NamedNode {
     Id: string;
-    Name?: AggValue<string> | null;
+    Name?: GqlField | null;
 }
 
 export interface RecordConnection<TNode> {
@@ -355,9 +341,9 @@ export interface RecordConnection<TNode> {
 }
 
 export interface SessionAggregate {
-    OwnerId?: AggValue<string> | null;
-    ChannelType?: AggValue<string> | null;
-    Status?: AggValue<string> | null;
+    OwnerId?: GqlField | null;
+    ChannelType?: GqlField | null;
+    Status?: GqlField | null;
     Id?: AggFunctions | null;
 }
 
@@ -376,7 +362,7 @@ export interface CoreMetricsData {
 }
 
 export interface DurationAggregate {
-    OwnerId?: AggValue<string> | null;
+    OwnerId?: GqlField | null;
     MSC_WaitSeconds__c?: AggFunctions | null;
     MSC_HandleSeconds__c?: AggFunctions | null;
 }
@@ -391,8 +377,8 @@ export interface DurationData {
 }
 
 export interface SessionMetricsAggregate {
-    MessagingSession?: { OwnerId?: AggValue<string> | null } | null;
-    MessagingSessionMetricType?: AggValue<string> | null;
+    MessagingSession?: { OwnerId?: GqlField | null } | null;
+    MessagingSessionMetricType?: GqlField | null;
     MessagingSessionMetricValue?: AggFunctions | null;
 }
 
@@ -438,14 +424,14 @@ function nodes<T>(connection: RecordConnection<T> | null | undefined): T[] {
     return rows;
 }
 
-function num(value: AggValue | null | undefined): number | null {
+function num(value: GqlField<number> | null | undefined): number | null {
     const raw = value?.value;
     if (raw === null || raw === undefined) return null;
     const parsed = typeof raw === 'number' ? raw : Number(raw);
     return Number.isFinite(parsed) ? parsed : null;
 }
 
-function str(value: AggValue<string> | null | undefined): string | null {
+function str(value: GqlField | null | undefined): string | null {
     const raw = value?.value;
     return typeof raw === 'string' && raw !== '' ? raw : null;
 }
@@ -525,7 +511,7 @@ function emptyAgent(
         ownerKind: read.kind,
         isQueue:
             read.kind === 'queue' ||
-            (read.kind === 'hidden' && isQueueOwner(ownerId)),
+            (read.kind === 'hidden' && isQueueOwnerId(ownerId)),
         handled: 0,
         openNow: 0,
         openByStatus: {},
@@ -544,7 +530,7 @@ function emptyAgent(
 export function fallbackOwnerName(ownerId: string): string {
     const short = ownerId.length > 6 ? `…${ownerId.slice(-6)}` : ownerId;
     return formatLabel(
-        isQueueOwner(ownerId) ? labelQueueOwner : labelUnknownAgent,
+        isQueueOwnerId(ownerId) ? labelQueueOwner : labelUnknownAgent,
         short
     );
 }
@@ -1243,25 +1229,6 @@ export interface MetricsErrorReading {
     message: string;
 }
 
-interface ErrorLike {
-    message?: unknown;
-    path?: unknown;
-    extensions?: unknown;
-}
-
-function errorList(errors: unknown): ErrorLike[] {
-    if (Array.isArray(errors)) return errors as ErrorLike[];
-    return errors ? [errors as ErrorLike] : [];
-}
-
-function errorText(error: ErrorLike): string {
-    const parts = [typeof error.message === 'string' ? error.message : ''];
-    if (Array.isArray(error.path)) parts.push(error.path.join('.'));
-    if (error.extensions && typeof error.extensions === 'object')
-        parts.push(JSON.stringify(error.extensions));
-    return parts.join(' ');
-}
-
 const ACCESS_PATTERN =
     /insufficient[_ ]access|not accessible|no access|access denied|permission|INVALID_TYPE|not supported|isn't supported|is undefined|sObject type|doesn't exist|does not exist/i;
 
@@ -1274,8 +1241,8 @@ export function readMetricsErrors(
     errors: unknown,
     teamGroup?: string | null
 ): MetricsErrorReading {
-    const list = errorList(errors);
-    const texts = list.map(errorText);
+    const list = graphqlErrorList(errors);
+    const texts = list.map(graphqlErrorText);
     const group = teamGroup?.trim();
     if (
         group &&
@@ -1299,9 +1266,4 @@ export function readMetricsErrors(
         };
     }
     return { problem: 'other', message: described.message };
-}
-
-/** The server's words for an optional source's failure, for the note that explains it. */
-export function errorDetail(errors: unknown): string {
-    return describeError({ errors: errorList(errors) }).message;
 }

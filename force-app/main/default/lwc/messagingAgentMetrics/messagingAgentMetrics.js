@@ -19,18 +19,23 @@ import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsCh
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
-    BROWSER_CLOCK,
     HANDLE_SECONDS_FIELD_NAME,
-    LiveRefreshController,
     QUEUE_BADGE_CLASS,
-    WAIT_SECONDS_FIELD_NAME,
-    errorMessage,
+    WAIT_SECONDS_FIELD_NAME
+} from 'c/messagingSessionSchema';
+import {
     formatDuration,
     formatLabel,
-    MIN_REFRESH_SECONDS,
+    shiftCalendarDay,
     startTimeWindowFilter,
     windowDayKey
-} from 'c/messagingSessionModel';
+} from 'c/messagingTime';
+import { errorMessage, graphqlErrorMessage } from 'c/messagingErrors';
+import {
+    BROWSER_CLOCK,
+    LiveRefreshController,
+    MIN_REFRESH_SECONDS
+} from 'c/messagingLiveRefresh';
 import {
     METRICS_SCOPES,
     METRICS_WINDOWS,
@@ -40,13 +45,11 @@ import {
     chartModel,
     combineMetrics,
     durationVariables,
-    errorDetail,
     listedUserIds,
     queueNamesVariables,
     readMetricsErrors,
     readTarget,
     sessionMetricsVariables,
-    shiftCalendarDay,
     teamSource,
     totalsRowView
 } from './agentMetrics';
@@ -385,7 +388,7 @@ function statuses(state) {
 export default class AgentMetricsPanel extends LightningElement {
     /** App Builder: window shown first (today, last7, last30 or custom). */
     @api
-    defaultWindow = 'today';
+    defaultTimeWindow = 'today';
     /** App Builder: scope shown first (me, team or all). */
     @api
     defaultScope = 'me';
@@ -455,8 +458,8 @@ export default class AgentMetricsPanel extends LightningElement {
     refreshers = {};
     liveRefresh;
     connectedCallback() {
-        this.windowValue = isWindow(this.defaultWindow)
-            ? this.defaultWindow
+        this.windowValue = isWindow(this.defaultTimeWindow)
+            ? this.defaultTimeWindow
             : 'today';
         this.scopeValue = isScope(this.defaultScope) ? this.defaultScope : 'me';
         this.customTo = windowDayKey();
@@ -643,7 +646,7 @@ export default class AgentMetricsPanel extends LightningElement {
             }
             this.setSource(key, {
                 state: 'unavailable',
-                detail: errorDetail(errors)
+                detail: graphqlErrorMessage(errors)
             });
             return undefined;
         }

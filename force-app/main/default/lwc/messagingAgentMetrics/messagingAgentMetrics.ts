@@ -22,19 +22,24 @@ import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 
 import {
-    BROWSER_CLOCK,
     HANDLE_SECONDS_FIELD_NAME,
-    LiveRefreshController,
     QUEUE_BADGE_CLASS,
-    WAIT_SECONDS_FIELD_NAME,
-    errorMessage,
+    WAIT_SECONDS_FIELD_NAME
+} from 'c/messagingSessionSchema';
+import type { GqlFilter } from 'c/messagingSessionSchema';
+import {
     formatDuration,
     formatLabel,
-    MIN_REFRESH_SECONDS,
+    shiftCalendarDay,
     startTimeWindowFilter,
     windowDayKey
-} from 'c/messagingSessionModel';
-import type { GqlFilter } from 'c/messagingSessionModel';
+} from 'c/messagingTime';
+import { errorMessage, graphqlErrorMessage } from 'c/messagingErrors';
+import {
+    BROWSER_CLOCK,
+    LiveRefreshController,
+    MIN_REFRESH_SECONDS
+} from 'c/messagingLiveRefresh';
 import {
     METRICS_SCOPES,
     METRICS_WINDOWS,
@@ -44,13 +49,11 @@ import {
     chartModel,
     combineMetrics,
     durationVariables,
-    errorDetail,
     listedUserIds,
     queueNamesVariables,
     readMetricsErrors,
     readTarget,
     sessionMetricsVariables,
-    shiftCalendarDay,
     teamSource,
     totalsRowView
 } from './agentMetrics';
@@ -449,7 +452,7 @@ function statuses(state: SourceState): SourceStatuses {
 
 export default class AgentMetricsPanel extends LightningElement {
     /** App Builder: window shown first (today, last7, last30 or custom). */
-    @api defaultWindow: string = 'today';
+    @api defaultTimeWindow: string = 'today';
     /** App Builder: scope shown first (me, team or all). */
     @api defaultScope: string = 'me';
     /** App Builder: the team is this public group's or queue's members (Id or API name) instead of my direct reports. */
@@ -519,8 +522,8 @@ export default class AgentMetricsPanel extends LightningElement {
     private liveRefresh?: LiveRefreshController;
 
     override connectedCallback(): void {
-        this.windowValue = isWindow(this.defaultWindow)
-            ? this.defaultWindow
+        this.windowValue = isWindow(this.defaultTimeWindow)
+            ? this.defaultTimeWindow
             : 'today';
         this.scopeValue = isScope(this.defaultScope) ? this.defaultScope : 'me';
         this.customTo = windowDayKey();
@@ -730,7 +733,7 @@ export default class AgentMetricsPanel extends LightningElement {
             }
             this.setSource(key, {
                 state: 'unavailable',
-                detail: errorDetail(errors)
+                detail: graphqlErrorMessage(errors)
             });
             return undefined;
         }

@@ -1,8 +1,8 @@
 /**
  * What the backlog publishes on MSC_BacklogDrillIn__c when a supervisor chooses a queue or a
- * channel. The payload type and its reader live in c/messagingSessionModel, which the list shares.
+ * channel. The payload type and its reader live in c/messagingChannels, which the list shares.
  */
-import { WAITING_STATUSES } from 'c/messagingSessionModel';
+import { WAITING_STATUSES } from 'c/messagingSessionSchema';
 function base(source, label) {
     return {
         source,

@@ -5,12 +5,11 @@
  */
 import {
     CHANNEL_TYPES,
-    GROUP_KEY_PREFIX,
     channelIcon,
-    formatDuration,
-    formatLabel,
+    isQueueOwnerId,
     picklistLabel
-} from 'c/messagingSessionModel';
+} from 'c/messagingSessionSchema';
+import { formatDuration, formatLabel } from 'c/messagingTime';
 import labelQueueHidden from '@salesforce/label/c.MSC_BacklogQueueHidden';
 import labelAssignedToAgents from '@salesforce/label/c.MSC_BacklogAssignedToAgents';
 import labelUnknownChannel from '@salesforce/label/c.MSC_BacklogUnknownChannel';
@@ -54,9 +53,6 @@ function earlier(a, b) {
     if (b === null) return a;
     return Math.min(a, b);
 }
-function isQueueId(ownerId) {
-    return ownerId !== null && ownerId.startsWith(GROUP_KEY_PREFIX);
-}
 function channelKey(aggregate) {
     return `${str(aggregate.MessagingChannelId) ?? ''}|${str(aggregate.ChannelType) ?? ''}`;
 }
@@ -91,13 +87,13 @@ export function combineBacklog(data, options) {
         });
     }
     const queueRow = (ownerId) => {
-        const key = isQueueId(ownerId) ? ownerId : AGENTS_KEY;
+        const key = isQueueOwnerId(ownerId) ? ownerId : AGENTS_KEY;
         let row = queues.get(key);
         if (!row) {
             row = {
                 key,
-                queueId: isQueueId(ownerId) ? ownerId : null,
-                kind: isQueueId(ownerId) ? 'hidden' : 'agents',
+                queueId: isQueueOwnerId(ownerId) ? ownerId : null,
+                kind: isQueueOwnerId(ownerId) ? 'hidden' : 'agents',
                 name: null,
                 ...emptyFigures()
             };
@@ -165,7 +161,7 @@ export function combineBacklog(data, options) {
 /** The queue look-up's answer: the chosen queues found, and the API names no queue has (any case). */
 export function readQueueLookup(data, queueNames) {
     const queues = nodes(data?.uiapi?.query?.Group).filter((node) =>
-        isQueueId(node.Id)
+        isQueueOwnerId(node.Id)
     );
     const found = new Set(
         queues.map((queue) => (str(queue.DeveloperName) ?? '').toLowerCase())

@@ -5,12 +5,11 @@
  */
 import {
     CHANNEL_TYPES,
-    GROUP_KEY_PREFIX,
     channelIcon,
-    formatDuration,
-    formatLabel,
+    isQueueOwnerId,
     picklistLabel
-} from 'c/messagingSessionModel';
+} from 'c/messagingSessionSchema';
+import { formatDuration, formatLabel } from 'c/messagingTime';
 import type {
     AggConnection,
     BacklogAggregate,
@@ -125,10 +124,6 @@ function earlier(a: number | null, b: number | null): number | null {
     return Math.min(a, b);
 }
 
-function isQueueId(ownerId: string | null): ownerId is string {
-    return ownerId !== null && ownerId.startsWith(GROUP_KEY_PREFIX);
-}
-
 function channelKey(aggregate: BacklogAggregate): string {
     return `${str(aggregate.MessagingChannelId) ?? ''}|${str(aggregate.ChannelType) ?? ''}`;
 }
@@ -169,13 +164,13 @@ export function combineBacklog(
         });
     }
     const queueRow = (ownerId: string | null): QueueFigures => {
-        const key = isQueueId(ownerId) ? ownerId : AGENTS_KEY;
+        const key = isQueueOwnerId(ownerId) ? ownerId : AGENTS_KEY;
         let row = queues.get(key);
         if (!row) {
             row = {
                 key,
-                queueId: isQueueId(ownerId) ? ownerId : null,
-                kind: isQueueId(ownerId) ? 'hidden' : 'agents',
+                queueId: isQueueOwnerId(ownerId) ? ownerId : null,
+                kind: isQueueOwnerId(ownerId) ? 'hidden' : 'agents',
                 name: null,
                 ...emptyFigures()
             };
@@ -249,7 +244,7 @@ export function readQueueLookup(
     queueNames: readonly string[]
 ): QueueLookup {
     const queues = nodes(data?.uiapi?.query?.Group).filter((node) =>
-        isQueueId(node.Id)
+        isQueueOwnerId(node.Id)
     );
     const found = new Set(
         queues.map((queue) => (str(queue.DeveloperName) ?? '').toLowerCase())

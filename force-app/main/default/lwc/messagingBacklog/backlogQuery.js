@@ -3,7 +3,8 @@
  * variables of the queue look-up and of one refresh, the response shapes, and how its errors are
  * read. No DOM, no wire.
  */
-import { WAITING_STATUSES, describeError } from 'c/messagingSessionModel';
+import { WAITING_STATUSES } from 'c/messagingSessionSchema';
+import { describeError } from 'c/messagingErrors';
 // ---------------------------------------------------------------------------------------------
 // App Builder properties
 // ---------------------------------------------------------------------------------------------

@@ -3,8 +3,9 @@
  * variables of the queue look-up and of one refresh, the response shapes, and how its errors are
  * read. No DOM, no wire.
  */
-import { WAITING_STATUSES, describeError } from 'c/messagingSessionModel';
-import type { GqlFilter } from 'c/messagingSessionModel';
+import { WAITING_STATUSES } from 'c/messagingSessionSchema';
+import type { GqlField, GqlFilter } from 'c/messagingSessionSchema';
+import { describeError } from 'c/messagingErrors';
 
 // ---------------------------------------------------------------------------------------------
 // App Builder properties
@@ -195,17 +196,12 @@ export function figuresOnly(variables: BacklogVariables): FiguresOnlyVariables {
 // Response shapes: data.uiapi.aggregate.<alias>.edges[].node.aggregate.<Field>.<fn>.value
 // ---------------------------------------------------------------------------------------------
 
-export interface AggValue<T> {
-    value: T | null;
-    displayValue?: string | null;
-}
-
 export interface BacklogAggregate {
-    OwnerId?: AggValue<string> | null;
-    MessagingChannelId?: AggValue<string> | null;
-    ChannelType?: AggValue<string> | null;
-    Id?: { count?: AggValue<number> | null } | null;
-    StartTime?: { min?: AggValue<string> | null } | null;
+    OwnerId?: GqlField<string> | null;
+    MessagingChannelId?: GqlField<string> | null;
+    ChannelType?: GqlField<string> | null;
+    Id?: { count?: GqlField<number> | null } | null;
+    StartTime?: { min?: GqlField<string> | null } | null;
 }
 
 export interface AggConnection {
@@ -217,9 +213,9 @@ export interface AggConnection {
 
 export interface NamedNode {
     Id: string;
-    Name?: AggValue<string> | null;
-    DeveloperName?: AggValue<string> | null;
-    MasterLabel?: AggValue<string> | null;
+    Name?: GqlField<string> | null;
+    DeveloperName?: GqlField<string> | null;
+    MasterLabel?: GqlField<string> | null;
 }
 
 export interface NodeConnection {

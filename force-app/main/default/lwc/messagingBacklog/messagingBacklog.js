@@ -22,16 +22,15 @@ import {
 } from 'lightning/empApi';
 import BACKLOG_DRILL_IN from '@salesforce/messageChannel/MSC_BacklogDrillIn__c';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
+import { formatDuration, formatLabel } from 'c/messagingTime';
+import { errorMessage } from 'c/messagingErrors';
 import {
     BROWSER_CLOCK,
     LiveRefreshController,
     REFRESH_MIN_INTERVAL_MS,
     REFRESH_SETTLE_MS,
-    errorMessage,
-    formatDuration,
-    formatLabel,
     readRefreshSeconds
-} from 'c/messagingSessionModel';
+} from 'c/messagingLiveRefresh';
 import {
     buildBacklogVariables,
     buildQueueLookupVariables,

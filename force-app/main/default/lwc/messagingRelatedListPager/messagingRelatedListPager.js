@@ -6,7 +6,8 @@
  * never renders at once. Pure functions over an immutable state: a component keeps one `PagerState`
  * field, replaces it with what these return, and binds its template to `pagerView`.
  */
-import { describeError, mergeRecordPages } from 'c/messagingSessionModel';
+import { mergeRecordPages } from 'c/messagingSessionSchema';
+import { describeError } from 'c/messagingErrors';
 /** Nothing loaded, the first page not yet asked beyond: the state for a (newly selected) session. */
 export function initialPagerState(pageSize) {
     return {

@@ -10,11 +10,9 @@ import {
     SESSION_ORIGINS,
     SESSION_STATUSES,
     channelIcon,
-    formatDuration,
-    formatLabel,
-    lookupLabel,
     isEnhancedSession,
     isOpenStatus,
+    lookupLabel,
     messageCountText,
     ownerView,
     picklistLabel,
@@ -23,11 +21,15 @@ import {
     recordString,
     recordValue,
     relatedRecord,
+    statusOption
+} from 'c/messagingSessionSchema';
+import {
+    formatDuration,
+    formatLabel,
     sessionClock,
     sessionClockText,
-    sessionDurations,
-    statusOption
-} from 'c/messagingSessionModel';
+    sessionDurations
+} from 'c/messagingTime';
 import labelDurationInvalid from '@salesforce/label/c.MSC_DetailDurationInvalid';
 import labelDurationUnavailable from '@salesforce/label/c.MSC_DetailDurationUnavailable';
 import labelFieldAccount from '@salesforce/label/c.MSC_DetailFieldAccount';

@@ -5,7 +5,13 @@ import {
     updateRecord
 } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { MessageContext, publish } from 'lightning/messageService';
+import {
+    MessageContext,
+    publish,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
+import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import { NavigationMixin } from 'lightning/navigation';
 import {
     EnclosingTabId,
@@ -15,8 +21,9 @@ import { openInWorkspace } from 'c/messagingConsoleNavigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
-import { SESSION_OBJECT, describeError } from 'c/messagingSessionModel';
-import { SelectedSessionFollower } from 'c/messagingSessionSelection';
+import { SESSION_OBJECT } from 'c/messagingSessionSchema';
+import { describeError } from 'c/messagingErrors';
+import { SelectedSessionFollower } from 'c/messagingChannels';
 import {
     DETAIL_FIELDS,
     DETAIL_OPTIONAL_FIELDS,
@@ -61,6 +68,8 @@ import labelStatus from '@salesforce/label/c.MSC_DetailStatus';
 import labelTitle from '@salesforce/label/c.MSC_DetailTitle';
 const SOURCE = 'messagingSessionDetail';
 const TICK_MS = 1000;
+/** The list's selection, which the component follows on an App page. */
+const SELECTION = { subscribe, unsubscribe, channel: SESSION_SELECTED };
 export default class MessagingSessionDetail extends NavigationMixin(
     LightningElement
 ) {
@@ -93,7 +102,7 @@ export default class MessagingSessionDetail extends NavigationMixin(
         this.record = undefined;
         this.recordError = undefined;
         this.resetEdit();
-    });
+    }, SELECTION);
     timerId;
     labels = {
         agentMessages: labelAgentMessages,

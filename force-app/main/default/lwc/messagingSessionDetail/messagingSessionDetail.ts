@@ -7,8 +7,14 @@ import {
 import type { RecordRepresentation } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { ObjectInfoRepresentation } from 'lightning/uiObjectInfoApi';
-import { MessageContext, publish } from 'lightning/messageService';
+import {
+    MessageContext,
+    publish,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
 import type { MessageContextType } from 'lightning/messageService';
+import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import { NavigationMixin } from 'lightning/navigation';
 import {
     EnclosingTabId,
@@ -19,9 +25,10 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import LOCALE from '@salesforce/i18n/locale';
 
-import { SESSION_OBJECT, describeError } from 'c/messagingSessionModel';
-import type { SessionsChangedMessage } from 'c/messagingSessionModel';
-import { SelectedSessionFollower } from 'c/messagingSessionSelection';
+import { SESSION_OBJECT } from 'c/messagingSessionSchema';
+import { describeError } from 'c/messagingErrors';
+import { SelectedSessionFollower } from 'c/messagingChannels';
+import type { SessionsChangedMessage } from 'c/messagingChannels';
 import {
     DETAIL_FIELDS,
     DETAIL_OPTIONAL_FIELDS,
@@ -83,6 +90,9 @@ interface ValidatableElement extends HTMLElement {
     reportValidity(): boolean;
 }
 
+/** The list's selection, which the component follows on an App page. */
+const SELECTION = { subscribe, unsubscribe, channel: SESSION_SELECTED };
+
 export default class MessagingSessionDetail extends NavigationMixin(
     LightningElement
 ) {
@@ -115,7 +125,7 @@ export default class MessagingSessionDetail extends NavigationMixin(
         this.record = undefined;
         this.recordError = undefined;
         this.resetEdit();
-    });
+    }, SELECTION);
     private timerId?: ReturnType<typeof setInterval>;
 
     labels = {

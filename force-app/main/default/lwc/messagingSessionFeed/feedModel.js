@@ -2,11 +2,8 @@
  * Pure logic of messagingSessionFeed: the related-list request and the classification of feed
  * items (text posts, link posts, tracked changes) into what the template renders.
  */
-import {
-    formatLabel,
-    recordString,
-    recordValue
-} from 'c/messagingSessionModel';
+import { recordString, recordValue } from 'c/messagingSessionSchema';
+import { formatLabel } from 'c/messagingTime';
 import labelCommentCount from '@salesforce/label/c.MSC_FeedCommentCount';
 import labelLikeCount from '@salesforce/label/c.MSC_FeedLikeCount';
 import labelLinkPost from '@salesforce/label/c.MSC_FeedLinkPost';

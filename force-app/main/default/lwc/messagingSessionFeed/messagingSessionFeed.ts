@@ -1,8 +1,13 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import type { RelatedListRecordCollection } from 'lightning/uiRelatedListApi';
-import { MessageContext } from 'lightning/messageService';
+import {
+    MessageContext,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
 import type { MessageContextType } from 'lightning/messageService';
+import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 
@@ -13,7 +18,7 @@ import {
     requestMore
 } from 'c/messagingRelatedListPager';
 import type { PagerState, PagerView } from 'c/messagingRelatedListPager';
-import { SelectedSessionFollower } from 'c/messagingSessionSelection';
+import { SelectedSessionFollower } from 'c/messagingChannels';
 import {
     FEED_FIELDS,
     FEED_OPTIONAL_FIELDS,
@@ -33,6 +38,9 @@ import labelLoadMore from '@salesforce/label/c.MSC_FeedLoadMore';
 import labelPartial from '@salesforce/label/c.MSC_FeedPartial';
 import labelTitle from '@salesforce/label/c.MSC_FeedTitle';
 
+/** The list's selection, which the component follows on an App page. */
+const SELECTION = { subscribe, unsubscribe, channel: SESSION_SELECTED };
+
 export default class MessagingSessionFeed extends LightningElement {
     /** The session on a record page. On an App page it stays empty and the list's selection is followed. */
     @api recordId?: string;
@@ -45,7 +53,7 @@ export default class MessagingSessionFeed extends LightningElement {
     private readonly follower = new SelectedSessionFollower((recordId) => {
         this.selectedRecordId = recordId;
         this.pager = initialPagerState(FEED_PAGE_SIZE);
-    });
+    }, SELECTION);
 
     labels = {
         empty: labelEmpty,

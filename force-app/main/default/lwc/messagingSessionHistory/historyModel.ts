@@ -7,14 +7,14 @@ import {
     CHANNEL_TYPES,
     SESSION_ORIGINS,
     SESSION_STATUSES,
-    formatLabel,
     lookupLabel,
     picklistLabel,
     recordField,
     recordString,
     recordValue
-} from 'c/messagingSessionModel';
-import type { PicklistOption, ScalarValue } from 'c/messagingSessionModel';
+} from 'c/messagingSessionSchema';
+import type { PicklistOption, ScalarValue } from 'c/messagingSessionSchema';
+import { formatLabel } from 'c/messagingTime';
 
 import labelBlank from '@salesforce/label/c.MSC_HistoryBlank';
 import labelChanged from '@salesforce/label/c.MSC_HistoryChanged';

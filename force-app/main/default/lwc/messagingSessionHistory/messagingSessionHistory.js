@@ -1,17 +1,22 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { MessageContext } from 'lightning/messageService';
+import {
+    MessageContext,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
+import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { SESSION_OBJECT } from 'c/messagingSessionModel';
+import { SESSION_OBJECT } from 'c/messagingSessionSchema';
+import { SelectedSessionFollower } from 'c/messagingChannels';
 import {
     initialPagerState,
     pagerView,
     receivePage,
     requestMore
 } from 'c/messagingRelatedListPager';
-import { SelectedSessionFollower } from 'c/messagingSessionSelection';
 import {
     HISTORY_FIELDS,
     HISTORY_OPTIONAL_FIELDS,
@@ -30,6 +35,8 @@ import labelLoadingMore from '@salesforce/label/c.MSC_HistoryLoadingMore';
 import labelLoadMore from '@salesforce/label/c.MSC_HistoryLoadMore';
 import labelPartial from '@salesforce/label/c.MSC_HistoryPartial';
 import labelTitle from '@salesforce/label/c.MSC_HistoryTitle';
+/** The list's selection, which the component follows on an App page. */
+const SELECTION = { subscribe, unsubscribe, channel: SESSION_SELECTED };
 export default class MessagingSessionHistory extends LightningElement {
     /** The session on a record page. On an App page it stays empty and the list's selection is followed. */
     @api
@@ -43,7 +50,7 @@ export default class MessagingSessionHistory extends LightningElement {
     follower = new SelectedSessionFollower((recordId) => {
         this.selectedRecordId = recordId;
         this.pager = initialPagerState(HISTORY_PAGE_SIZE);
-    });
+    }, SELECTION);
     labels = {
         empty: labelEmpty,
         emptySelection: labelEmptySelection,

@@ -32,24 +32,30 @@ import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsCh
 import USER_ID from '@salesforce/user/Id';
 import {
     AGENT_TYPES,
-    BROWSER_CLOCK,
     CHANNEL_TYPES,
-    CoalescingScheduler,
     QUEUE_BADGE_CLASS,
-    REFRESH_MIN_INTERVAL_MS,
-    REFRESH_SETTLE_MS,
-    SESSION_CHANGE_EVENT_CHANNEL,
     SESSION_ORIGINS,
-    errorMessage,
+    ownerView
+} from 'c/messagingSessionSchema';
+import {
     formatLabel,
-    ownerView,
-    readBacklogDrillIn,
-    readRefreshSeconds,
-    readSessionsChangedMessage,
     sessionClock,
     sessionClockText,
     windowDayKey
-} from 'c/messagingSessionModel';
+} from 'c/messagingTime';
+import { errorMessage } from 'c/messagingErrors';
+import {
+    readBacklogDrillIn,
+    readSessionsChangedMessage
+} from 'c/messagingChannels';
+import {
+    BROWSER_CLOCK,
+    CoalescingScheduler,
+    REFRESH_MIN_INTERVAL_MS,
+    REFRESH_SETTLE_MS,
+    SESSION_CHANGE_EVENT_CHANNEL,
+    readRefreshSeconds
+} from 'c/messagingLiveRefresh';
 import {
     DEFAULT_SORT,
     buildVariables,
@@ -283,9 +289,9 @@ export default class MessagingSessionList extends NavigationMixin(
     /** One ChannelType value, or empty for every channel (App Builder). */
     @api
     defaultChannelType;
-    /** "me" or "all" (App Builder). */
+    /** Whose sessions show first: "me" or "all" (App Builder). */
     @api
-    defaultOwner;
+    defaultScope;
     /** "any", "today", "last7" or "last30" (App Builder). */
     @api
     defaultTimeWindow;
@@ -297,10 +303,10 @@ export default class MessagingSessionList extends NavigationMixin(
     compact = false;
     /** Polling interval in seconds when Change Data Capture isn't available; 0 turns polling off. */
     @api
-    refreshInterval;
+    refreshIntervalSeconds;
     /** Safety poll in seconds while Change Data Capture is subscribed (default 300); 0 turns it off. */
     @api
-    safetyRefreshInterval;
+    safetyRefreshIntervalSeconds;
     /** What choosing a row does: "publish" (update the components beside the list) or "openTab". */
     @api
     selectionMode;
@@ -577,7 +583,7 @@ export default class MessagingSessionList extends NavigationMixin(
                 0,
                 1
             ),
-            owner: parseOwnerScope(this.defaultOwner, 'me'),
+            owner: parseOwnerScope(this.defaultScope, 'me'),
             window: parseTimeWindow(this.defaultTimeWindow, 'any')
         };
     }
@@ -623,7 +629,7 @@ export default class MessagingSessionList extends NavigationMixin(
         this.startPolling();
     }
     startPolling() {
-        const seconds = readRefreshSeconds(this.refreshInterval);
+        const seconds = readRefreshSeconds(this.refreshIntervalSeconds);
         this.liveMode = seconds === 0 ? 'manual' : 'polling';
         this.pollEvery(seconds);
     }
@@ -633,7 +639,9 @@ export default class MessagingSessionList extends NavigationMixin(
      * "Required Permissions for Change Event Subscribers"). A slow poll keeps the list honest.
      */
     startSafetyPoll() {
-        this.pollEvery(parseSafetyRefreshSeconds(this.safetyRefreshInterval));
+        this.pollEvery(
+            parseSafetyRefreshSeconds(this.safetyRefreshIntervalSeconds)
+        );
     }
     /** One poll timer at a time; 0 seconds stops polling. A poll that finds changes tells the others. */
     pollEvery(seconds) {
@@ -850,7 +858,7 @@ export default class MessagingSessionList extends NavigationMixin(
         switch (this.liveMode) {
             case 'cdc': {
                 const seconds = parseSafetyRefreshSeconds(
-                    this.safetyRefreshInterval
+                    this.safetyRefreshIntervalSeconds
                 );
                 return seconds
                     ? formatLabel(labelLiveUpdatesChecked, seconds)
@@ -859,7 +867,7 @@ export default class MessagingSessionList extends NavigationMixin(
             case 'polling':
                 return formatLabel(
                     labelPolling,
-                    readRefreshSeconds(this.refreshInterval)
+                    readRefreshSeconds(this.refreshIntervalSeconds)
                 );
             case 'manual':
                 return labelManualRefresh;

@@ -39,30 +39,36 @@ import USER_ID from '@salesforce/user/Id';
 
 import {
     AGENT_TYPES,
-    BROWSER_CLOCK,
     CHANNEL_TYPES,
-    CoalescingScheduler,
     QUEUE_BADGE_CLASS,
-    REFRESH_MIN_INTERVAL_MS,
-    REFRESH_SETTLE_MS,
-    SESSION_CHANGE_EVENT_CHANNEL,
     SESSION_ORIGINS,
-    errorMessage,
+    ownerView
+} from 'c/messagingSessionSchema';
+import type { PicklistOption } from 'c/messagingSessionSchema';
+import {
     formatLabel,
-    ownerView,
-    readBacklogDrillIn,
-    readRefreshSeconds,
-    readSessionsChangedMessage,
     sessionClock,
     sessionClockText,
     windowDayKey
-} from 'c/messagingSessionModel';
+} from 'c/messagingTime';
+import { errorMessage } from 'c/messagingErrors';
+import {
+    readBacklogDrillIn,
+    readSessionsChangedMessage
+} from 'c/messagingChannels';
 import type {
     BacklogDrillInMessage,
-    PicklistOption,
-    SessionsChangedMessage,
-    SessionSelectedMessage
-} from 'c/messagingSessionModel';
+    SessionSelectedMessage,
+    SessionsChangedMessage
+} from 'c/messagingChannels';
+import {
+    BROWSER_CLOCK,
+    CoalescingScheduler,
+    REFRESH_MIN_INTERVAL_MS,
+    REFRESH_SETTLE_MS,
+    SESSION_CHANGE_EVENT_CHANNEL,
+    readRefreshSeconds
+} from 'c/messagingLiveRefresh';
 import {
     DEFAULT_SORT,
     buildVariables,
@@ -345,8 +351,8 @@ export default class MessagingSessionList extends NavigationMixin(
     @api defaultStatuses?: string;
     /** One ChannelType value, or empty for every channel (App Builder). */
     @api defaultChannelType?: string;
-    /** "me" or "all" (App Builder). */
-    @api defaultOwner?: string;
+    /** Whose sessions show first: "me" or "all" (App Builder). */
+    @api defaultScope?: string;
     /** "any", "today", "last7" or "last30" (App Builder). */
     @api defaultTimeWindow?: string;
     /** Sessions per page, 1 to 200 (App Builder). */
@@ -354,9 +360,9 @@ export default class MessagingSessionList extends NavigationMixin(
     /** Narrow layout for the utility bar (App Builder). */
     @api compact = false;
     /** Polling interval in seconds when Change Data Capture isn't available; 0 turns polling off. */
-    @api refreshInterval?: number | string;
+    @api refreshIntervalSeconds?: number | string;
     /** Safety poll in seconds while Change Data Capture is subscribed (default 300); 0 turns it off. */
-    @api safetyRefreshInterval?: number | string;
+    @api safetyRefreshIntervalSeconds?: number | string;
     /** What choosing a row does: "publish" (update the components beside the list) or "openTab". */
     @api selectionMode?: string;
 
@@ -649,7 +655,7 @@ export default class MessagingSessionList extends NavigationMixin(
                 0,
                 1
             ),
-            owner: parseOwnerScope(this.defaultOwner, 'me'),
+            owner: parseOwnerScope(this.defaultScope, 'me'),
             window: parseTimeWindow(this.defaultTimeWindow, 'any')
         };
     }
@@ -698,7 +704,7 @@ export default class MessagingSessionList extends NavigationMixin(
     }
 
     private startPolling(): void {
-        const seconds = readRefreshSeconds(this.refreshInterval);
+        const seconds = readRefreshSeconds(this.refreshIntervalSeconds);
         this.liveMode = seconds === 0 ? 'manual' : 'polling';
         this.pollEvery(seconds);
     }
@@ -709,7 +715,9 @@ export default class MessagingSessionList extends NavigationMixin(
      * "Required Permissions for Change Event Subscribers"). A slow poll keeps the list honest.
      */
     private startSafetyPoll(): void {
-        this.pollEvery(parseSafetyRefreshSeconds(this.safetyRefreshInterval));
+        this.pollEvery(
+            parseSafetyRefreshSeconds(this.safetyRefreshIntervalSeconds)
+        );
     }
 
     /** One poll timer at a time; 0 seconds stops polling. A poll that finds changes tells the others. */
@@ -952,7 +960,7 @@ export default class MessagingSessionList extends NavigationMixin(
         switch (this.liveMode) {
             case 'cdc': {
                 const seconds = parseSafetyRefreshSeconds(
-                    this.safetyRefreshInterval
+                    this.safetyRefreshIntervalSeconds
                 );
                 return seconds
                     ? formatLabel(labelLiveUpdatesChecked, seconds)
@@ -961,7 +969,7 @@ export default class MessagingSessionList extends NavigationMixin(
             case 'polling':
                 return formatLabel(
                     labelPolling,
-                    readRefreshSeconds(this.refreshInterval)
+                    readRefreshSeconds(this.refreshIntervalSeconds)
                 );
             case 'manual':
                 return labelManualRefresh;

@@ -11,17 +11,19 @@ import {
     CHANNEL_TYPES,
     SESSION_ORIGINS,
     SESSION_STATUSES,
-    START_TIME_WINDOWS,
     channelIcon,
-    customRangeProblem as windowRangeProblem,
     gqlValue,
-    isObject,
     picklistLabel,
-    readIntervalSeconds,
     readSessionOwner,
-    startTimeWindowFilter,
     statusOption
-} from 'c/messagingSessionModel';
+} from 'c/messagingSessionSchema';
+import {
+    START_TIME_WINDOWS,
+    customRangeProblem as windowRangeProblem,
+    startTimeWindowFilter
+} from 'c/messagingTime';
+import { isObject } from 'c/messagingErrors';
+import { readIntervalSeconds } from 'c/messagingLiveRefresh';
 export const OWNER_SCOPES = ['me', 'all'];
 export const TIME_WINDOWS = START_TIME_WINDOWS;
 export function emptyFilters() {

@@ -11,27 +11,28 @@ import {
     CHANNEL_TYPES,
     SESSION_ORIGINS,
     SESSION_STATUSES,
-    START_TIME_WINDOWS,
     channelIcon,
-    customRangeProblem as windowRangeProblem,
     gqlValue,
-    isObject,
     picklistLabel,
-    readIntervalSeconds,
     readSessionOwner,
-    startTimeWindowFilter,
     statusOption
-} from 'c/messagingSessionModel';
+} from 'c/messagingSessionSchema';
 import type {
-    BacklogDrillInMessage,
-    CustomRangeProblem,
     GqlField,
     GqlFilter,
     GqlOwner,
     PicklistOption,
-    SessionOwner,
-    StartTimeWindow
-} from 'c/messagingSessionModel';
+    SessionOwner
+} from 'c/messagingSessionSchema';
+import {
+    START_TIME_WINDOWS,
+    customRangeProblem as windowRangeProblem,
+    startTimeWindowFilter
+} from 'c/messagingTime';
+import type { CustomRangeProblem, StartTimeWindow } from 'c/messagingTime';
+import { isObject } from 'c/messagingErrors';
+import type { BacklogDrillInMessage } from 'c/messagingChannels';
+import { readIntervalSeconds } from 'c/messagingLiveRefresh';
 
 // ---------------------------------------------------------------------------------------------
 // Filter state

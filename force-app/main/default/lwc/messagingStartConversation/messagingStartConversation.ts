@@ -9,8 +9,9 @@ import type {
     FlowStatusChangeDetail
 } from 'lightning/flowSupport';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
-import { describeError, formatLabel } from 'c/messagingSessionModel';
-import type { SessionsChangedMessage } from 'c/messagingSessionModel';
+import { formatLabel } from 'c/messagingTime';
+import { describeError } from 'c/messagingErrors';
+import type { SessionsChangedMessage } from 'c/messagingChannels';
 
 import labelTitle from '@salesforce/label/c.MSC_StartTitle';
 import labelUtilityHint from '@salesforce/label/c.MSC_StartUtilityHint';

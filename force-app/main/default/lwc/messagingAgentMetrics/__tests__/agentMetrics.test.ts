@@ -1,9 +1,13 @@
 import {
     CHANNEL_TYPES,
+    isQueueOwnerId,
+    picklistLabel
+} from 'c/messagingSessionSchema';
+import {
     formatDuration,
-    picklistLabel,
+    shiftCalendarDay,
     startTimeWindowFilter
-} from 'c/messagingSessionModel';
+} from 'c/messagingTime';
 import {
     SESSION_METRIC_TYPES,
     agentRowViews,
@@ -17,7 +21,6 @@ import {
     durationVariables,
     fallbackOwnerName,
     isGroupId,
-    isQueueOwner,
     listedUserIds,
     messagesCell,
     ownerFilter,
@@ -25,7 +28,6 @@ import {
     readMetricsErrors,
     readTarget,
     sessionMetricsVariables,
-    shiftCalendarDay,
     teamSource,
     totalsRowView
 } from '../agentMetrics';
@@ -87,9 +89,9 @@ describe('scope filters and variables', () => {
         expect(isGroupId('00G000000000001')).toBe(true);
         expect(isGroupId('Support_Team')).toBe(false);
         expect(isGroupId('005000000000001AAA')).toBe(false);
-        expect(isQueueOwner(QUEUE)).toBe(true);
-        expect(isQueueOwner(ADA)).toBe(false);
-        expect(isQueueOwner(null)).toBe(false);
+        expect(isQueueOwnerId(QUEUE)).toBe(true);
+        expect(isQueueOwnerId(ADA)).toBe(false);
+        expect(isQueueOwnerId(null)).toBe(false);
     });
 
     it('takes the team from direct reports unless App Builder names a group', () => {

@@ -1,7 +1,7 @@
 import AgentMetricsPanel from 'c/messagingAgentMetrics';
 import { graphql } from 'lightning/graphql';
 import { subscribe } from 'lightning/messageService';
-import { formatDuration, startTimeWindowFilter } from 'c/messagingSessionModel';
+import { formatDuration, startTimeWindowFilter } from 'c/messagingTime';
 import {
     $,
     clearDocumentBody,
@@ -275,7 +275,7 @@ describe('c-messaging-agent-metrics', () => {
         });
 
         it('defaults the custom dates to the last 7 days and asks for dates instead of querying when they are reversed', async () => {
-            const element = createPanel({ defaultWindow: 'custom' });
+            const element = createPanel({ defaultTimeWindow: 'custom' });
             await flush();
             expect(variablesOf('agentMetrics').handledWhere.and).toContainEqual(
                 startTimeWindowFilter('custom', '2026-03-09', '2026-03-15')
@@ -409,7 +409,7 @@ describe('c-messaging-agent-metrics', () => {
                 const element = createPanel({
                     ...props,
                     hideResponseTimes,
-                    defaultWindow: 'last30'
+                    defaultTimeWindow: 'last30'
                 });
                 await flush();
                 // Each scope before and after its documents answer (the team's user ids among them).

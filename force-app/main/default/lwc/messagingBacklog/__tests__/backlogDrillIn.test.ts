@@ -1,4 +1,4 @@
-import { readBacklogDrillIn } from 'c/messagingSessionModel';
+import { readBacklogDrillIn } from 'c/messagingChannels';
 import { channelDrillIn, queueDrillIn } from '../backlogDrillIn';
 
 const QUEUE = '00G000000000001AAA';

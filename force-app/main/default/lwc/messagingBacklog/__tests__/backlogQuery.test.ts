@@ -10,7 +10,7 @@ import {
 import {
     DEFAULT_REFRESH_SECONDS,
     readRefreshSeconds
-} from 'c/messagingSessionModel';
+} from 'c/messagingLiveRefresh';
 import errorsJson from './data/graphqlBacklogErrors.json';
 
 const NOW = Date.parse('2026-03-15T10:30:00.400Z');

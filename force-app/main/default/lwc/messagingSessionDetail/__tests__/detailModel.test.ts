@@ -10,11 +10,11 @@ import {
     lastModifiedDate,
     referenceLabel
 } from '../detailModel';
-import { EDITABLE_FIELD_ROLES, SESSION_FIELDS } from 'c/messagingSessionModel';
+import { EDITABLE_FIELD_ROLES, SESSION_FIELDS } from 'c/messagingSessionSchema';
 import getRecord from './data/getRecord.json';
 import getRecordAllNull from './data/getRecordAllNull.json';
 import getRecordBadInput from './data/getRecordBadInput.json';
-import getObjectInfo from './data/getObjectInfo.json';
+import { RELABELLED_OBJECT_INFO as getObjectInfo } from '../../../../../test/jest-utils/objectInfo';
 
 const record = getRecord as unknown as UiApi.RecordRepresentation;
 const info = getObjectInfo as unknown as UiApi.ObjectInfoRepresentation;

@@ -19,7 +19,7 @@ import { buildCounts, buildLinks, buildStatusClock } from '../detailModel';
 
 import getRecordFixture from './data/getRecord.json';
 import getRecordAllNull from './data/getRecordAllNull.json';
-import getObjectInfoFixture from './data/getObjectInfo.json';
+import { RELABELLED_OBJECT_INFO as getObjectInfoFixture } from '../../../../../test/jest-utils/objectInfo';
 
 const recordAdapter = getRecord as unknown as TestWireAdapter;
 const objectInfoAdapter = getObjectInfo as unknown as TestWireAdapter;

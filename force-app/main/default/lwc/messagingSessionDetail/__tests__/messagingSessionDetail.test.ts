@@ -13,7 +13,7 @@ import {
     openSubtab,
     openTab
 } from 'lightning/platformWorkspaceApi';
-import { formatDuration } from 'c/messagingSessionModel';
+import { formatDuration } from 'c/messagingTime';
 import {
     $,
     $$,
@@ -32,7 +32,7 @@ import getRecordAllNull from './data/getRecordAllNull.json';
 import getRecordBadInput from './data/getRecordBadInput.json';
 import getRecordEnhanced from './data/getRecordEnhanced.json';
 import getRecordError from './data/getRecordError.json';
-import getObjectInfoFixture from './data/getObjectInfo.json';
+import { RELABELLED_OBJECT_INFO as getObjectInfoFixture } from '../../../../../test/jest-utils/objectInfo';
 import updateRecordFixture from './data/updateRecord.json';
 import updateRecordCollision from './data/updateRecordCollision.json';
 import updateRecordConflict from './data/updateRecordConflict.json';

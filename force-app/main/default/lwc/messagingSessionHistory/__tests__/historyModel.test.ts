@@ -6,7 +6,7 @@ import {
     sortNewestFirst
 } from '../historyModel';
 import type { HistoryRow } from '../historyModel';
-import objectInfo from './data/getObjectInfo.json';
+import { RELABELLED_OBJECT_INFO as objectInfo } from '../../../../../test/jest-utils/objectInfo';
 
 const context = {
     locale: 'en-US',

@@ -21,7 +21,7 @@ import historiesFixture from './data/getRelatedListRecordsHistories.json';
 import historiesEmpty from './data/getRelatedListRecordsHistoriesEmpty.json';
 import historiesHidden from './data/getRelatedListRecordsHistoriesHidden.json';
 import unsupported from './data/getRelatedListRecordsUnsupported.json';
-import objectInfoFixture from './data/getObjectInfo.json';
+import { RELABELLED_OBJECT_INFO as objectInfoFixture } from '../../../../../test/jest-utils/objectInfo';
 
 const historyAdapter = getRelatedListRecords as unknown as TestWireAdapter;
 const objectInfoAdapter = getObjectInfo as unknown as TestWireAdapter;

@@ -21,7 +21,7 @@ import {
 import BACKLOG_DRILL_IN from '@salesforce/messageChannel/MSC_BacklogDrillIn__c';
 import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSelected__c';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
-import { startTimeWindowFilter } from 'c/messagingSessionModel';
+import { startTimeWindowFilter } from 'c/messagingTime';
 import {
     clearDocumentBody,
     flushMicrotasks,
@@ -184,7 +184,7 @@ describe('c-messaging-session-list', () => {
             createList({
                 defaultStatuses: 'Waiting,Active',
                 defaultChannelType: 'WhatsApp',
-                defaultOwner: 'me',
+                defaultScope: 'me',
                 defaultTimeWindow: 'today',
                 pageSize: 25
             });
@@ -215,10 +215,10 @@ describe('c-messaging-session-list', () => {
         it('survives bad App Builder input', async () => {
             const element = createList({
                 defaultStatuses: "Escalated, Active' OR 1=1, ,",
-                defaultOwner: 'nobody',
+                defaultScope: 'nobody',
                 defaultTimeWindow: 'custom',
                 pageSize: 'lots',
-                refreshInterval: 'often'
+                refreshIntervalSeconds: 'often'
             });
             await flush();
             expect(variables()).toMatchObject({
@@ -247,7 +247,7 @@ describe('c-messaging-session-list', () => {
 
         it('sends every filter as a variable', async () => {
             jest.useFakeTimers({ now: NOW });
-            const element = await loaded({ defaultOwner: 'all' });
+            const element = await loaded({ defaultScope: 'all' });
             expect(variables().where).toEqual({});
 
             chip(element, 'Waiting').click();
@@ -291,7 +291,7 @@ describe('c-messaging-session-list', () => {
 
         it('sends the one start-time window definition of the model, and states it in the help text', async () => {
             jest.useFakeTimers({ now: NOW });
-            const element = await loaded({ defaultOwner: 'all' });
+            const element = await loaded({ defaultScope: 'all' });
             const sent: unknown[] = [];
             const expected: unknown[] = [];
             for (const window of ['today', 'last7', 'last30']) {
@@ -323,9 +323,9 @@ describe('c-messaging-session-list', () => {
         it('moves the window when the day changes in the user time zone', async () => {
             jest.useFakeTimers({ now: NOW });
             const element = await loaded({
-                defaultOwner: 'all',
+                defaultScope: 'all',
                 defaultTimeWindow: 'today',
-                refreshInterval: 0
+                refreshIntervalSeconds: 0
             });
             expect(variables().where).toEqual({
                 StartTime: { gte: { value: TODAY_LA } }
@@ -342,7 +342,7 @@ describe('c-messaging-session-list', () => {
 
         it('sends the search text as a variable after a pause, never in the query', async () => {
             jest.useFakeTimers({ now: NOW });
-            const element = await loaded({ defaultOwner: 'all' });
+            const element = await loaded({ defaultScope: 'all' });
             const typed = `Grace" } ) { evil }`;
             change(element, '.search-input', typed);
             await flush();
@@ -361,7 +361,7 @@ describe('c-messaging-session-list', () => {
         });
 
         it('applies a custom range, and flags a reversed one instead of sending it', async () => {
-            const element = await loaded({ defaultOwner: 'all' });
+            const element = await loaded({ defaultScope: 'all' });
             change(element, '.window-filter', 'custom');
             await flush();
             change(element, '.custom-from', '2026-11-10');
@@ -512,7 +512,7 @@ describe('c-messaging-session-list', () => {
         it('ticks the open rows with one timer for the whole list', async () => {
             jest.useFakeTimers({ now: NOW });
             // Polling is off, so the only timer left is the clock.
-            const element = await loaded({ refreshInterval: 0 });
+            const element = await loaded({ refreshIntervalSeconds: 0 });
             expect(jest.getTimerCount()).toBe(1);
             expect(text(rows(element)[0].querySelector('.row-clock'))).toBe(
                 'Waiting for 5m 00s'
@@ -550,7 +550,7 @@ describe('c-messaging-session-list', () => {
     describe('status-true durations and hidden fields', () => {
         it('names each open duration for what it is, beside its status badge', async () => {
             jest.useFakeTimers({ now: NOW });
-            const element = createList({ refreshInterval: 0 });
+            const element = createList({ refreshIntervalSeconds: 0 });
             await flush();
             adapter.emit(graphqlSessionsOpenStates);
             await flush();
@@ -965,7 +965,10 @@ describe('c-messaging-session-list', () => {
                 adapter.emit(serverData, undefined, refresh);
                 return Promise.resolve();
             });
-            const element = await loaded({ refreshInterval: 30 }, refresh);
+            const element = await loaded(
+                { refreshIntervalSeconds: 30 },
+                refresh
+            );
             expect(empSubscribe).not.toHaveBeenCalled();
             expect(text(element.shadowRoot!.querySelector('.live-mode'))).toBe(
                 'Refreshes every 30 seconds'
@@ -1010,7 +1013,7 @@ describe('c-messaging-session-list', () => {
             (empSubscribe as jest.Mock).mockRejectedValueOnce(
                 new Error('Channel not found')
             );
-            const element = await loaded({ refreshInterval: 20 });
+            const element = await loaded({ refreshIntervalSeconds: 20 });
             expect(text(element.shadowRoot!.querySelector('.live-mode'))).toBe(
                 'Refreshes every 20 seconds'
             );
@@ -1021,8 +1024,8 @@ describe('c-messaging-session-list', () => {
                 id: 'sub2'
             });
             const second = await loaded({
-                refreshInterval: 20,
-                safetyRefreshInterval: 0
+                refreshIntervalSeconds: 20,
+                safetyRefreshIntervalSeconds: 0
             });
             expect(text(second.shadowRoot!.querySelector('.live-mode'))).toBe(
                 'Live updates'
@@ -1046,7 +1049,7 @@ describe('c-messaging-session-list', () => {
                 return Promise.resolve();
             });
             const element = await loaded(
-                { safetyRefreshInterval: 120 },
+                { safetyRefreshIntervalSeconds: 120 },
                 refresh
             );
             expect(text(element.shadowRoot!.querySelector('.live-mode'))).toBe(
@@ -1072,7 +1075,10 @@ describe('c-messaging-session-list', () => {
             jest.useFakeTimers({ now: NOW });
             (isEmpEnabled as jest.Mock).mockResolvedValue(true);
             const refresh = jest.fn(() => Promise.resolve());
-            const element = await loaded({ refreshInterval: 0 }, refresh);
+            const element = await loaded(
+                { refreshIntervalSeconds: 0 },
+                refresh
+            );
             jest.advanceTimersByTime(299000);
             await flush();
             expect(refresh).not.toHaveBeenCalled();
@@ -1083,7 +1089,7 @@ describe('c-messaging-session-list', () => {
 
             const off = jest.fn(() => Promise.resolve());
             const quiet = await loaded(
-                { refreshInterval: 0, safetyRefreshInterval: 0 },
+                { refreshIntervalSeconds: 0, safetyRefreshIntervalSeconds: 0 },
                 off
             );
             jest.advanceTimersByTime(3600000);
@@ -1095,7 +1101,7 @@ describe('c-messaging-session-list', () => {
         });
 
         it('can have polling turned off', async () => {
-            const element = await loaded({ refreshInterval: 0 });
+            const element = await loaded({ refreshIntervalSeconds: 0 });
             expect(text(element.shadowRoot!.querySelector('.live-mode'))).toBe(
                 'Refresh manually'
             );
@@ -1104,7 +1110,7 @@ describe('c-messaging-session-list', () => {
         it('refetches when another component says sessions changed, but not for its own messages', async () => {
             jest.useFakeTimers({ now: NOW });
             const refresh = jest.fn(() => Promise.resolve());
-            await loaded({ refreshInterval: 0 }, refresh);
+            await loaded({ refreshIntervalSeconds: 0 }, refresh);
             expect(lmsSubscribe).toHaveBeenCalledWith(
                 undefined,
                 SESSIONS_CHANGED,
@@ -1143,7 +1149,7 @@ describe('c-messaging-session-list', () => {
         const CHANNEL = '0Mj5g000000Ch01CAA';
         const DEFAULTS = {
             defaultStatuses: 'Active,Paused',
-            defaultOwner: 'me',
+            defaultScope: 'me',
             defaultTimeWindow: 'today'
         };
 
@@ -1265,7 +1271,7 @@ describe('c-messaging-session-list', () => {
         });
 
         it("shows a channel's waiting sessions by messaging channel and channel type", async () => {
-            const element = await loaded({ defaultOwner: 'me' });
+            const element = await loaded({ defaultScope: 'me' });
             drillInListener()({
                 ...queueMessage,
                 queueId: null,
@@ -1331,7 +1337,7 @@ describe('c-messaging-session-list', () => {
         });
 
         it('choosing an owner scope ends the queue filter; other filters keep it', async () => {
-            const element = await loaded({ defaultOwner: 'me' });
+            const element = await loaded({ defaultScope: 'me' });
             drillInListener()(queueMessage);
             await flush();
             adapter.emit(graphqlSessions);
@@ -1367,7 +1373,7 @@ describe('c-messaging-session-list', () => {
         });
 
         it('ignores a message that names no queue or channel, and keeps its list', async () => {
-            await loaded({ defaultOwner: 'me' });
+            await loaded({ defaultScope: 'me' });
             const before = variables();
             const listener = drillInListener();
             listener(null);
@@ -1416,7 +1422,7 @@ describe('c-messaging-session-list', () => {
             jest.useFakeTimers({ now: NOW });
             const element = createList({
                 defaultStatuses: 'Paused',
-                defaultOwner: 'me',
+                defaultScope: 'me',
                 defaultTimeWindow: 'last7'
             });
             await flush();

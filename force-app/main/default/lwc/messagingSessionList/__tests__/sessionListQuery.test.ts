@@ -1,7 +1,8 @@
+import type { BacklogDrillInMessage } from 'c/messagingChannels';
 import {
     CoalescingScheduler,
     readRefreshSeconds
-} from 'c/messagingSessionModel';
+} from 'c/messagingLiveRefresh';
 import {
     DEFAULT_PAGE_SIZE,
     buildOrderBy,
@@ -28,7 +29,6 @@ import {
     readStatusCounts,
     toSessionRow
 } from '../sessionListQuery';
-import type { BacklogDrillInMessage } from 'c/messagingSessionModel';
 import type {
     SessionFilters,
     SessionListData,
