@@ -27,6 +27,11 @@ import {
 } from './support/metadataReferences';
 import { Kind, parse, visit, type ASTNode, type FieldNode } from 'graphql';
 import { SESSION_STATUSES } from 'c/messagingSessionSchema';
+import {
+    BACKLOG_DOCUMENT,
+    FIGURES_DOCUMENT,
+    QUEUE_LOOKUP_DOCUMENT
+} from '../force-app/main/default/lwc/messagingBacklog/backlogDocuments';
 import { STANDARD_OBJECTS } from './support/standardSchema';
 
 const ROOT = join(__dirname, '..');
@@ -82,11 +87,10 @@ describe('force-app references', () => {
 const NOT_PERMISSIONABLE = new Set(['Group']);
 
 /** The objects a component's GraphQL documents read: every field under uiapi.query and uiapi.aggregate. */
-function objectsReadBy(componentFile: string): string[] {
-    const source = readFileSync(componentFile, 'utf8');
+function objectsReadBy(documents: readonly string[]): string[] {
     const objects = new Set<string>();
-    for (const match of source.matchAll(/gql`([\s\S]*?)`/g)) {
-        visit(parse(match[1]), {
+    for (const document of documents) {
+        visit(parse(document), {
             Field(node, _key, _parent, _path, ancestors) {
                 const parent = ancestors
                     .filter(
@@ -127,12 +131,11 @@ function ungrantedReads(
     );
 }
 
-const BACKLOG_SOURCE = join(
-    MD,
-    'lwc',
-    'messagingBacklog',
-    'messagingBacklog.ts'
-);
+const BACKLOG_DOCUMENTS = [
+    QUEUE_LOOKUP_DOCUMENT,
+    BACKLOG_DOCUMENT,
+    FIGURES_DOCUMENT
+];
 const SUPERVISOR_SET = join(
     MD,
     'permissionsets',
@@ -171,7 +174,7 @@ describe('the backlog in the console', () => {
     });
 
     it('reads sessions, channels and queues, and the Supervisor set lets its holder read each one', () => {
-        const objects = objectsReadBy(BACKLOG_SOURCE);
+        const objects = objectsReadBy(BACKLOG_DOCUMENTS);
         expect(objects).toEqual([
             'Group',
             'MessagingChannel',
@@ -191,9 +194,9 @@ describe('the backlog in the console', () => {
                     ''
                 )
             );
-            expect(ungrantedReads(file, objectsReadBy(BACKLOG_SOURCE))).toEqual(
-                ['MessagingChannel']
-            );
+            expect(
+                ungrantedReads(file, objectsReadBy(BACKLOG_DOCUMENTS))
+            ).toEqual(['MessagingChannel']);
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }

@@ -42,7 +42,6 @@ import { CURRENT_USER_ID } from '../server/seed';
 import type { SeedResult } from '../server/seed';
 import {
     BACKLOG_QUEUE_NAMES,
-    componentDocument,
     consoleCases,
     graphqlData,
     median,
@@ -53,6 +52,18 @@ import {
     type Send
 } from '../server/perf';
 import { launchBrowser, type Browser } from '../e2e/browser';
+import { SESSION_LIST_DOCUMENT } from '../../force-app/main/default/lwc/messagingSessionList/sessionListDocument';
+import {
+    BACKLOG_DOCUMENT,
+    QUEUE_LOOKUP_DOCUMENT
+} from '../../force-app/main/default/lwc/messagingBacklog/backlogDocuments';
+import {
+    CORE_DOCUMENT,
+    HANDLE_TIMES_DOCUMENT,
+    QUEUE_NAMES_DOCUMENT,
+    SESSION_METRICS_DOCUMENT,
+    WAIT_TIMES_DOCUMENT
+} from '../../force-app/main/default/lwc/messagingAgentMetrics/metricsQueries';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -127,20 +138,18 @@ const round = (value: number, digits = 1): number => {
 /** The GraphQL documents perf.ts measures, by the text the components send. */
 function measuredDocuments(): Set<string> {
     const docs = new Set<string>();
-    const list: Array<[string, string]> = [
-        ['messagingSessionList', 'SESSION_LIST_QUERY'],
-        ['messagingAgentMetrics', 'CORE_QUERY'],
-        ['messagingAgentMetrics', 'WAIT_TIMES_QUERY'],
-        ['messagingAgentMetrics', 'HANDLE_TIMES_QUERY'],
-        ['messagingAgentMetrics', 'SESSION_METRICS_QUERY'],
-        ['messagingAgentMetrics', 'QUEUE_NAMES_QUERY'],
-        ['messagingBacklog', 'QUEUE_LOOKUP_QUERY'],
-        ['messagingBacklog', 'BACKLOG_QUERY']
+    const documents = [
+        SESSION_LIST_DOCUMENT,
+        CORE_DOCUMENT,
+        WAIT_TIMES_DOCUMENT,
+        HANDLE_TIMES_DOCUMENT,
+        SESSION_METRICS_DOCUMENT,
+        QUEUE_NAMES_DOCUMENT,
+        QUEUE_LOOKUP_DOCUMENT,
+        BACKLOG_DOCUMENT
     ];
-    for (const [component, name] of list)
-        docs.add(
-            componentDocument(component, name).replace(/\s+/g, ' ').trim()
-        );
+    for (const document of documents)
+        docs.add(document.replace(/\s+/g, ' ').trim());
     return docs;
 }
 

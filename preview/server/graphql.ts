@@ -60,6 +60,7 @@ import type { DataType, FieldDef, ObjectDef } from './metadata';
 import { fieldValue, findRecord, nameOf, now } from './records';
 import type { ApiResult, Row } from './records';
 import { prepareDocument } from './queryLimits';
+import { decodeCursor, encodeCursor } from './cursors';
 import { CURRENT_USER_ID } from './seed';
 
 // ---------------------------------------------------------------------------------------------
@@ -1626,21 +1627,6 @@ function preloadReferences(
         for (const id of list)
             if (!ctx.records.has(id)) ctx.records.set(id, null);
     }
-}
-
-const CURSOR_PREFIX = 'preview:';
-export function encodeCursor(offset: number): string {
-    return Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64');
-}
-export function decodeCursor(cursor: string | null | undefined): number {
-    if (cursor == null) return -1;
-    const text = Buffer.from(cursor, 'base64').toString('utf8');
-    if (
-        !text.startsWith(CURSOR_PREFIX) ||
-        !/^\d+$/.test(text.slice(CURSOR_PREFIX.length))
-    )
-        throw gqlError(`Invalid cursor: ${cursor}`);
-    return Number(text.slice(CURSOR_PREFIX.length));
 }
 
 function collectFields(

@@ -1,5 +1,5 @@
 /**
- * Runs the preview data server on its own (8b's `npm start` embeds it with the bundle instead).
+ * Runs the preview data server on its own (`npm start` embeds it with the bundle instead).
  * npx tsx preview/server/main.ts [--port 3333] [--db path] [--sessions N] [--anchor ISO] [--reseed]
  *                                [--static DIR] [--target-org ALIAS] [--preview-helpers] [--log]
  */

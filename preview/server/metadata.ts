@@ -1,8 +1,8 @@
 /**
  * The preview org's data model: one description per sObject, used to create the SQLite tables,
  * answer object-info, render UI API records and build the GraphQL schema. Field names, types and
- * properties follow the object reference (see /work/facts/messaging-objects.md); labels are the
- * standard English ones.
+ * properties follow the Object Reference for Salesforce (MessagingSession and its related objects);
+ * labels are the standard English ones.
  */
 
 /** UI API data types (FieldRepresentation.dataType) used by the preview's objects. */

@@ -11,9 +11,20 @@
  *
  *   npx tsx preview/server/perf.ts [--db path] [--runs 5] [--only metrics|list|search|backlog]
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { installScopedModules } from '../../scripts/bench/lwcScopedModules';
+import {
+    BACKLOG_DOCUMENT,
+    QUEUE_LOOKUP_DOCUMENT
+} from '../../force-app/main/default/lwc/messagingBacklog/backlogDocuments';
+import {
+    CORE_DOCUMENT,
+    HANDLE_TIMES_DOCUMENT,
+    QUEUE_NAMES_DOCUMENT,
+    SESSION_METRICS_DOCUMENT,
+    WAIT_TIMES_DOCUMENT
+} from '../../force-app/main/default/lwc/messagingAgentMetrics/metricsQueries';
+import { SESSION_LIST_DOCUMENT } from '../../force-app/main/default/lwc/messagingSessionList/sessionListDocument';
 import { getMeta, openDatabase, warmUp } from './db';
 import { executeGraphql, getSchema } from './graphql';
 import { CURRENT_USER_ID, DEFAULT_DB_PATH, parseArgs } from './seed';
@@ -40,23 +51,6 @@ export interface PerfCase {
     variant: string;
     /** Sends the requests the component sends for it, in its order; resolves with their times. */
     run(send: Send): Promise<number[]>;
-}
-
-/**
- * A component's GraphQL document, read from its module: the text between `const NAME = gql\``
- * and the closing backquote. The documents are module constants of the components, which can't
- * be imported outside the platform (they import lwc and lightning/graphql); reading them keeps
- * one source, the component.
- */
-export function componentDocument(component: string, name: string): string {
-    const file = join(LWC_DIR, component, `${component}.ts`);
-    const source = readFileSync(file, 'utf8');
-    const match = new RegExp(`\\bconst ${name}\\s*=\\s*gql\`([^\`]*)\``).exec(
-        source
-    );
-    if (!match || match[1].includes('${'))
-        throw new Error(`${file}: no plain gql document ${name}`);
-    return match[1];
 }
 
 // The exported builders of the components' pure modules, as far as the cases use them.
@@ -89,19 +83,19 @@ interface MetricsModule {
 }
 interface ListModule {
     SORT_COLUMNS: ReadonlyArray<{ key: string }>;
-    DEFAULT_PAGE_SIZE: number;
     emptyFilters(): Filter;
     buildVariables(options: {
         filters: Filter;
         userId: string | null;
         sortKey: unknown;
         sortDirection: unknown;
-        pageSize: number;
+        page: { first: number; upperBound: number | null };
         after: string | null;
-        loadedCount: number;
-        totalCount: number | null;
         now?: number;
     }): Filter;
+}
+interface ListSettingsModule {
+    DEFAULT_PAGE_SIZE: number;
 }
 
 interface BacklogModule {
@@ -160,10 +154,8 @@ function metricsCases(
 ): PerfCase[] {
     const metrics = componentModule<MetricsModule>(
         'messagingAgentMetrics',
-        'agentMetrics'
+        'metricsVariables'
     );
-    const doc = (name: string) =>
-        componentDocument('messagingAgentMetrics', name);
     const cases: PerfCase[] = [];
     for (const window of ['today', 'last7', 'last30'])
         for (const scope of ['me', 'team', 'all'])
@@ -185,21 +177,21 @@ function metricsCases(
                             userId
                         });
                         const times: number[] = [];
-                        const ask = async (name: string, variables: Filter) => {
-                            const answer = await send({
-                                query: doc(name),
-                                variables
-                            });
+                        const ask = async (
+                            query: string,
+                            variables: Filter
+                        ) => {
+                            const answer = await send({ query, variables });
                             times.push(answer.ms);
                             return answer.data;
                         };
-                        const core = await ask('CORE_QUERY', v);
+                        const core = await ask(CORE_DOCUMENT, v);
                         await ask(
-                            'WAIT_TIMES_QUERY',
+                            WAIT_TIMES_DOCUMENT,
                             metrics.durationVariables(v)
                         );
                         await ask(
-                            'HANDLE_TIMES_QUERY',
+                            HANDLE_TIMES_DOCUMENT,
                             metrics.durationVariables(v)
                         );
                         const sessionMetrics = metrics.sessionMetricsVariables(
@@ -215,10 +207,10 @@ function metricsCases(
                             }
                         );
                         if (sessionMetrics)
-                            await ask('SESSION_METRICS_QUERY', sessionMetrics);
+                            await ask(SESSION_METRICS_DOCUMENT, sessionMetrics);
                         if (scope === 'all')
                             await ask(
-                                'QUEUE_NAMES_QUERY',
+                                QUEUE_NAMES_DOCUMENT,
                                 metrics.queueNamesVariables(filter)
                             );
                         return times;
@@ -257,7 +249,7 @@ function backlogCases(now: number): PerfCase[] {
         'backlogQuery'
     );
     const refresh = (queueIds: readonly string[]): GraphqlBody => ({
-        query: componentDocument('messagingBacklog', 'BACKLOG_QUERY'),
+        query: BACKLOG_DOCUMENT,
         variables: backlog.buildBacklogVariables({
             now,
             targetSeconds: backlog.DEFAULT_WAIT_TARGET_SECONDS,
@@ -279,10 +271,7 @@ function backlogCases(now: number): PerfCase[] {
             variant: '',
             async run(send) {
                 const lookup = await send({
-                    query: componentDocument(
-                        'messagingBacklog',
-                        'QUEUE_LOOKUP_QUERY'
-                    ),
+                    query: QUEUE_LOOKUP_DOCUMENT,
                     variables:
                         backlog.buildQueueLookupVariables(BACKLOG_QUEUE_NAMES)
                 });
@@ -312,6 +301,10 @@ export function consoleCases(options: CaseOptions = {}): PerfCase[] {
         'messagingSessionList',
         'sessionListQuery'
     );
+    const { DEFAULT_PAGE_SIZE } = componentModule<ListSettingsModule>(
+        'messagingSessionList',
+        'sessionListSettings'
+    );
     const listCase = (
         group: CaseGroup,
         name: string,
@@ -324,19 +317,14 @@ export function consoleCases(options: CaseOptions = {}): PerfCase[] {
         variant: '',
         async run(send) {
             const answer = await send({
-                query: componentDocument(
-                    'messagingSessionList',
-                    'SESSION_LIST_QUERY'
-                ),
+                query: SESSION_LIST_DOCUMENT,
                 variables: list.buildVariables({
                     filters,
                     userId,
                     sortKey,
                     sortDirection,
-                    pageSize: list.DEFAULT_PAGE_SIZE,
+                    page: { first: DEFAULT_PAGE_SIZE, upperBound: null },
                     after: null,
-                    loadedCount: 0,
-                    totalCount: null,
                     now
                 })
             });

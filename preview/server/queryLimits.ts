@@ -25,7 +25,7 @@ import type {
     SelectionSetNode,
     ValueNode
 } from 'graphql';
-import { decodeCursor } from './graphql';
+import { decodeCursor } from './cursors';
 
 export const GRAPHQL_LIMITS = {
     /** Record and aggregate connections (top-level and child relationships): "up to 10 subqueries". */

@@ -11,8 +11,14 @@ import { installScopedModules } from './lwcScopedModules';
 
 installScopedModules();
 
+const LWC = '../../force-app/main/default/lwc';
+
+/** The panel's pure modules the refresh goes through: combining, the row views, the chart. */
 type Logic =
-    typeof import('../../force-app/main/default/lwc/messagingAgentMetrics/agentMetrics');
+    typeof import('../../force-app/main/default/lwc/messagingAgentMetrics/metricsCombine') &
+        typeof import('../../force-app/main/default/lwc/messagingAgentMetrics/metricsVariables') &
+        typeof import('../../force-app/main/default/lwc/messagingAgentMetrics/metricsView') &
+        typeof import('../../force-app/main/default/lwc/messagingMetricsChart/chartModel');
 
 const CHANNELS = [
     'Text',
@@ -217,10 +223,18 @@ function measure(
 async function main(): Promise<void> {
     const iterations = Math.max(1, Number(process.argv[2]) || 200);
     // Required after the scoped modules are installed.
-    const path =
-        '../../force-app/main/default/lwc/messagingAgentMetrics/agentMetrics';
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const logic = require(path) as Logic;
+    const logic = Object.assign(
+        {},
+        ...[
+            'messagingAgentMetrics/metricsCombine',
+            'messagingAgentMetrics/metricsVariables',
+            'messagingAgentMetrics/metricsView',
+            'messagingMetricsChart/chartModel'
+        ].map(
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            (module) => require(`${LWC}/${module}`) as object
+        )
+    ) as Logic;
     console.log(
         `messagingAgentMetrics combine + format, ${iterations} iterations each (Node ${process.version})`
     );

@@ -1,7 +1,7 @@
 /**
  * Reference integrity of the project's source-format metadata, checked offline.
  *
- * The Metadata API schema check (../shared/tools/validate-metadata) proves each file is well formed;
+ * A check against the Metadata API schema proves each file is well formed;
  * it cannot see that a FlexiPage places a component that does not exist, or that a permission set
  * grants a flow nobody wrote. A deployment fails on those. This module reads force-app and reports
  * every reference that points at nothing:

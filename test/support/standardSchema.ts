@@ -4,7 +4,7 @@
  * here is reported, so a typo in a standard name fails as loudly as a missing custom one.
  *
  * Field lists follow the Salesforce Object Reference (MessagingSession, MessagingEndUser,
- * MessagingChannel: see /work/facts/messaging-objects.md); for the CRM objects only the fields the
+ * MessagingChannel); for the CRM objects only the fields the
  * console can plausibly use are listed. Extend a list when a component needs another standard field.
  */
 

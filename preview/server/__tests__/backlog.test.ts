@@ -14,7 +14,7 @@ import { createSchema, openDatabase } from '../db';
 import type { Db } from '../db';
 import { executeGraphql } from '../graphql';
 import { METRIC_TYPE_VALUES } from '../metadata';
-import { componentDocument } from '../perf';
+import { BACKLOG_DOCUMENT } from '../../../force-app/main/default/lwc/messagingBacklog/backlogDocuments';
 import {
     QUEUES,
     QUIET_CHANNEL_LABEL,
@@ -220,7 +220,7 @@ describe("the backlog's document", () => {
     it('counts as SQL does, and reads the waiting sessions from one covering index', async () => {
         statements = [];
         const res = await executeGraphql(db, {
-            query: componentDocument('messagingBacklog', 'BACKLOG_QUERY'),
+            query: BACKLOG_DOCUMENT,
             variables
         });
         const body = res.body as { data: any; errors?: unknown[] };

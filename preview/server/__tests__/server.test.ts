@@ -18,6 +18,7 @@ import { mapRequest, parseOrgDisplay } from '../proxy';
 import { seedDatabase, CURRENT_USER_ID } from '../seed';
 import { startPreviewServer } from '../server';
 import type { PreviewServer } from '../server';
+import { SESSION_LIST_DOCUMENT } from '../../../force-app/main/default/lwc/messagingSessionList/sessionListDocument';
 
 // The shared server's data is anchored at "now" (to the minute), like `npm start`, so relative date filters find rows.
 const ANCHOR = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
@@ -877,26 +878,8 @@ describe('GraphQL records', () => {
 });
 
 describe('component queries (documented in the preview contracts)', () => {
-    // messagingSessionList: the one query it sends (see /work/facts/preview-list.md).
-    const LIST_COMPONENT = `query messagingSessionList($where: MessagingSession_Filter, $countWhere: MessagingSession_Filter, $orderBy: MessagingSession_OrderBy, $first: Int, $after: String, $upperBound: Int) {
-        uiapi {
-            query {
-                MessagingSession(where: $where, orderBy: $orderBy, first: $first, after: $after, upperBound: $upperBound) {
-                    edges { node { Id Name { value } Status { value displayValue } ChannelType { value displayValue } ChannelName { value }
-                        AgentType { value displayValue } Origin { value displayValue } StartTime { value } AcceptTime { value } EndTime { value }
-                        PreviewDetails { value } Owner { ... on User { Name { value } } } MessagingEndUser { Name { value } } Case { CaseNumber { value } } }
-                        cursor }
-                    pageInfo { hasNextPage endCursor }
-                    totalCount
-                }
-            }
-            aggregate {
-                MessagingSession(where: $countWhere, groupBy: { Status: { group: true } }) {
-                    edges { node { aggregate { Status { value } Id { count { value } } } } }
-                }
-            }
-        }
-    }`;
+    // messagingSessionList: the one query it sends.
+    const LIST_COMPONENT = SESSION_LIST_DOCUMENT;
 
     it('answers the session list query with filters, search, sort, status counts and upper-bound paging', async () => {
         const search = {
@@ -960,7 +943,7 @@ describe('component queries (documented in the preview contracts)', () => {
         expect(new Map(gotCounts)).toEqual(
             new Map(counts.map((r) => [r.v, r.c]))
         );
-        // Queue-owned rows give Owner {} (only "... on User" is selected).
+        // Owner is a User or a Group (a queue), or null when hidden.
         const owners = conn.edges.map((e: any) => e.node.Owner);
         owners.forEach((o: any) =>
             expect(o === null || typeof o === 'object').toBe(true)

@@ -1,11 +1,9 @@
 /**
  * Agent metrics panel: workload and timing figures per agent for a window and a scope, computed
- * by GraphQL aggregates on the server (whatever the volume), with team totals, an SVG bar chart
- * and its table equivalent, and targets set in App Builder.
- *
- * Five small documents instead of one: the server validates a document whole, so each figure the
- * org may refuse (a custom field, MessagingSessionMetrics, Group) has its own, and a refusal
- * costs only its columns, which then say "Not available" with a note that says why.
+ * by GraphQL aggregates on the server (whatever the volume), with team totals, a bar chart and
+ * the table, and targets set in App Builder. This component holds the wires, the controls' state
+ * and the public properties; the documents, variables, combining and view live in the bundle's
+ * modules, the table and chart in their own components.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
@@ -17,15 +15,7 @@ import {
 } from 'lightning/messageService';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
-import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
-    HANDLE_SECONDS_FIELD_NAME,
-    QUEUE_BADGE_CLASS,
-    WAIT_SECONDS_FIELD_NAME
-} from 'c/messagingSessionSchema';
-import {
-    formatDuration,
-    formatLabel,
     shiftCalendarDay,
     startTimeWindowFilter,
     windowDayKey
@@ -37,353 +27,59 @@ import {
     MIN_REFRESH_SECONDS
 } from 'c/messagingLiveRefresh';
 import {
-    METRICS_SCOPES,
-    METRICS_WINDOWS,
-    REFRESH_COALESCE_MS,
-    agentRowViews,
+    CORE_DOCUMENT,
+    HANDLE_TIMES_DOCUMENT,
+    QUEUE_NAMES_DOCUMENT,
+    SESSION_METRICS_DOCUMENT,
+    WAIT_TIMES_DOCUMENT
+} from './metricsQueries';
+import {
     buildMetricsVariables,
-    chartModel,
-    combineMetrics,
     durationVariables,
-    listedUserIds,
     queueNamesVariables,
-    readMetricsErrors,
-    readTarget,
-    sessionMetricsVariables,
-    teamSource,
-    totalsRowView
-} from './agentMetrics';
-import labelTitle from '@salesforce/label/c.MSC_MetricsTitle';
-import labelWindow from '@salesforce/label/c.MSC_MetricsWindowLabel';
-import labelToday from '@salesforce/label/c.MSC_MetricsWindowToday';
-import labelLast7 from '@salesforce/label/c.MSC_MetricsWindowLast7';
-import labelLast30 from '@salesforce/label/c.MSC_MetricsWindowLast30';
-import labelCustom from '@salesforce/label/c.MSC_MetricsWindowCustom';
-import labelWindowHelp from '@salesforce/label/c.MSC_MetricsWindowHelp';
-import labelStartTimeWindowHelp from '@salesforce/label/c.MSC_StartTimeWindowHelp';
-import labelFrom from '@salesforce/label/c.MSC_MetricsFromLabel';
-import labelTo from '@salesforce/label/c.MSC_MetricsToLabel';
-import labelScope from '@salesforce/label/c.MSC_MetricsScopeLabel';
-import labelScopeMe from '@salesforce/label/c.MSC_MetricsScopeMe';
-import labelScopeTeam from '@salesforce/label/c.MSC_MetricsScopeTeam';
-import labelScopeAll from '@salesforce/label/c.MSC_MetricsScopeAll';
-import labelTeamReportsHelp from '@salesforce/label/c.MSC_MetricsTeamReportsHelp';
-import labelTeamGroupHelp from '@salesforce/label/c.MSC_MetricsTeamGroupHelp';
-import labelRefresh from '@salesforce/label/c.MSC_MetricsRefresh';
-import labelLoading from '@salesforce/label/c.MSC_MetricsLoading';
-import labelColAgent from '@salesforce/label/c.MSC_MetricsColAgent';
-import labelColHandled from '@salesforce/label/c.MSC_MetricsColHandled';
-import labelColOpen from '@salesforce/label/c.MSC_MetricsColOpen';
-import labelColAvgWait from '@salesforce/label/c.MSC_MetricsColAvgWait';
-import labelColMaxWait from '@salesforce/label/c.MSC_MetricsColMaxWait';
-import labelColAvgHandle from '@salesforce/label/c.MSC_MetricsColAvgHandle';
-import labelColChannels from '@salesforce/label/c.MSC_MetricsColChannels';
-import labelColMessages from '@salesforce/label/c.MSC_MetricsColMessages';
-import labelColFirstResponse from '@salesforce/label/c.MSC_MetricsColFirstResponse';
-import labelColResponse from '@salesforce/label/c.MSC_MetricsColResponse';
-import labelTotals from '@salesforce/label/c.MSC_MetricsTotalsRow';
-import labelEmpty from '@salesforce/label/c.MSC_MetricsEmpty';
+    sessionMetricsVariables
+} from './metricsVariables';
+import {
+    PANEL_LABELS,
+    SCOPE_OPTIONS,
+    WINDOW_HELP,
+    WINDOW_OPTIONS,
+    isMetricsScope,
+    isMetricsWindow,
+    teamHelpText,
+    windowLabel
+} from './metricsControls';
+import {
+    SOURCE_KEYS,
+    combineReceived,
+    currentTeamIds,
+    sameTeamUsers,
+    statuses,
+    teamUsersOf
+} from './metricsSources';
+import { readTarget } from './metricsFormat';
+import { panelView } from './metricsView';
+import { readMetricsErrors } from './metricsErrors';
 import labelErrorCustomRange from '@salesforce/label/c.MSC_MetricsErrorCustomRange';
-import labelFieldUnavailable from '@salesforce/label/c.MSC_MetricsFieldUnavailable';
-import labelSessionMetricsUnavailable from '@salesforce/label/c.MSC_MetricsSessionMetricsUnavailable';
-import labelQueueNamesUnavailable from '@salesforce/label/c.MSC_MetricsQueueNamesUnavailable';
-import labelChartTitle from '@salesforce/label/c.MSC_MetricsChartTitle';
-import labelChartDesc from '@salesforce/label/c.MSC_MetricsChartDesc';
-import labelChartHandled from '@salesforce/label/c.MSC_MetricsChartHandled';
-import labelChartOpen from '@salesforce/label/c.MSC_MetricsChartOpen';
-import labelChartBar from '@salesforce/label/c.MSC_MetricsChartBarLabel';
-import labelTableCaption from '@salesforce/label/c.MSC_MetricsTableCaption';
-import labelTargets from '@salesforce/label/c.MSC_MetricsTargets';
-import labelNoValue from '@salesforce/label/c.MSC_MetricsNoValue';
-import labelTruncated from '@salesforce/label/c.MSC_MetricsTruncated';
-/** Handled and open sessions per owner and channel, and the users to name. Fields every org has. */
 const CORE_QUERY = gql`
-    query agentMetrics(
-        $handledWhere: MessagingSession_Filter
-        $openWhere: MessagingSession_Filter
-        $ownersWhere: User_Filter
-    ) {
-        uiapi {
-            aggregate {
-                MessagingSession(
-                    where: $handledWhere
-                    groupBy: { OwnerId: { group: true } }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-                byChannel: MessagingSession(
-                    where: $handledWhere
-                    groupBy: {
-                        OwnerId: { group: true }
-                        ChannelType: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                ChannelType {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-                openNow: MessagingSession(
-                    where: $openWhere
-                    groupBy: {
-                        OwnerId: { group: true }
-                        Status: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                Status {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-            }
-            query {
-                User(where: $ownersWhere, first: 2000) {
-                    edges {
-                        node {
-                            Id
-                            Name {
-                                value
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-            }
-        }
-    }
+    ${CORE_DOCUMENT}
 `;
-// One document per custom duration field: @optional isn't documented inside `aggregate`, and a
-// field that isn't deployed or readable fails the whole document it is in.
 const WAIT_TIMES_QUERY = gql`
-    query agentMetricsWaitTimes($handledWhere: MessagingSession_Filter) {
-        uiapi {
-            aggregate {
-                MessagingSession(
-                    where: $handledWhere
-                    groupBy: { OwnerId: { group: true } }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                MSC_WaitSeconds__c {
-                                    avg {
-                                        value
-                                    }
-                                    max {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-            }
-        }
-    }
+    ${WAIT_TIMES_DOCUMENT}
 `;
 const HANDLE_TIMES_QUERY = gql`
-    query agentMetricsHandleTimes($handledWhere: MessagingSession_Filter) {
-        uiapi {
-            aggregate {
-                MessagingSession(
-                    where: $handledWhere
-                    groupBy: { OwnerId: { group: true } }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                MSC_HandleSeconds__c {
-                                    avg {
-                                        value
-                                    }
-                                    max {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-            }
-        }
-    }
+    ${HANDLE_TIMES_DOCUMENT}
 `;
-// Message totals and response times: MessagingSessionMetrics (API 62.0+), one record per session
-// and metric type. AgentMessageCount/EndUserMessageCount on MessagingSession are Nillable only.
-// Its sessions filter goes through the MessagingSession relationship, which can't carry a
-// semi-join: in the team scope it lists the team's user Ids from the core response.
 const SESSION_METRICS_QUERY = gql`
-    query agentMetricsSessionMetrics(
-        $metricsWhere: MessagingSessionMetrics_Filter
-    ) {
-        uiapi {
-            aggregate {
-                MessagingSessionMetrics(
-                    where: $metricsWhere
-                    groupBy: {
-                        MessagingSession: { OwnerId: { group: true } }
-                        MessagingSessionMetricType: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                MessagingSession {
-                                    OwnerId {
-                                        value
-                                    }
-                                }
-                                MessagingSessionMetricType {
-                                    value
-                                }
-                                MessagingSessionMetricValue {
-                                    avg {
-                                        value
-                                    }
-                                    sum {
-                                        value
-                                    }
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-            }
-        }
-    }
+    ${SESSION_METRICS_DOCUMENT}
 `;
-/** Names of the queues that own sessions (all-agents scope): a semi-join, no ids from a response. */
 const QUEUE_NAMES_QUERY = gql`
-    query agentMetricsQueueNames($queuesWhere: Group_Filter) {
-        uiapi {
-            query {
-                Group(where: $queuesWhere, first: 2000) {
-                    edges {
-                        node {
-                            Id
-                            Name {
-                                value
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    ${QUEUE_NAMES_DOCUMENT}
 `;
-const SOURCE_KEYS = [
-    'core',
-    'waitTimes',
-    'handleTimes',
-    'sessionMetrics',
-    'queueNames'
-];
-function isWindow(value) {
-    return typeof value === 'string' && METRICS_WINDOWS.includes(value);
-}
-function isScope(value) {
-    return typeof value === 'string' && METRICS_SCOPES.includes(value);
-}
+/** Refresh triggers that arrive within this many milliseconds make one request. */
+const REFRESH_COALESCE_MS = 300;
 function sameFilter(a, b) {
     return JSON.stringify(a) === JSON.stringify(b);
-}
-/** The same Ids in the same order (kept sorted: the User query asks for no order). */
-function sameIds(a, b) {
-    return a.length === b.length && a.every((id, index) => id === b[index]);
-}
-/** Which team a list of user Ids belongs to: the App Builder group, or '' for my direct reports. */
-function teamKey(teamGroup) {
-    return teamGroup?.trim() ?? '';
-}
-function statuses(state) {
-    const status = { state, detail: '' };
-    return {
-        core: status,
-        waitTimes: status,
-        handleTimes: status,
-        sessionMetrics: status,
-        queueNames: status
-    };
 }
 export default class AgentMetricsPanel extends LightningElement {
     /** App Builder: window shown first (today, last7, last30 or custom). */
@@ -395,84 +91,90 @@ export default class AgentMetricsPanel extends LightningElement {
     /** App Builder: the team is this public group's or queue's members (Id or API name) instead of my direct reports. */
     @api
     teamGroup;
-    /** App Builder: target average/maximum wait, in seconds (highlighted when exceeded). */
-    @api
-    waitTargetSeconds;
-    /** App Builder: target average handle time, in seconds. */
-    @api
-    handleTargetSeconds;
     /** App Builder: refresh interval in seconds (0 or empty: no automatic refresh). */
     @api
     refreshIntervalSeconds;
-    /** App Builder: don't ask for response times (message totals are still asked for). */
-    @api
-    hideResponseTimes = false;
-    labels = {
-        title: labelTitle,
-        window: labelWindow,
-        from: labelFrom,
-        to: labelTo,
-        scope: labelScope,
-        refresh: labelRefresh,
-        loading: labelLoading,
-        colAgent: labelColAgent,
-        colHandled: labelColHandled,
-        colOpen: labelColOpen,
-        colAvgWait: labelColAvgWait,
-        colMaxWait: labelColMaxWait,
-        colAvgHandle: labelColAvgHandle,
-        colChannels: labelColChannels,
-        colMessages: labelColMessages,
-        colFirstResponse: labelColFirstResponse,
-        colResponse: labelColResponse,
-        empty: labelEmpty,
-        chartTitle: labelChartTitle,
-        chartDesc: labelChartDesc,
-        chartHandled: labelChartHandled,
-        chartOpen: labelChartOpen
-    };
-    /** The queue badge, with the classes the session list and detail give it. */
-    queueBadgeClass = `${QUEUE_BADGE_CLASS} slds-m-left_xx-small`;
+    labels = PANEL_LABELS;
+    windowOptions = WINDOW_OPTIONS;
+    scopeOptions = SCOPE_OPTIONS;
+    windowHelp = WINDOW_HELP;
     windowValue = 'today';
     scopeValue = 'me';
     customFrom = '';
     customTo = '';
-    /** The start-time filter of the window (the model's shared definition); null: dates to fix. */
+    /** The start-time filter of the window (the shared definition); null: dates to fix. */
     windowFilter = null;
     sources = statuses('loading');
     problemMessage = '';
-    coreData;
-    waitTimesData;
-    handleTimesData;
-    sessionMetricsData;
-    queueNamesData;
+    data = {};
     /**
-     * The team's user Ids from the last core response in the team scope, with the team they
-     * belong to. Membership doesn't depend on the window, so the Ids stay usable until the next
-     * core response replaces them; reassigned only when they change, so that the
-     * session-metrics wire isn't handed the same variables again.
+     * The team's user Ids from the last core answer in the team scope; reassigned only when they
+     * change, so that the session-metrics wire isn't handed the same variables again.
      */
     teamUsers = null;
+    metrics = null;
+    targetWait;
+    targetHandle;
+    responseTimesHidden = false;
+    /** What the template shows, computed each time one of its inputs changes. */
+    view = this.computeView();
     @wire(MessageContext)
     messageContext;
     refreshers = {};
     liveRefresh;
+    /** App Builder: target average/maximum wait, in seconds (highlighted when exceeded). */
+    @api
+    get waitTargetSeconds() {
+        return this.targetWait;
+    }
+    set waitTargetSeconds(value) {
+        this.targetWait = value;
+        this.updateView();
+    }
+    /** App Builder: target average handle time, in seconds. */
+    @api
+    get handleTargetSeconds() {
+        return this.targetHandle;
+    }
+    set handleTargetSeconds(value) {
+        this.targetHandle = value;
+        this.updateView();
+    }
+    /** App Builder: don't ask for response times (message totals are still asked for). */
+    @api
+    get hideResponseTimes() {
+        return this.responseTimesHidden;
+    }
+    set hideResponseTimes(value) {
+        this.responseTimesHidden = value;
+        this.updateView();
+    }
     connectedCallback() {
-        this.windowValue = isWindow(this.defaultTimeWindow)
+        this.windowValue = isMetricsWindow(this.defaultTimeWindow)
             ? this.defaultTimeWindow
             : 'today';
-        this.scopeValue = isScope(this.defaultScope) ? this.defaultScope : 'me';
+        this.scopeValue = isMetricsScope(this.defaultScope)
+            ? this.defaultScope
+            : 'me';
         this.customTo = windowDayKey();
         this.customFrom = shiftCalendarDay(this.customTo, -6);
         this.windowFilter = this.computeWindowFilter();
         this.markLoading();
+        this.liveRefresh = this.createLiveRefresh();
+        this.liveRefresh.start();
+    }
+    disconnectedCallback() {
+        this.liveRefresh?.stop();
+        this.liveRefresh = undefined;
+    }
+    /** Triggers close together (button, interval, message channel) make one refresh. */
+    createLiveRefresh() {
         const seconds = Number(this.refreshIntervalSeconds);
-        // Triggers close together (button, interval, message channel) make one refresh.
-        this.liveRefresh = new LiveRefreshController({
+        return new LiveRefreshController({
             refresh: () =>
-                this.flushRefresh().catch((error) => {
-                    this.problemMessage = errorMessage(error);
-                }),
+                this.flushRefresh().catch((error) =>
+                    this.showProblem(errorMessage(error))
+                ),
             intervalMs: 0,
             settleMs: REFRESH_COALESCE_MS,
             clock: BROWSER_CLOCK,
@@ -493,13 +195,8 @@ export default class AgentMetricsPanel extends LightningElement {
                     ? Math.max(seconds, MIN_REFRESH_SECONDS)
                     : 0
         });
-        this.liveRefresh.start();
     }
-    disconnectedCallback() {
-        this.liveRefresh?.stop();
-        this.liveRefresh = undefined;
-    }
-    // ---- Data ------------------------------------------------------------------------------
+    // ---- Wires -----------------------------------------------------------------------------
     /** Variables of the core document; the duration documents derive theirs from them. */
     get metricsVariables() {
         if (!this.windowFilter) return undefined;
@@ -509,40 +206,32 @@ export default class AgentMetricsPanel extends LightningElement {
             teamGroup: this.teamGroup
         });
     }
-    isActive(key) {
-        if (!this.windowFilter) return false;
-        // Queues own sessions only in the all-agents scope: the others filter on users.
-        if (key === 'queueNames') return this.scopeValue === 'all';
-        // In the team scope, session metrics wait for the team's user Ids.
-        if (key === 'sessionMetrics')
-            return this.sessionMetricsVariables !== undefined;
-        return true;
+    get durationVariables() {
+        const variables = this.metricsVariables;
+        return variables ? durationVariables(variables) : undefined;
     }
-    /** Team scope: the current team's user Ids from a core response; null until one has arrived. */
-    get teamUserIds() {
-        const known = this.teamUsers;
-        return this.scopeValue === 'team' &&
-            known !== null &&
-            known.team === teamKey(this.teamGroup)
-            ? known.ids
-            : null;
+    /** In the team scope, undefined until a core response has named the team's users. */
+    get sessionMetricsVariables() {
+        if (!this.windowFilter) return undefined;
+        const teamUserIds =
+            this.scopeValue === 'team'
+                ? currentTeamIds(this.teamUsers, this.teamGroup)
+                : null;
+        return (
+            sessionMetricsVariables(this.windowFilter, {
+                scope: this.scopeValue,
+                userId: USER_ID,
+                teamGroup: this.teamGroup,
+                teamUserIds,
+                includeResponseTimes: !this.responseTimesHidden
+            }) ?? undefined
+        );
     }
-    /** Keeps the team's user Ids from a core response (team scope only). */
-    rememberTeamUsers(data) {
-        if (this.scopeValue !== 'team') return;
-        const team = teamKey(this.teamGroup);
-        const ids = listedUserIds(data).sort();
-        const known = this.teamUsers;
-        if (!known || known.team !== team || !sameIds(known.ids, ids)) {
-            this.teamUsers = { team, ids };
-            // New Ids mean new session-metrics variables: its figures wait for them.
-            this.setSource('sessionMetrics', { state: 'loading', detail: '' });
-        }
-        if (!ids.length) {
-            // A team without users has no session metrics to ask for.
-            this.sessionMetricsData = undefined;
-            this.setSource('sessionMetrics', { state: 'ready', detail: '' });
-        }
+    /** Built only where it is sent (all agents): elsewhere a team semi-join would nest in it. */
+    get queueNamesVariables() {
+        return this.windowFilter && this.isActive('queueNames')
+            ? queueNamesVariables(this.windowFilter)
+            : undefined;
     }
     get coreQuery() {
         return this.isActive('core') ? CORE_QUERY : undefined;
@@ -561,76 +250,60 @@ export default class AgentMetricsPanel extends LightningElement {
     get queueNamesQuery() {
         return this.isActive('queueNames') ? QUEUE_NAMES_QUERY : undefined;
     }
-    get durationVariables() {
-        const variables = this.metricsVariables;
-        return variables ? durationVariables(variables) : undefined;
-    }
-    get sessionMetricsVariables() {
-        if (!this.windowFilter) return undefined;
-        return (
-            sessionMetricsVariables(this.windowFilter, {
-                scope: this.scopeValue,
-                userId: USER_ID,
-                teamGroup: this.teamGroup,
-                teamUserIds: this.teamUserIds,
-                includeResponseTimes: !this.hideResponseTimes
-            }) ?? undefined
-        );
-    }
-    /** Built only where it is sent (all agents): elsewhere a team semi-join would nest in it. */
-    get queueNamesVariables() {
-        return this.windowFilter && this.isActive('queueNames')
-            ? queueNamesVariables(this.windowFilter)
-            : undefined;
-    }
-    @wire(graphql, {
-        query: '$coreQuery',
-        variables: '$metricsVariables'
-    })
+    @wire(graphql, { query: '$coreQuery', variables: '$metricsVariables' })
     wiredCore(result) {
         const data = this.receive('core', result);
         if (data) {
-            this.coreData = data;
             this.problemMessage = '';
             this.rememberTeamUsers(data);
         }
+        this.refreshFigures();
     }
     @wire(graphql, {
         query: '$waitTimesQuery',
         variables: '$durationVariables'
     })
     wiredWaitTimes(result) {
-        const data = this.receive('waitTimes', result);
-        if (data) this.waitTimesData = data;
+        this.receive('waitTimes', result);
+        this.refreshFigures();
     }
     @wire(graphql, {
         query: '$handleTimesQuery',
         variables: '$durationVariables'
     })
     wiredHandleTimes(result) {
-        const data = this.receive('handleTimes', result);
-        if (data) this.handleTimesData = data;
+        this.receive('handleTimes', result);
+        this.refreshFigures();
     }
     @wire(graphql, {
         query: '$sessionMetricsQuery',
         variables: '$sessionMetricsVariables'
     })
     wiredSessionMetrics(result) {
-        const data = this.receive('sessionMetrics', result);
-        if (data) this.sessionMetricsData = data;
+        this.receive('sessionMetrics', result);
+        this.refreshFigures();
     }
     @wire(graphql, {
         query: '$queueNamesQuery',
         variables: '$queueNamesVariables'
     })
     wiredQueueNames(result) {
-        const data = this.receive('queueNames', result);
-        if (data) this.queueNamesData = data;
+        this.receive('queueNames', result);
+        this.refreshFigures();
+    }
+    isActive(key) {
+        if (!this.windowFilter) return false;
+        // Queues own sessions only in the all-agents scope: the others filter on users.
+        if (key === 'queueNames') return this.scopeValue === 'all';
+        // In the team scope, session metrics wait for the team's user Ids.
+        if (key === 'sessionMetrics')
+            return this.sessionMetricsVariables !== undefined;
+        return true;
     }
     /**
-     * Records a wire result: keeps its refresh function and the source's state, and returns the
-     * data when the document succeeded. Errors on the core document stop the panel; errors on
-     * the others leave their columns "Not available" and the rest of the panel intact.
+     * Records a wire result: keeps its refresh function, its data and the source's state, and
+     * returns the data when the document succeeded. Errors on the core document stop the panel;
+     * errors on the others leave their columns "Not available" and the rest of the panel intact.
      */
     receive(key, result) {
         if (!this.isActive(key)) return undefined;
@@ -642,7 +315,7 @@ export default class AgentMetricsPanel extends LightningElement {
                     errors,
                     this.teamGroup
                 ).message;
-                this.coreData = undefined;
+                this.data = { ...this.data, core: undefined };
             }
             this.setSource(key, {
                 state: 'unavailable',
@@ -651,8 +324,24 @@ export default class AgentMetricsPanel extends LightningElement {
             return undefined;
         }
         if (!data) return undefined;
+        this.data = { ...this.data, [key]: data };
         this.setSource(key, { state: 'ready', detail: '' });
         return data;
+    }
+    /** Keeps the team's user Ids from a core response (team scope only). */
+    rememberTeamUsers(data) {
+        if (this.scopeValue !== 'team') return;
+        const users = teamUsersOf(data, this.teamGroup);
+        if (!sameTeamUsers(this.teamUsers, users)) {
+            this.teamUsers = users;
+            // New Ids mean new session-metrics variables: its figures wait for them.
+            this.setSource('sessionMetrics', { state: 'loading', detail: '' });
+        }
+        if (!users.ids.length) {
+            // A team without users has no session metrics to ask for.
+            this.data = { ...this.data, sessionMetrics: undefined };
+            this.setSource('sessionMetrics', { state: 'ready', detail: '' });
+        }
     }
     setSource(key, status) {
         this.sources = { ...this.sources, [key]: status };
@@ -660,6 +349,7 @@ export default class AgentMetricsPanel extends LightningElement {
     /** New variables are on their way: every figure waits for its new response. */
     markLoading() {
         this.sources = statuses('loading');
+        this.refreshFigures();
     }
     computeWindowFilter() {
         return startTimeWindowFilter(
@@ -689,52 +379,33 @@ export default class AgentMetricsPanel extends LightningElement {
             // resolves when fresh data has been delivered through the wire.
             await Promise.all(refreshes.map((refresh) => refresh()));
         } catch (error) {
-            this.problemMessage = errorMessage(error);
+            this.showProblem(errorMessage(error));
         }
     }
+    showProblem(message) {
+        this.problemMessage = message;
+        this.updateView();
+    }
     // ---- Controls ----------------------------------------------------------------------------
-    get windowOptions() {
-        return [
-            { label: labelToday, value: 'today' },
-            { label: labelLast7, value: 'last7' },
-            { label: labelLast30, value: 'last30' },
-            { label: labelCustom, value: 'custom' }
-        ];
-    }
-    get scopeOptions() {
-        return [
-            { label: labelScopeMe, value: 'me' },
-            { label: labelScopeTeam, value: 'team' },
-            { label: labelScopeAll, value: 'all' }
-        ];
-    }
     get isCustom() {
         return this.windowValue === 'custom';
     }
-    /** What the windows cover (by start time, in the user's time zone), and who "my team" is. */
-    get windowHelp() {
-        return formatLabel(
-            labelWindowHelp,
-            formatLabel(labelStartTimeWindowHelp, TIME_ZONE)
-        );
-    }
+    /** Who "my team" is, in the team scope. */
     get teamHelp() {
-        if (this.scopeValue !== 'team') return '';
-        return teamSource(this.teamGroup) === 'group'
-            ? formatLabel(labelTeamGroupHelp, this.teamGroup?.trim() ?? '')
-            : labelTeamReportsHelp;
+        return teamHelpText(this.scopeValue, this.teamGroup);
     }
     handleWindowChange(event) {
         const value = event.detail?.value;
-        if (!isWindow(value)) return;
+        if (!isMetricsWindow(value)) return;
         this.windowValue = value;
         this.updateWindowFilter();
     }
     handleScopeChange(event) {
         const scope = event.detail?.value;
-        if (!isScope(scope) || scope === this.scopeValue) return;
+        if (!isMetricsScope(scope) || scope === this.scopeValue) return;
         this.scopeValue = scope;
         if (this.windowFilter) this.markLoading();
+        else this.refreshFigures();
     }
     handleFromChange(event) {
         this.customFrom = event.detail?.value ?? '';
@@ -753,208 +424,38 @@ export default class AgentMetricsPanel extends LightningElement {
             this.windowFilter = filter;
             if (filter) this.markLoading();
         }
+        this.updateView();
     }
-    // ---- View model ------------------------------------------------------------------------------
-    get targets() {
-        return {
-            waitSeconds: readTarget(this.waitTargetSeconds),
-            handleSeconds: readTarget(this.handleTargetSeconds)
-        };
-    }
-    get rangeProblem() {
-        return this.isCustom && this.windowFilter === null
-            ? labelErrorCustomRange
-            : '';
-    }
-    get errorText() {
-        return this.rangeProblem || this.problemMessage;
-    }
-    get hasError() {
-        return this.errorText !== '';
-    }
-    get showSpinner() {
-        return (
-            !this.hasError &&
-            this.windowFilter !== null &&
-            this.sources.core.state === 'loading'
+    // ---- View --------------------------------------------------------------------------------
+    /** Combines the figures received so far: a source counts once its document has answered. */
+    refreshFigures() {
+        this.metrics = combineReceived(
+            this.data,
+            this.sources,
+            this.isActive('queueNames')
         );
+        this.updateView();
     }
-    /** The sources' states as the cells read them. */
-    get figureSources() {
-        return {
-            waitTimes: this.sources.waitTimes.state,
-            handleTimes: this.sources.handleTimes.state,
-            sessionMetrics: this.sources.sessionMetrics.state
-        };
+    updateView() {
+        this.view = this.computeView();
     }
-    metricsCache;
-    /** The figures received so far, combined once per response (the template reads them often). */
-    get metrics() {
-        if (!this.coreData) return null;
-        const key = [
-            this.coreData,
-            this.sources.waitTimes.state === 'ready'
-                ? this.waitTimesData
-                : null,
-            this.sources.handleTimes.state === 'ready'
-                ? this.handleTimesData
-                : null,
-            this.sources.sessionMetrics.state === 'ready'
-                ? this.sessionMetricsData
-                : null,
-            this.isActive('queueNames') &&
-            this.sources.queueNames.state === 'ready'
-                ? this.queueNamesData
-                : null
-        ];
-        const cache = this.metricsCache;
-        if (cache && cache.key.every((part, index) => part === key[index])) {
-            return cache.value;
-        }
-        const value = combineMetrics({
-            core: this.coreData,
-            waitTimes: key[1],
-            handleTimes: key[2],
-            sessionMetrics: key[3],
-            queueNames: key[4]
+    computeView() {
+        const rangeProblem =
+            this.windowValue === 'custom' && this.windowFilter === null
+                ? labelErrorCustomRange
+                : '';
+        return panelView({
+            metrics: this.metrics,
+            sources: this.sources,
+            targets: {
+                waitSeconds: readTarget(this.targetWait),
+                handleSeconds: readTarget(this.targetHandle)
+            },
+            hideResponseTimes: this.responseTimesHidden,
+            queueNamesAsked: !!this.windowFilter && this.scopeValue === 'all',
+            errorText: rangeProblem || this.problemMessage,
+            hasWindow: this.windowFilter !== null,
+            windowLabel: windowLabel(this.windowValue)
         });
-        this.metricsCache = { key, value };
-        return value;
-    }
-    rowCache;
-    /** Table rows, computed once per response, targets and sources (the template and the chart read them). */
-    get rows() {
-        const metrics = this.metrics;
-        if (!metrics) return [];
-        const { waitSeconds, handleSeconds } = this.targets;
-        const sources = this.figureSources;
-        const key = [
-            metrics,
-            waitSeconds,
-            handleSeconds,
-            sources.waitTimes,
-            sources.handleTimes,
-            sources.sessionMetrics
-        ];
-        const cache = this.rowCache;
-        if (cache && cache.key.every((part, index) => part === key[index])) {
-            return cache.rows;
-        }
-        const rows = agentRowViews(metrics, this.targets, sources);
-        this.rowCache = { key, rows };
-        return rows;
-    }
-    get totalsRow() {
-        const metrics = this.metrics;
-        return metrics
-            ? totalsRowView(
-                  metrics,
-                  this.targets,
-                  labelTotals,
-                  this.figureSources
-              )
-            : null;
-    }
-    get hasRows() {
-        return (this.metrics?.agents.length ?? 0) > 0;
-    }
-    /** A window with no sessions at all (agents listed without any figure count as empty too). */
-    get isEmpty() {
-        const metrics = this.metrics;
-        return (
-            !this.hasError &&
-            metrics !== null &&
-            metrics.totals.handled + metrics.totals.openNow === 0
-        );
-    }
-    get showTable() {
-        return !this.hasError && this.hasRows;
-    }
-    get showChart() {
-        return this.showTable && !this.isEmpty;
-    }
-    get chart() {
-        return chartModel(
-            this.rows.filter((row) => !row.isQueue),
-            labelChartBar
-        );
-    }
-    get chartAriaLabel() {
-        return `${labelChartTitle}. ${labelChartDesc}`;
-    }
-    get showResponseColumns() {
-        return !this.hideResponseTimes;
-    }
-    /** Why some figures say "Not available": one note per document the org refused. */
-    get notes() {
-        if (this.hasError || !this.coreData) return [];
-        const notes = [];
-        const { waitTimes, handleTimes, sessionMetrics, queueNames } =
-            this.sources;
-        if (waitTimes.state === 'unavailable') {
-            notes.push({
-                key: 'waitTimes',
-                text: formatLabel(
-                    labelFieldUnavailable,
-                    `${labelColAvgWait}, ${labelColMaxWait}`,
-                    WAIT_SECONDS_FIELD_NAME,
-                    waitTimes.detail
-                )
-            });
-        }
-        if (handleTimes.state === 'unavailable') {
-            notes.push({
-                key: 'handleTimes',
-                text: formatLabel(
-                    labelFieldUnavailable,
-                    labelColAvgHandle,
-                    HANDLE_SECONDS_FIELD_NAME,
-                    handleTimes.detail
-                )
-            });
-        }
-        if (sessionMetrics.state === 'unavailable') {
-            const columns = this.hideResponseTimes
-                ? [labelColMessages]
-                : [labelColMessages, labelColFirstResponse, labelColResponse];
-            notes.push({
-                key: 'sessionMetrics',
-                text: formatLabel(
-                    labelSessionMetricsUnavailable,
-                    columns.join(', '),
-                    sessionMetrics.detail
-                )
-            });
-        }
-        if (this.isActive('queueNames') && queueNames.state === 'unavailable') {
-            notes.push({
-                key: 'queueNames',
-                text: formatLabel(labelQueueNamesUnavailable, queueNames.detail)
-            });
-        }
-        return notes;
-    }
-    get truncatedText() {
-        return this.metrics?.truncated && !this.hasError
-            ? formatLabel(labelTruncated, 2000)
-            : '';
-    }
-    get tableCaption() {
-        const option = this.windowOptions.find(
-            (entry) => entry.value === this.windowValue
-        );
-        return formatLabel(labelTableCaption, option?.label ?? '');
-    }
-    get targetsText() {
-        const { waitSeconds, handleSeconds } = this.targets;
-        if (waitSeconds === null && handleSeconds === null) return '';
-        const text = (seconds) => {
-            return seconds === null ? labelNoValue : formatDuration(seconds);
-        };
-        return formatLabel(
-            labelTargets,
-            text(waitSeconds),
-            text(handleSeconds)
-        );
     }
 }

@@ -3,6 +3,8 @@
  * channel. The payload type and its reader live in c/messagingChannels, which the list shares.
  */
 import { WAITING_STATUSES } from 'c/messagingSessionSchema';
+/** The `source` of what the backlog publishes. */
+export const BACKLOG_SOURCE = 'messagingBacklog';
 function base(source, label) {
     return {
         source,

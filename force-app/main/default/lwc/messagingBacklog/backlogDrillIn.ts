@@ -5,6 +5,9 @@
 import { WAITING_STATUSES } from 'c/messagingSessionSchema';
 import type { BacklogDrillInMessage } from 'c/messagingChannels';
 
+/** The `source` of what the backlog publishes. */
+export const BACKLOG_SOURCE = 'messagingBacklog';
+
 function base(source: string, label: string) {
     return {
         source,

@@ -32,6 +32,11 @@ import {
     readRefreshSeconds
 } from 'c/messagingLiveRefresh';
 import {
+    BACKLOG_DOCUMENT,
+    FIGURES_DOCUMENT,
+    QUEUE_LOOKUP_DOCUMENT
+} from './backlogDocuments';
+import {
     buildBacklogVariables,
     buildQueueLookupVariables,
     figuresOnly,
@@ -39,328 +44,31 @@ import {
     readQueueSelection,
     readWaitTarget
 } from './backlogQuery';
+import { combineBacklog, readQueueLookup } from './backlogFigures';
 import {
-    channelRowViews,
-    combineBacklog,
-    queueName,
-    queueRowViews,
-    queuesOverTarget,
-    readQueueLookup,
-    waitText
-} from './backlogFigures';
-import { channelDrillIn, queueDrillIn } from './backlogDrillIn';
+    backlogNotes,
+    backlogTables,
+    backlogTotals,
+    overTargetAnnouncement
+} from './backlogView';
 import labelTitle from '@salesforce/label/c.MSC_BacklogTitle';
 import labelHelp from '@salesforce/label/c.MSC_BacklogHelp';
 import labelRefresh from '@salesforce/label/c.MSC_BacklogRefresh';
 import labelLoading from '@salesforce/label/c.MSC_BacklogLoading';
 import labelEmpty from '@salesforce/label/c.MSC_BacklogEmpty';
-import labelTotalWaiting from '@salesforce/label/c.MSC_BacklogTotalWaiting';
-import labelTotalOver from '@salesforce/label/c.MSC_BacklogTotalOverTarget';
-import labelLongest from '@salesforce/label/c.MSC_BacklogLongestWait';
-import labelQueuesOver from '@salesforce/label/c.MSC_BacklogQueuesOver';
 import labelLastRefresh from '@salesforce/label/c.MSC_BacklogLastRefresh';
 import labelTarget from '@salesforce/label/c.MSC_BacklogTarget';
-import labelQueuesCaption from '@salesforce/label/c.MSC_BacklogQueuesCaption';
-import labelChannelsCaption from '@salesforce/label/c.MSC_BacklogChannelsCaption';
-import labelColQueue from '@salesforce/label/c.MSC_BacklogColQueue';
-import labelColChannel from '@salesforce/label/c.MSC_BacklogColChannel';
-import labelColType from '@salesforce/label/c.MSC_BacklogColType';
-import labelColWaiting from '@salesforce/label/c.MSC_BacklogColWaiting';
-import labelColOver from '@salesforce/label/c.MSC_BacklogColOverTarget';
-import labelColLongest from '@salesforce/label/c.MSC_BacklogColLongest';
-import labelColState from '@salesforce/label/c.MSC_BacklogColState';
-import labelColClear from '@salesforce/label/c.MSC_BacklogColClear';
-import labelOverTarget from '@salesforce/label/c.MSC_BacklogOverTarget';
-import labelWithinTarget from '@salesforce/label/c.MSC_BacklogWithinTarget';
-import labelAnnounceOver from '@salesforce/label/c.MSC_BacklogAnnounceOver';
-import labelTargetFallback from '@salesforce/label/c.MSC_BacklogTargetFallback';
-import labelUnknownQueues from '@salesforce/label/c.MSC_BacklogUnknownQueues';
-import labelHiddenQueues from '@salesforce/label/c.MSC_BacklogHiddenQueues';
-import labelNamesUnavailable from '@salesforce/label/c.MSC_BacklogNamesUnavailable';
-import labelTruncated from '@salesforce/label/c.MSC_BacklogTruncated';
-import labelPartial from '@salesforce/label/c.MSC_BacklogPartial';
 import labelQueueLookupFailed from '@salesforce/label/c.MSC_BacklogQueueLookupFailed';
-// The queues chosen in App Builder, by API name: their Ids then filter every figure on the
-// session's own OwnerId. Its own small request, sent again only if the property changes.
 const QUEUE_LOOKUP_QUERY = gql`
-    query backlogQueueIds($queueLookupWhere: Group_Filter) {
-        uiapi {
-            query {
-                Group(where: $queueLookupWhere, first: 2000) {
-                    edges {
-                        node {
-                            Id
-                            Name {
-                                value
-                            }
-                            DeveloperName {
-                                value
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    ${QUEUE_LOOKUP_DOCUMENT}
 `;
-// One document, one request: three aggregates (grouped by owner × channel × channel type, so queue
-// and channel figures come from the same groups) and the names of the queues and channels concerned.
 const BACKLOG_QUERY = gql`
-    query messagingBacklog(
-        $waitingWhere: MessagingSession_Filter
-        $overTargetWhere: MessagingSession_Filter
-        $acceptedWhere: MessagingSession_Filter
-        $queueWhere: Group_Filter
-        $channelWhere: MessagingChannel_Filter
-    ) {
-        uiapi {
-            aggregate {
-                waiting: MessagingSession(
-                    where: $waitingWhere
-                    groupBy: {
-                        OwnerId: { group: true }
-                        MessagingChannelId: { group: true }
-                        ChannelType: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                MessagingChannelId {
-                                    value
-                                }
-                                ChannelType {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                                StartTime {
-                                    min {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-                overTarget: MessagingSession(
-                    where: $overTargetWhere
-                    groupBy: {
-                        OwnerId: { group: true }
-                        MessagingChannelId: { group: true }
-                        ChannelType: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                MessagingChannelId {
-                                    value
-                                }
-                                ChannelType {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-                accepted: MessagingSession(
-                    where: $acceptedWhere
-                    groupBy: {
-                        MessagingChannelId: { group: true }
-                        ChannelType: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                MessagingChannelId {
-                                    value
-                                }
-                                ChannelType {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-            }
-            query {
-                Group(where: $queueWhere, first: 2000) {
-                    edges {
-                        node {
-                            Id
-                            Name {
-                                value
-                            }
-                            DeveloperName {
-                                value
-                            }
-                        }
-                    }
-                }
-                MessagingChannel(where: $channelWhere, first: 2000) {
-                    edges {
-                        node {
-                            Id
-                            MasterLabel {
-                                value
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    ${BACKLOG_DOCUMENT}
 `;
-// The same figures without names, for an org that refuses Group or MessagingChannel: a GraphQL
-// document is validated whole, so the names must not be able to sink the figures.
 const FIGURES_QUERY = gql`
-    query messagingBacklogFigures(
-        $waitingWhere: MessagingSession_Filter
-        $overTargetWhere: MessagingSession_Filter
-        $acceptedWhere: MessagingSession_Filter
-    ) {
-        uiapi {
-            aggregate {
-                waiting: MessagingSession(
-                    where: $waitingWhere
-                    groupBy: {
-                        OwnerId: { group: true }
-                        MessagingChannelId: { group: true }
-                        ChannelType: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                MessagingChannelId {
-                                    value
-                                }
-                                ChannelType {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                                StartTime {
-                                    min {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-                overTarget: MessagingSession(
-                    where: $overTargetWhere
-                    groupBy: {
-                        OwnerId: { group: true }
-                        MessagingChannelId: { group: true }
-                        ChannelType: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                OwnerId {
-                                    value
-                                }
-                                MessagingChannelId {
-                                    value
-                                }
-                                ChannelType {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-                accepted: MessagingSession(
-                    where: $acceptedWhere
-                    groupBy: {
-                        MessagingChannelId: { group: true }
-                        ChannelType: { group: true }
-                    }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                MessagingChannelId {
-                                    value
-                                }
-                                ChannelType {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                    }
-                }
-            }
-        }
-    }
+    ${FIGURES_DOCUMENT}
 `;
-const SOURCE = 'messagingBacklog';
 const CLOCK_INTERVAL_MS = 1000;
-const MAX_GROUPS = 2000;
 export default class MessagingBacklog extends LightningElement {
     /** App Builder: seconds a session may wait before it is over target (default 120). */
     @api
@@ -382,19 +90,7 @@ export default class MessagingBacklog extends LightningElement {
         refresh: labelRefresh,
         loading: labelLoading,
         empty: labelEmpty,
-        lastRefresh: labelLastRefresh,
-        queuesCaption: labelQueuesCaption,
-        channelsCaption: labelChannelsCaption,
-        colQueue: labelColQueue,
-        colChannel: labelColChannel,
-        colType: labelColType,
-        colWaiting: labelColWaiting,
-        colOver: labelColOver,
-        colLongest: labelColLongest,
-        colState: labelColState,
-        colClear: labelColClear,
-        overTarget: labelOverTarget,
-        withinTarget: labelWithinTarget
+        lastRefresh: labelLastRefresh
     };
     variables;
     /** Sent while App Builder names queues, until the look-up has answered. */
@@ -413,6 +109,9 @@ export default class MessagingBacklog extends LightningElement {
     target = readWaitTarget(undefined);
     selection = { names: [], invalid: [] };
     wireResult;
+    lookupResult;
+    /** The look-up's last answer was an error: a refresh asks it again. */
+    lookupFailed = false;
     announced = new Set();
     clockHandle;
     liveRefresh;
@@ -456,7 +155,7 @@ export default class MessagingBacklog extends LightningElement {
                 onError: onEmpError
             },
             pollSeconds: readRefreshSeconds(this.refreshIntervalSeconds),
-            isReady: () => this.variables !== undefined
+            isReady: () => this.variables !== undefined || this.lookupFailed
         });
         this.liveRefresh.start();
         // One timer makes every longest wait tick.
@@ -478,18 +177,13 @@ export default class MessagingBacklog extends LightningElement {
     })
     wiredQueueLookup(result) {
         if (!this.lookupVariables) return;
+        this.lookupResult = result;
         const { data, errors } = result ?? {};
         if (!data) {
-            if (errors?.length) {
-                this.figures = null;
-                this.errorText = formatLabel(
-                    labelQueueLookupFailed,
-                    errorMessage({ errors })
-                );
-                this.loading = false;
-            }
+            if (errors?.length) this.showLookupError({ errors });
             return;
         }
+        this.lookupFailed = false;
         const lookup = readQueueLookup(data, this.selection.names);
         const ids = (queues) =>
             JSON.stringify(queues?.queues.map((queue) => queue.Id) ?? []);
@@ -504,6 +198,15 @@ export default class MessagingBacklog extends LightningElement {
         } else if (idsChanged || !this.variables) {
             this.variables = this.buildVariables();
         }
+    }
+    showLookupError(error) {
+        this.lookupFailed = true;
+        this.figures = null;
+        this.errorText = formatLabel(
+            labelQueueLookupFailed,
+            errorMessage(error)
+        );
+        this.loading = false;
     }
     get backlogQuery() {
         if (!this.variables) return undefined;
@@ -548,11 +251,14 @@ export default class MessagingBacklog extends LightningElement {
             queueIds: this.queueLookup?.queues.map((queue) => queue.Id) ?? []
         });
     }
-    /** The button's trigger joins the live ones: a burst makes one request. */
-    requestRefresh() {
-        this.liveRefresh?.request();
-    }
     runRefresh() {
+        if (this.lookupFailed) {
+            // The figures wait for the queues' Ids: ask for them again.
+            this.lookupResult?.refresh?.().catch((error) => {
+                this.showLookupError(error);
+            });
+            return;
+        }
         const next = this.buildVariables();
         if (JSON.stringify(next) !== JSON.stringify(this.variables)) {
             // New cut-offs (now − target, now − 60 min): the wire adapter makes the one request.
@@ -563,8 +269,9 @@ export default class MessagingBacklog extends LightningElement {
             this.errorText = errorMessage(error);
         });
     }
+    /** The button's trigger joins the live ones: a burst makes one request. */
     handleRefresh() {
-        this.requestRefresh();
+        this.liveRefresh?.request();
     }
     tick() {
         this.now = Date.now();
@@ -573,47 +280,49 @@ export default class MessagingBacklog extends LightningElement {
     /** Says once, politely, which queues have just gone over target. */
     announceOverTarget() {
         if (!this.figures) return;
-        const over = queuesOverTarget(
+        const { announced, text } = overTargetAnnouncement(
             this.figures,
-            this.now,
-            this.target.seconds
+            { now: this.now, targetSeconds: this.target.seconds },
+            this.announced
         );
-        const fresh = over.filter((row) => !this.announced.has(row.key));
-        this.announced = new Set(over.map((row) => row.key));
-        if (fresh.length) {
-            this.announcement = formatLabel(
-                labelAnnounceOver,
-                fresh.map((row) => queueName(row)).join(', ')
-            );
-        }
+        this.announced = announced;
+        if (text) this.announcement = text;
     }
     // ---- Drill in ----------------------------------------------------------------------------
-    handleQueueDrillIn(event) {
-        const key = event.currentTarget.dataset.key;
-        const row = this.queueRows.find((entry) => entry.key === key);
-        if (!row?.canDrill || !row.queueId) return;
-        publish(this.messageContext, BACKLOG_DRILL_IN, {
-            ...queueDrillIn(SOURCE, row.queueId, row.name)
-        });
-    }
-    handleChannelDrillIn(event) {
-        const key = event.currentTarget.dataset.key;
-        const row = this.channelRows.find((entry) => entry.key === key);
-        if (!row?.canDrill) return;
-        publish(this.messageContext, BACKLOG_DRILL_IN, {
-            ...channelDrillIn(SOURCE, row.channelId, row.channelType, row.name)
-        });
+    handleDrillIn(event) {
+        const { table, key } = event.currentTarget.dataset;
+        const row = this.tables
+            .find((entry) => entry.key === table)
+            ?.rows.find((entry) => entry.key === key);
+        if (!row?.drill) return;
+        publish(this.messageContext, BACKLOG_DRILL_IN, { ...row.drill });
     }
     // ---- View model --------------------------------------------------------------------------
-    get queueRows() {
+    get tables() {
+        if (!this.figures) return [];
+        return backlogTables(this.figures, {
+            now: this.now,
+            targetSeconds: this.target.seconds,
+            compact: this.compact
+        });
+    }
+    get totals() {
         return this.figures
-            ? queueRowViews(this.figures, this.now, this.target.seconds)
+            ? backlogTotals(this.figures, this.now, this.target.seconds)
             : [];
     }
-    get channelRows() {
-        return this.figures
-            ? channelRowViews(this.figures, this.now, this.target.seconds)
-            : [];
+    get notes() {
+        return backlogNotes({
+            target: this.target,
+            unknownQueues: [
+                ...this.selection.invalid,
+                ...(this.queueLookup?.unknownNames ?? [])
+            ],
+            namesRefused: this.namesRefused,
+            figures: this.figures,
+            partialText: this.partialText,
+            errorText: this.errorText
+        });
     }
     get showSpinner() {
         return this.loading && !this.errorText;
@@ -624,83 +333,10 @@ export default class MessagingBacklog extends LightningElement {
     get isEmpty() {
         return this.showFigures && this.figures.totals.waiting === 0;
     }
-    /** The totals strip: waiting, over target, longest wait and queues over target, across queues. */
-    get totals() {
-        const figures = this.figures;
-        if (!figures) return [];
-        const { totals } = figures;
-        const queuesOver = queuesOverTarget(
-            figures,
-            this.now,
-            this.target.seconds
-        ).length;
-        return [
-            {
-                key: 'waiting',
-                label: labelTotalWaiting,
-                value: String(totals.waiting)
-            },
-            {
-                key: 'overTarget',
-                label: labelTotalOver,
-                value: String(totals.overTarget)
-            },
-            {
-                key: 'longest',
-                label: labelLongest,
-                value: waitText(totals, this.now)
-            },
-            {
-                key: 'queuesOver',
-                label: labelQueuesOver,
-                value: String(queuesOver)
-            }
-        ];
-    }
     get targetText() {
         return formatLabel(labelTarget, formatDuration(this.target.seconds));
     }
     get containerClass() {
         return this.compact ? 'backlog backlog_compact' : 'backlog';
-    }
-    get showDetailColumns() {
-        return !this.compact;
-    }
-    /** Partial and bad-input notes: what the figures leave out, and why. */
-    get notes() {
-        const notes = [];
-        const add = (key, text) => {
-            notes.push({ key, text });
-        };
-        if (this.target.rejected !== null) {
-            add(
-                'target',
-                formatLabel(
-                    labelTargetFallback,
-                    this.target.rejected,
-                    formatDuration(this.target.seconds)
-                )
-            );
-        }
-        const unknown = [
-            ...this.selection.invalid,
-            ...(this.queueLookup?.unknownNames ?? [])
-        ];
-        if (unknown.length)
-            add(
-                'unknownQueues',
-                formatLabel(labelUnknownQueues, unknown.join(', '))
-            );
-        if (this.namesRefused) add('names', labelNamesUnavailable);
-        else if (this.figures?.hiddenQueues)
-            add(
-                'hiddenQueues',
-                formatLabel(labelHiddenQueues, this.figures.hiddenQueues)
-            );
-        if (this.figures?.truncated)
-            add('truncated', formatLabel(labelTruncated, MAX_GROUPS));
-        if (this.partialText && !this.errorText)
-            add('partial', formatLabel(labelPartial, this.partialText));
-        return notes;
     }
 }

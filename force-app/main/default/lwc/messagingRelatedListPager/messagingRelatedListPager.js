@@ -4,10 +4,9 @@
  * The component asks for the next page by changing the wire's `pageToken`; the pages arrive through
  * the wire and are merged by record id. Loaded rows are revealed `pageSize` at a time, so a long list
  * never renders at once. Pure functions over an immutable state: a component keeps one `PagerState`
- * field, replaces it with what these return, and binds its template to `pagerView`.
+ * field, replaces it with what these return, and hands `pagerView` to c-messaging-related-list-frame.
  */
 import { mergeRecordPages } from 'c/messagingSessionSchema';
-import { describeError } from 'c/messagingErrors';
 /** Nothing loaded, the first page not yet asked beyond: the state for a (newly selected) session. */
 export function initialPagerState(pageSize) {
     return {
@@ -76,21 +75,18 @@ export function requestMore(state) {
     }
     return state;
 }
-/** `hasSession`: whether a session is shown at all (else the template asks for a selection). */
-export function pagerView(state, hasSession, labels) {
+/** `hasSession`: whether a session is shown at all (else the frame asks for a selection). */
+export function pagerView(state, hasSession) {
     const count = state.records.length;
     return {
         isLoading: hasSession && !state.loaded && !state.error,
         hasError: hasSession && Boolean(state.error),
-        errorText: state.error ? describeError(state.error).message : '',
+        error: state.error,
         hasRows: state.loaded && count > 0,
         isEmpty: state.loaded && count === 0,
         hasMore: count > state.visibleLimit || Boolean(state.nextPageToken),
         loadingMore: state.loadingMore,
-        loadMoreLabel: state.loadingMore ? labels.loadingMore : labels.loadMore,
         hasLoadMoreError: Boolean(state.loadMoreError),
-        loadMoreErrorText: state.loadMoreError
-            ? describeError(state.loadMoreError).message
-            : ''
+        loadMoreError: state.loadMoreError
     };
 }

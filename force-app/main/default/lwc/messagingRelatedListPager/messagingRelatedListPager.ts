@@ -4,10 +4,9 @@
  * The component asks for the next page by changing the wire's `pageToken`; the pages arrive through
  * the wire and are merged by record id. Loaded rows are revealed `pageSize` at a time, so a long list
  * never renders at once. Pure functions over an immutable state: a component keeps one `PagerState`
- * field, replaces it with what these return, and binds its template to `pagerView`.
+ * field, replaces it with what these return, and hands `pagerView` to c-messaging-related-list-frame.
  */
 import { mergeRecordPages } from 'c/messagingSessionSchema';
-import { describeError } from 'c/messagingErrors';
 
 export interface PagerState {
     /** Rows revealed per "load more", and the page size asked of the wire. */
@@ -101,45 +100,31 @@ export function requestMore(state: PagerState): PagerState {
     return state;
 }
 
-/** The "load more" button's two texts. */
-export interface PagerLabels {
-    loadMore: string;
-    loadingMore: string;
-}
-
-/** The template's states: which block shows, the error texts and the "load more" button. */
+/** The frame's states: which block shows, the errors (read by the error panel) and "load more". */
 export interface PagerView {
     isLoading: boolean;
     hasError: boolean;
-    errorText: string;
+    error: unknown;
     hasRows: boolean;
     isEmpty: boolean;
     hasMore: boolean;
     loadingMore: boolean;
-    loadMoreLabel: string;
     hasLoadMoreError: boolean;
-    loadMoreErrorText: string;
+    loadMoreError: unknown;
 }
 
-/** `hasSession`: whether a session is shown at all (else the template asks for a selection). */
-export function pagerView(
-    state: PagerState,
-    hasSession: boolean,
-    labels: PagerLabels
-): PagerView {
+/** `hasSession`: whether a session is shown at all (else the frame asks for a selection). */
+export function pagerView(state: PagerState, hasSession: boolean): PagerView {
     const count = state.records.length;
     return {
         isLoading: hasSession && !state.loaded && !state.error,
         hasError: hasSession && Boolean(state.error),
-        errorText: state.error ? describeError(state.error).message : '',
+        error: state.error,
         hasRows: state.loaded && count > 0,
         isEmpty: state.loaded && count === 0,
         hasMore: count > state.visibleLimit || Boolean(state.nextPageToken),
         loadingMore: state.loadingMore,
-        loadMoreLabel: state.loadingMore ? labels.loadingMore : labels.loadMore,
         hasLoadMoreError: Boolean(state.loadMoreError),
-        loadMoreErrorText: state.loadMoreError
-            ? describeError(state.loadMoreError).message
-            : ''
+        loadMoreError: state.loadMoreError
     };
 }

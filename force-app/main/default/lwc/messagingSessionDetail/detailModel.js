@@ -2,6 +2,7 @@
  * Pure view-model builders of messagingSessionDetail: which fields it reads, the header,
  * durations, linked records, message counts and the inline-edit draft.
  */
+import { getFieldDisplayValue, getFieldValue } from 'lightning/uiRecordApi';
 import {
     AGENT_TYPES,
     CHANNEL_TYPES,
@@ -17,10 +18,7 @@ import {
     ownerView,
     picklistLabel,
     readSessionOwner,
-    recordField,
-    recordString,
-    recordValue,
-    relatedRecord,
+    scalarText,
     statusOption
 } from 'c/messagingSessionSchema';
 import {
@@ -52,6 +50,14 @@ import labelSessionLengthInstead from '@salesforce/label/c.MSC_DetailSessionLeng
 import labelWait from '@salesforce/label/c.MSC_DetailWait';
 export const SESSION_OBJECT_NAME = 'MessagingSession';
 const qualified = (fieldApiName) => `${SESSION_OBJECT_NAME}.${fieldApiName}`;
+/** A session field (or spanning path, "Case.CaseNumber") as text: null when hidden, empty or a record. */
+function fieldText(record, path) {
+    return scalarText(getFieldValue(record, qualified(path)));
+}
+/** A session field's display value (the picklist label, the lookup's name), null without one. */
+function fieldDisplay(record, path) {
+    return getFieldDisplayValue(record, qualified(path)) ?? null;
+}
 export const LINKS = [
     {
         idField: 'CaseId',
@@ -178,33 +184,40 @@ function orNotSet(text) {
     return text || labelNotSet;
 }
 export function buildHeader(record) {
-    const display = (name) => recordField(record, name)?.displayValue ?? null;
-    const status = recordString(record, 'Status');
-    const channelType = recordString(record, 'ChannelType');
-    const preview = recordString(record, 'PreviewDetails');
+    const status = fieldText(record, 'Status');
+    const channelType = fieldText(record, 'ChannelType');
+    const preview = fieldText(record, 'PreviewDetails');
     return {
-        name: recordString(record, 'Name') ?? record.id ?? '',
+        name: fieldText(record, 'Name') ?? record.id ?? '',
         status: orNotSet(
-            picklistLabel(SESSION_STATUSES, status, display('Status'))
+            picklistLabel(
+                SESSION_STATUSES,
+                status,
+                fieldDisplay(record, 'Status')
+            )
         ),
         statusBadgeClass: statusOption(status)?.badgeClass ?? 'slds-badge',
         channelType: orNotSet(
-            picklistLabel(CHANNEL_TYPES, channelType, display('ChannelType'))
+            picklistLabel(
+                CHANNEL_TYPES,
+                channelType,
+                fieldDisplay(record, 'ChannelType')
+            )
         ),
         channelIcon: channelIcon(channelType),
-        channelName: orNotSet(recordString(record, 'ChannelName')),
+        channelName: orNotSet(fieldText(record, 'ChannelName')),
         origin: orNotSet(
             picklistLabel(
                 SESSION_ORIGINS,
-                recordString(record, 'Origin'),
-                display('Origin')
+                fieldText(record, 'Origin'),
+                fieldDisplay(record, 'Origin')
             )
         ),
         agentType: orNotSet(
             picklistLabel(
                 AGENT_TYPES,
-                recordString(record, 'AgentType'),
-                display('AgentType')
+                fieldText(record, 'AgentType'),
+                fieldDisplay(record, 'AgentType')
             )
         ),
         // Shown as text: markup in a preview is never interpreted.
@@ -227,16 +240,16 @@ export function spanText(span) {
 /** Whether the session's spans run against the clock (it is open and has not ended). */
 export function isTicking(record) {
     return (
-        isOpenStatus(recordString(record, 'Status')) &&
-        !recordString(record, 'EndTime')
+        isOpenStatus(fieldText(record, 'Status')) &&
+        !fieldText(record, 'EndTime')
     );
 }
 export function buildDurations(record, now) {
     const durations = sessionDurations(
         {
-            startTime: recordString(record, 'StartTime'),
-            acceptTime: recordString(record, 'AcceptTime'),
-            endTime: recordString(record, 'EndTime')
+            startTime: fieldText(record, 'StartTime'),
+            acceptTime: fieldText(record, 'AcceptTime'),
+            endTime: fieldText(record, 'EndTime')
         },
         isTicking(record) ? now : undefined
     );
@@ -262,10 +275,10 @@ export function buildStatusClock(record, now) {
     return sessionClockText(
         sessionClock(
             {
-                status: recordString(record, 'Status'),
-                startTime: recordString(record, 'StartTime'),
-                acceptTime: recordString(record, 'AcceptTime'),
-                endTime: recordString(record, 'EndTime')
+                status: fieldText(record, 'Status'),
+                startTime: fieldText(record, 'StartTime'),
+                acceptTime: fieldText(record, 'AcceptTime'),
+                endTime: fieldText(record, 'EndTime')
             },
             now
         )
@@ -274,22 +287,23 @@ export function buildStatusClock(record, now) {
 export function buildLinks(record, objectInfo) {
     const views = [];
     for (const link of LINKS) {
-        const idValue = recordField(record, link.idField);
+        const idValue = getFieldValue(record, qualified(link.idField));
         if (idValue === undefined) {
             // Hidden from this user: left out rather than shown as empty.
             continue;
         }
-        const recordId = recordString(record, link.idField);
-        const related = relatedRecord(record, link.relationship);
-        const relatedName = related
-            ? recordString(related, link.nameField)
-            : null;
+        const recordId = scalarText(idValue);
+        const related = getFieldValue(record, qualified(link.relationship));
+        const relatedName = fieldText(
+            record,
+            `${link.relationship}.${link.nameField}`
+        );
         // The owner is a User or a queue, or hidden from this user (the list reads it the same way).
         const owner =
             link.idField === 'OwnerId' ? readSessionOwner(record) : null;
         const isQueue = owner?.kind === 'queue';
         let name = recordId
-            ? relatedName || idValue.displayValue || recordId
+            ? relatedName || fieldDisplay(record, link.idField) || recordId
             : labelNotSet;
         if (owner) {
             name = ownerView(owner, labelNotSet).text;
@@ -313,9 +327,9 @@ export function buildLinks(record, objectInfo) {
 }
 export function buildCounts(record, now, locale) {
     const isEnhanced = isEnhancedSession({
-        platformType: recordString(record, PLATFORM_TYPE_PATH),
-        channelType: recordString(record, 'ChannelType'),
-        status: recordString(record, 'Status')
+        platformType: fieldText(record, PLATFORM_TYPE_PATH),
+        channelType: fieldText(record, 'ChannelType'),
+        status: fieldText(record, 'Status')
     });
     const length = buildDurations(record, now).find(
         (view) => view.key === 'length'
@@ -323,11 +337,11 @@ export function buildCounts(record, now, locale) {
     return {
         isEnhanced,
         agentMessages: messageCountText(
-            recordValue(record, 'AgentMessageCount'),
+            getFieldValue(record, qualified('AgentMessageCount')),
             locale
         ),
         endUserMessages: messageCountText(
-            recordValue(record, 'EndUserMessageCount'),
+            getFieldValue(record, qualified('EndUserMessageCount')),
             locale
         ),
         sessionLengthText: formatLabel(
@@ -377,7 +391,7 @@ export function editableFields(objectInfo, record) {
  */
 export function lastModifiedDate(record) {
     return (
-        recordString(record, LAST_MODIFIED_DATE) ??
+        fieldText(record, LAST_MODIFIED_DATE) ??
         record.lastModifiedDate ??
         undefined
     );
@@ -385,7 +399,7 @@ export function lastModifiedDate(record) {
 export function initialDraft(record, fields) {
     const draft = {};
     for (const field of fields) {
-        draft[field.apiName] = recordString(record, field.apiName);
+        draft[field.apiName] = fieldText(record, field.apiName);
     }
     return draft;
 }
@@ -399,7 +413,7 @@ export function changedFields(record, draft, fields) {
     for (const field of fields) {
         if (!(field.apiName in draft)) continue;
         const next = normalize(draft[field.apiName]);
-        if (next !== normalize(recordString(record, field.apiName))) {
+        if (next !== normalize(fieldText(record, field.apiName))) {
             changes[field.apiName] = next;
         }
     }

@@ -2,6 +2,7 @@
  * Pure view-model builders of messagingSessionDetail: which fields it reads, the header,
  * durations, linked records, message counts and the inline-edit draft.
  */
+import { getFieldDisplayValue, getFieldValue } from 'lightning/uiRecordApi';
 import {
     AGENT_TYPES,
     CHANNEL_TYPES,
@@ -17,10 +18,7 @@ import {
     ownerView,
     picklistLabel,
     readSessionOwner,
-    recordField,
-    recordString,
-    recordValue,
-    relatedRecord,
+    scalarText,
     statusOption
 } from 'c/messagingSessionSchema';
 import {
@@ -57,6 +55,22 @@ export const SESSION_OBJECT_NAME = 'MessagingSession';
 
 const qualified = (fieldApiName: string): string =>
     `${SESSION_OBJECT_NAME}.${fieldApiName}`;
+
+/** A session field (or spanning path, "Case.CaseNumber") as text: null when hidden, empty or a record. */
+function fieldText(
+    record: UiApi.RecordRepresentation,
+    path: string
+): string | null {
+    return scalarText(getFieldValue(record, qualified(path)));
+}
+
+/** A session field's display value (the picklist label, the lookup's name), null without one. */
+function fieldDisplay(
+    record: UiApi.RecordRepresentation,
+    path: string
+): string | null {
+    return getFieldDisplayValue(record, qualified(path)) ?? null;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Linked records
@@ -241,34 +255,40 @@ function orNotSet(text: string | null | undefined): string {
 }
 
 export function buildHeader(record: UiApi.RecordRepresentation): HeaderView {
-    const display = (name: string): string | null =>
-        recordField(record, name)?.displayValue ?? null;
-    const status = recordString(record, 'Status');
-    const channelType = recordString(record, 'ChannelType');
-    const preview = recordString(record, 'PreviewDetails');
+    const status = fieldText(record, 'Status');
+    const channelType = fieldText(record, 'ChannelType');
+    const preview = fieldText(record, 'PreviewDetails');
     return {
-        name: recordString(record, 'Name') ?? record.id ?? '',
+        name: fieldText(record, 'Name') ?? record.id ?? '',
         status: orNotSet(
-            picklistLabel(SESSION_STATUSES, status, display('Status'))
+            picklistLabel(
+                SESSION_STATUSES,
+                status,
+                fieldDisplay(record, 'Status')
+            )
         ),
         statusBadgeClass: statusOption(status)?.badgeClass ?? 'slds-badge',
         channelType: orNotSet(
-            picklistLabel(CHANNEL_TYPES, channelType, display('ChannelType'))
+            picklistLabel(
+                CHANNEL_TYPES,
+                channelType,
+                fieldDisplay(record, 'ChannelType')
+            )
         ),
         channelIcon: channelIcon(channelType),
-        channelName: orNotSet(recordString(record, 'ChannelName')),
+        channelName: orNotSet(fieldText(record, 'ChannelName')),
         origin: orNotSet(
             picklistLabel(
                 SESSION_ORIGINS,
-                recordString(record, 'Origin'),
-                display('Origin')
+                fieldText(record, 'Origin'),
+                fieldDisplay(record, 'Origin')
             )
         ),
         agentType: orNotSet(
             picklistLabel(
                 AGENT_TYPES,
-                recordString(record, 'AgentType'),
-                display('AgentType')
+                fieldText(record, 'AgentType'),
+                fieldDisplay(record, 'AgentType')
             )
         ),
         // Shown as text: markup in a preview is never interpreted.
@@ -306,8 +326,8 @@ export function spanText(span: Span): string {
 /** Whether the session's spans run against the clock (it is open and has not ended). */
 export function isTicking(record: UiApi.RecordRepresentation): boolean {
     return (
-        isOpenStatus(recordString(record, 'Status')) &&
-        !recordString(record, 'EndTime')
+        isOpenStatus(fieldText(record, 'Status')) &&
+        !fieldText(record, 'EndTime')
     );
 }
 
@@ -317,9 +337,9 @@ export function buildDurations(
 ): DurationView[] {
     const durations = sessionDurations(
         {
-            startTime: recordString(record, 'StartTime'),
-            acceptTime: recordString(record, 'AcceptTime'),
-            endTime: recordString(record, 'EndTime')
+            startTime: fieldText(record, 'StartTime'),
+            acceptTime: fieldText(record, 'AcceptTime'),
+            endTime: fieldText(record, 'EndTime')
         },
         isTicking(record) ? now : undefined
     );
@@ -349,10 +369,10 @@ export function buildStatusClock(
     return sessionClockText(
         sessionClock(
             {
-                status: recordString(record, 'Status'),
-                startTime: recordString(record, 'StartTime'),
-                acceptTime: recordString(record, 'AcceptTime'),
-                endTime: recordString(record, 'EndTime')
+                status: fieldText(record, 'Status'),
+                startTime: fieldText(record, 'StartTime'),
+                acceptTime: fieldText(record, 'AcceptTime'),
+                endTime: fieldText(record, 'EndTime')
             },
             now
         )
@@ -382,22 +402,24 @@ export function buildLinks(
 ): LinkView[] {
     const views: LinkView[] = [];
     for (const link of LINKS) {
-        const idValue = recordField(record, link.idField);
+        const idValue = getFieldValue(record, qualified(link.idField));
         if (idValue === undefined) {
             // Hidden from this user: left out rather than shown as empty.
             continue;
         }
-        const recordId = recordString(record, link.idField);
-        const related = relatedRecord(record, link.relationship);
-        const relatedName = related
-            ? recordString(related, link.nameField)
-            : null;
+        const recordId = scalarText(idValue);
+        const related = getFieldValue(record, qualified(link.relationship)) as
+            UiApi.RecordRepresentation | null | undefined;
+        const relatedName = fieldText(
+            record,
+            `${link.relationship}.${link.nameField}`
+        );
         // The owner is a User or a queue, or hidden from this user (the list reads it the same way).
         const owner =
             link.idField === 'OwnerId' ? readSessionOwner(record) : null;
         const isQueue = owner?.kind === 'queue';
         let name = recordId
-            ? relatedName || idValue.displayValue || recordId
+            ? relatedName || fieldDisplay(record, link.idField) || recordId
             : labelNotSet;
         if (owner) {
             name = ownerView(owner, labelNotSet).text;
@@ -437,9 +459,9 @@ export function buildCounts(
     locale: string
 ): CountsView {
     const isEnhanced = isEnhancedSession({
-        platformType: recordString(record, PLATFORM_TYPE_PATH),
-        channelType: recordString(record, 'ChannelType'),
-        status: recordString(record, 'Status')
+        platformType: fieldText(record, PLATFORM_TYPE_PATH),
+        channelType: fieldText(record, 'ChannelType'),
+        status: fieldText(record, 'Status')
     });
     const length = buildDurations(record, now).find(
         (view) => view.key === 'length'
@@ -447,11 +469,11 @@ export function buildCounts(
     return {
         isEnhanced,
         agentMessages: messageCountText(
-            recordValue(record, 'AgentMessageCount'),
+            getFieldValue(record, qualified('AgentMessageCount')),
             locale
         ),
         endUserMessages: messageCountText(
-            recordValue(record, 'EndUserMessageCount'),
+            getFieldValue(record, qualified('EndUserMessageCount')),
             locale
         ),
         sessionLengthText: formatLabel(
@@ -544,7 +566,7 @@ export function lastModifiedDate(
     record: UiApi.RecordRepresentation
 ): string | undefined {
     return (
-        recordString(record, LAST_MODIFIED_DATE) ??
+        fieldText(record, LAST_MODIFIED_DATE) ??
         record.lastModifiedDate ??
         undefined
     );
@@ -558,7 +580,7 @@ export function initialDraft(
 ): Draft {
     const draft: Draft = {};
     for (const field of fields) {
-        draft[field.apiName] = recordString(record, field.apiName);
+        draft[field.apiName] = fieldText(record, field.apiName);
     }
     return draft;
 }
@@ -578,7 +600,7 @@ export function changedFields(
     for (const field of fields) {
         if (!(field.apiName in draft)) continue;
         const next = normalize(draft[field.apiName]);
-        if (next !== normalize(recordString(record, field.apiName))) {
+        if (next !== normalize(fieldText(record, field.apiName))) {
             changes[field.apiName] = next;
         }
     }

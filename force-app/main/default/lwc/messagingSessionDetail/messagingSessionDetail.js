@@ -92,6 +92,7 @@ export default class MessagingSessionDetail extends NavigationMixin(
     isSaving = false;
     draft = {};
     fieldErrors = {};
+    /** Why the last save (or reload) failed, as one sentence: shown by the error panel above the form. */
     formError = '';
     /** The last save was refused because someone else changed the record: a reload is offered. */
     hasConflict = false;
@@ -215,9 +216,6 @@ export default class MessagingSessionDetail extends NavigationMixin(
     }
     get hasError() {
         return this.hasSession && !this.record && Boolean(this.recordError);
-    }
-    get errorText() {
-        return describeError(this.recordError).message;
     }
     get hasRecord() {
         return Boolean(this.record);

@@ -114,6 +114,7 @@ export default class MessagingSessionDetail extends NavigationMixin(
     isSaving = false;
     draft: Draft = {};
     fieldErrors: Record<string, string> = {};
+    /** Why the last save (or reload) failed, as one sentence: shown by the error panel above the form. */
     formError = '';
     /** The last save was refused because someone else changed the record: a reload is offered. */
     hasConflict = false;
@@ -254,10 +255,6 @@ export default class MessagingSessionDetail extends NavigationMixin(
 
     get hasError(): boolean {
         return this.hasSession && !this.record && Boolean(this.recordError);
-    }
-
-    get errorText(): string {
-        return describeError(this.recordError).message;
     }
 
     get hasRecord(): boolean {

@@ -2,7 +2,8 @@
  * Pure logic of messagingSessionFeed: the related-list request and the classification of feed
  * items (text posts, link posts, tracked changes) into what the template renders.
  */
-import { recordString, recordValue } from 'c/messagingSessionSchema';
+import { getFieldValue } from 'lightning/uiRecordApi';
+import { scalarText, scalarValue } from 'c/messagingSessionSchema';
 import { formatLabel } from 'c/messagingTime';
 
 import labelCommentCount from '@salesforce/label/c.MSC_FeedCommentCount';
@@ -136,20 +137,31 @@ export function buildFeedItem(
     context: FeedContext,
     index = 0
 ): FeedItemView {
-    const kind = classifyFeedItem(recordString(record, 'Type'));
-    const body = recordString(record, 'Body') ?? '';
-    const rawLink = recordString(record, 'LinkUrl');
+    const kind = classifyFeedItem(
+        scalarText(getFieldValue(record, qualified('Type')))
+    );
+    const body = scalarText(getFieldValue(record, qualified('Body'))) ?? '';
+    const rawLink = scalarText(getFieldValue(record, qualified('LinkUrl')));
     const linkUrl = safeLinkUrl(rawLink);
-    const title = recordString(record, 'Title') ?? '';
-    const createdDate = recordString(record, 'CreatedDate');
-    const comments = count(recordValue(record, 'CommentCount'));
-    const likes = count(recordValue(record, 'LikeCount'));
+    const title = scalarText(getFieldValue(record, qualified('Title'))) ?? '';
+    const createdDate = scalarText(
+        getFieldValue(record, qualified('CreatedDate'))
+    );
+    const comments = count(
+        scalarValue(getFieldValue(record, qualified('CommentCount')))
+    );
+    const likes = count(
+        scalarValue(getFieldValue(record, qualified('LikeCount')))
+    );
     const counts = [
         comments ? formatLabel(labelCommentCount, comments) : '',
         likes ? formatLabel(labelLikeCount, likes) : ''
     ].filter(Boolean);
     return {
-        id: record.id ?? recordString(record, 'Id') ?? `feed-${index}`,
+        id:
+            record.id ??
+            scalarText(getFieldValue(record, qualified('Id'))) ??
+            `feed-${index}`,
         kind,
         isText: kind === 'text',
         isLink: kind === 'link',
@@ -157,12 +169,16 @@ export function buildFeedItem(
         isOther: kind === 'other',
         typeLabel: KIND_LABEL[kind],
         iconName: KIND_ICON[kind],
-        author: recordString(record, 'CreatedBy.Name') ?? labelUnknownUser,
+        author:
+            scalarText(getFieldValue(record, qualified('CreatedBy.Name'))) ??
+            labelUnknownUser,
         isoTime: createdDate ?? '',
         timeText: formatTime(createdDate, context),
         body,
         hasBody: body !== '',
-        isRichText: recordValue(record, 'IsRichText') === true,
+        isRichText:
+            scalarValue(getFieldValue(record, qualified('IsRichText'))) ===
+            true,
         title: title || linkUrl || '',
         linkUrl: linkUrl ?? '',
         hasLink: Boolean(linkUrl),

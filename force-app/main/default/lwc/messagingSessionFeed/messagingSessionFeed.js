@@ -27,8 +27,6 @@ import {
 import labelEmpty from '@salesforce/label/c.MSC_FeedEmpty';
 import labelEmptySelection from '@salesforce/label/c.MSC_FeedEmptySelection';
 import labelLoading from '@salesforce/label/c.MSC_FeedLoading';
-import labelLoadingMore from '@salesforce/label/c.MSC_FeedLoadingMore';
-import labelLoadMore from '@salesforce/label/c.MSC_FeedLoadMore';
 import labelPartial from '@salesforce/label/c.MSC_FeedPartial';
 import labelTitle from '@salesforce/label/c.MSC_FeedTitle';
 /** The list's selection, which the component follows on an App page. */
@@ -49,8 +47,6 @@ export default class MessagingSessionFeed extends LightningElement {
         empty: labelEmpty,
         emptySelection: labelEmptySelection,
         loading: labelLoading,
-        loadingMore: labelLoadingMore,
-        loadMore: labelLoadMore,
         partial: labelPartial,
         title: labelTitle
     };
@@ -94,9 +90,9 @@ export default class MessagingSessionFeed extends LightningElement {
     get hasSession() {
         return Boolean(this.sessionId);
     }
-    /** Loading, error, rows, empty and "load more" states. */
+    /** Loading, error, rows, empty and "load more" states, shown by the frame. */
     get paging() {
-        return pagerView(this.pager, this.hasSession, this.labels);
+        return pagerView(this.pager, this.hasSession);
     }
     get isPartial() {
         return feedHasHiddenFields(this.pager.records);

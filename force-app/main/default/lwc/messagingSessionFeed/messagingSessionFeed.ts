@@ -33,8 +33,6 @@ import type { FeedItemView } from './feedModel';
 import labelEmpty from '@salesforce/label/c.MSC_FeedEmpty';
 import labelEmptySelection from '@salesforce/label/c.MSC_FeedEmptySelection';
 import labelLoading from '@salesforce/label/c.MSC_FeedLoading';
-import labelLoadingMore from '@salesforce/label/c.MSC_FeedLoadingMore';
-import labelLoadMore from '@salesforce/label/c.MSC_FeedLoadMore';
 import labelPartial from '@salesforce/label/c.MSC_FeedPartial';
 import labelTitle from '@salesforce/label/c.MSC_FeedTitle';
 
@@ -59,8 +57,6 @@ export default class MessagingSessionFeed extends LightningElement {
         empty: labelEmpty,
         emptySelection: labelEmptySelection,
         loading: labelLoading,
-        loadingMore: labelLoadingMore,
-        loadMore: labelLoadMore,
         partial: labelPartial,
         title: labelTitle
     };
@@ -114,9 +110,9 @@ export default class MessagingSessionFeed extends LightningElement {
         return Boolean(this.sessionId);
     }
 
-    /** Loading, error, rows, empty and "load more" states. */
+    /** Loading, error, rows, empty and "load more" states, shown by the frame. */
     get paging(): PagerView {
-        return pagerView(this.pager, this.hasSession, this.labels);
+        return pagerView(this.pager, this.hasSession);
     }
 
     get isPartial(): boolean {

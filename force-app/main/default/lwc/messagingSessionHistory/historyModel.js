@@ -2,6 +2,7 @@
  * Pure logic of messagingSessionHistory: the related-list request, reading history rows, turning
  * field API names into labels, formatting values by their DataType, and grouping the timeline.
  */
+import { getFieldDisplayValue, getFieldValue } from 'lightning/uiRecordApi';
 import {
     AGENT_TYPES,
     CHANNEL_TYPES,
@@ -9,9 +10,8 @@ import {
     SESSION_STATUSES,
     lookupLabel,
     picklistLabel,
-    recordField,
-    recordString,
-    recordValue
+    scalarText,
+    scalarValue
 } from 'c/messagingSessionSchema';
 import { formatLabel } from 'c/messagingTime';
 import labelBlank from '@salesforce/label/c.MSC_HistoryBlank';
@@ -58,20 +58,29 @@ export const HISTORY_EVENTS = [
     'unlocked'
 ];
 export function readHistoryRow(record, index = 0) {
-    const oldField = recordField(record, 'OldValue');
-    const newField = recordField(record, 'NewValue');
+    const oldValue = getFieldValue(record, qualified('OldValue'));
+    const newValue = getFieldValue(record, qualified('NewValue'));
     return {
-        id: record.id ?? recordString(record, 'Id') ?? `row-${index}`,
-        field: recordString(record, 'Field') ?? '',
-        dataType: recordString(record, 'DataType'),
-        oldValue: recordValue(record, 'OldValue') ?? null,
-        newValue: recordValue(record, 'NewValue') ?? null,
-        oldDisplay: oldField?.displayValue ?? null,
-        newDisplay: newField?.displayValue ?? null,
-        createdDate: recordString(record, 'CreatedDate'),
-        createdById: recordString(record, 'CreatedById'),
-        createdByName: recordString(record, 'CreatedBy.Name'),
-        valuesHidden: oldField === undefined || newField === undefined
+        id:
+            record.id ??
+            scalarText(getFieldValue(record, qualified('Id'))) ??
+            `row-${index}`,
+        field: scalarText(getFieldValue(record, qualified('Field'))) ?? '',
+        dataType: scalarText(getFieldValue(record, qualified('DataType'))),
+        oldValue: scalarValue(oldValue) ?? null,
+        newValue: scalarValue(newValue) ?? null,
+        oldDisplay: getFieldDisplayValue(record, qualified('OldValue')) ?? null,
+        newDisplay: getFieldDisplayValue(record, qualified('NewValue')) ?? null,
+        createdDate: scalarText(
+            getFieldValue(record, qualified('CreatedDate'))
+        ),
+        createdById: scalarText(
+            getFieldValue(record, qualified('CreatedById'))
+        ),
+        createdByName: scalarText(
+            getFieldValue(record, qualified('CreatedBy.Name'))
+        ),
+        valuesHidden: oldValue === undefined || newValue === undefined
     };
 }
 /**

@@ -38,8 +38,6 @@ import labelEmpty from '@salesforce/label/c.MSC_HistoryEmpty';
 import labelEmptySelection from '@salesforce/label/c.MSC_HistoryEmptySelection';
 import labelLabelsUnavailable from '@salesforce/label/c.MSC_HistoryLabelsUnavailable';
 import labelLoading from '@salesforce/label/c.MSC_HistoryLoading';
-import labelLoadingMore from '@salesforce/label/c.MSC_HistoryLoadingMore';
-import labelLoadMore from '@salesforce/label/c.MSC_HistoryLoadMore';
 import labelPartial from '@salesforce/label/c.MSC_HistoryPartial';
 import labelTitle from '@salesforce/label/c.MSC_HistoryTitle';
 
@@ -67,8 +65,6 @@ export default class MessagingSessionHistory extends LightningElement {
         emptySelection: labelEmptySelection,
         labelsUnavailable: labelLabelsUnavailable,
         loading: labelLoading,
-        loadingMore: labelLoadingMore,
-        loadMore: labelLoadMore,
         partial: labelPartial,
         title: labelTitle
     };
@@ -145,9 +141,9 @@ export default class MessagingSessionHistory extends LightningElement {
         return Boolean(this.sessionId);
     }
 
-    /** Loading, error, rows, empty and "load more" states. */
+    /** Loading, error, rows, empty and "load more" states, shown by the frame. */
     get paging(): PagerView {
-        return pagerView(this.pager, this.hasSession, this.labels);
+        return pagerView(this.pager, this.hasSession);
     }
 
     get isPartial(): boolean {

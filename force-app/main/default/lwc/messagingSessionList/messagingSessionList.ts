@@ -25,7 +25,6 @@ import {
     subscribe as empSubscribe,
     unsubscribe as empUnsubscribe
 } from 'lightning/empApi';
-import type { EmpSubscription, StreamingMessage } from 'lightning/empApi';
 import { NavigationMixin } from 'lightning/navigation';
 import {
     EnclosingTabId,
@@ -37,20 +36,7 @@ import SESSION_SELECTED from '@salesforce/messageChannel/MSC_MessagingSessionSel
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import USER_ID from '@salesforce/user/Id';
 
-import {
-    AGENT_TYPES,
-    CHANNEL_TYPES,
-    QUEUE_BADGE_CLASS,
-    SESSION_ORIGINS,
-    ownerView
-} from 'c/messagingSessionSchema';
-import type { PicklistOption } from 'c/messagingSessionSchema';
-import {
-    formatLabel,
-    sessionClock,
-    sessionClockText,
-    windowDayKey
-} from 'c/messagingTime';
+import { windowDayKey } from 'c/messagingTime';
 import { errorMessage } from 'c/messagingErrors';
 import {
     readBacklogDrillIn,
@@ -63,239 +49,70 @@ import type {
 } from 'c/messagingChannels';
 import {
     BROWSER_CLOCK,
-    CoalescingScheduler,
+    LiveRefreshController,
     REFRESH_MIN_INTERVAL_MS,
     REFRESH_SETTLE_MS,
-    SESSION_CHANGE_EVENT_CHANNEL,
     readRefreshSeconds
 } from 'c/messagingLiveRefresh';
+import type { LiveRefreshMode, RefreshBatch } from 'c/messagingLiveRefresh';
+import type {
+    SessionOpenDetail,
+    SessionSelectDetail
+} from 'c/messagingSessionListItem';
+import type { StatusChangeDetail } from 'c/messagingStatusChips';
+import { SESSION_LIST_DOCUMENT } from './sessionListDocument';
 import {
     DEFAULT_SORT,
+    PICKLIST_FILTERS,
+    SORT_COLUMNS,
     buildVariables,
-    changeEventRecordIds,
-    customRangeProblem,
-    drillInActive,
-    drillInView,
     emptyFilters,
-    hiddenListFields,
     isSortKey,
-    mergeRows,
-    pageArguments,
-    pageSignature,
-    parseOwnerScope,
-    parsePageSize,
-    parsePicklistList,
-    parseSafetyRefreshSeconds,
-    parseSelectionMode,
-    parseTimeWindow,
-    readSessionPage,
-    readStatusCounts
+    pageArguments
 } from './sessionListQuery';
 import type {
-    OwnerScope,
     PageArguments,
     SessionFilters,
-    SessionListData,
     SessionListVariables,
-    SessionRow,
-    SortDirection,
-    StatusCount,
-    TimeWindow
+    SortDirection
 } from './sessionListQuery';
+import {
+    changeEventRecordIds,
+    hiddenListFields,
+    mergeRows,
+    pageSignature,
+    readSessionPage,
+    readStatusCounts
+} from './sessionListRows';
+import type { SessionListData, SessionRow } from './sessionListRows';
+import {
+    defaultFilters,
+    parsePageSize,
+    parseSafetyRefreshSeconds,
+    parseSelectionMode
+} from './sessionListSettings';
+import {
+    drillInQueueName,
+    drillInText,
+    drillInView
+} from './sessionListDrillIn';
+import {
+    hasRunningClock,
+    hiddenFieldsText,
+    liveModeText,
+    LIST_LABELS,
+    sessionRowView,
+    totalText
+} from './sessionListView';
+import type { SessionRowView } from './sessionListView';
 
-import labelAgentTypeFilter from '@salesforce/label/c.MSC_ListAgentTypeFilterLabel';
-import labelAllOption from '@salesforce/label/c.MSC_ListAllOption';
-import labelCase from '@salesforce/label/c.MSC_ListCase';
-import labelChannelFilter from '@salesforce/label/c.MSC_ListChannelFilterLabel';
-import labelClearFilters from '@salesforce/label/c.MSC_ListClearFilters';
-import labelColumnAcceptTime from '@salesforce/label/c.MSC_ListColumnAcceptTime';
-import labelColumnCaseNumber from '@salesforce/label/c.MSC_ListColumnCaseNumber';
-import labelColumnChannelName from '@salesforce/label/c.MSC_ListColumnChannelName';
-import labelColumnEndTime from '@salesforce/label/c.MSC_ListColumnEndTime';
-import labelColumnEndUser from '@salesforce/label/c.MSC_ListColumnEndUser';
-import labelColumnName from '@salesforce/label/c.MSC_ListColumnName';
-import labelColumnStartTime from '@salesforce/label/c.MSC_ListColumnStartTime';
-import labelCustomFrom from '@salesforce/label/c.MSC_ListCustomFrom';
-import labelCustomTo from '@salesforce/label/c.MSC_ListCustomTo';
-import labelDrillIn from '@salesforce/label/c.MSC_ListDrillIn';
-import labelDrillInClear from '@salesforce/label/c.MSC_ListDrillInClear';
-import labelEmptyTitle from '@salesforce/label/c.MSC_ListEmptyTitle';
-import labelErrorTitle from '@salesforce/label/c.MSC_ListErrorTitle';
-import labelFiltersToggle from '@salesforce/label/c.MSC_ListFiltersToggle';
-import labelColumnPreview from '@salesforce/label/c.MSC_ListColumnPreview';
-import labelFieldsHidden from '@salesforce/label/c.MSC_ListFieldsHidden';
-import labelLiveUpdates from '@salesforce/label/c.MSC_ListLiveUpdates';
-import labelLiveUpdatesChecked from '@salesforce/label/c.MSC_ListLiveUpdatesChecked';
-import labelLoadMore from '@salesforce/label/c.MSC_ListLoadMore';
-import labelLoading from '@salesforce/label/c.MSC_ListLoading';
-import labelManualRefresh from '@salesforce/label/c.MSC_ListManualRefresh';
-import labelNotSet from '@salesforce/label/c.MSC_ListNotSet';
-import labelOpenSession from '@salesforce/label/c.MSC_ListOpenSession';
-import labelOriginFilter from '@salesforce/label/c.MSC_ListOriginFilterLabel';
-import labelOwner from '@salesforce/label/c.MSC_ListOwner';
-import labelOwnerAll from '@salesforce/label/c.MSC_ListOwnerAll';
-import labelOwnerFilter from '@salesforce/label/c.MSC_ListOwnerFilterLabel';
-import labelOwnerMe from '@salesforce/label/c.MSC_ListOwnerMe';
-import labelOwnerQueue from '@salesforce/label/c.MSC_ListOwnerQueue';
 import labelPartialData from '@salesforce/label/c.MSC_ListPartialData';
-import labelPolling from '@salesforce/label/c.MSC_ListPolling';
-import labelRangeReversed from '@salesforce/label/c.MSC_ListRangeReversed';
-import labelRangeUnreadable from '@salesforce/label/c.MSC_ListRangeUnreadable';
-import labelRefresh from '@salesforce/label/c.MSC_ListRefresh';
-import labelRetry from '@salesforce/label/c.MSC_ListRetry';
-import labelSearch from '@salesforce/label/c.MSC_ListSearchLabel';
-import labelSearchPlaceholder from '@salesforce/label/c.MSC_ListSearchPlaceholder';
-import labelSessions from '@salesforce/label/c.MSC_ListSessionsLabel';
-import labelShownOfTotal from '@salesforce/label/c.MSC_ListShownOfTotal';
-import labelSortAscending from '@salesforce/label/c.MSC_ListSortAscending';
-import labelSortDescending from '@salesforce/label/c.MSC_ListSortDescending';
-import labelSortLabel from '@salesforce/label/c.MSC_ListSortLabel';
-import labelStatusFilter from '@salesforce/label/c.MSC_ListStatusFilterLabel';
-import labelTimesFlag from '@salesforce/label/c.MSC_ListTimesFlag';
-import labelTitle from '@salesforce/label/c.MSC_ListTitle';
-import labelTotalCount from '@salesforce/label/c.MSC_ListTotalCount';
-import labelUnknownEndUser from '@salesforce/label/c.MSC_ListUnknownEndUser';
-import labelWindowAny from '@salesforce/label/c.MSC_ListWindowAny';
-import labelWindowCustom from '@salesforce/label/c.MSC_ListWindowCustom';
-import labelWindowLabel from '@salesforce/label/c.MSC_ListWindowLabel';
-import labelWindowLast30 from '@salesforce/label/c.MSC_ListWindowLast30';
-import labelWindowLast7 from '@salesforce/label/c.MSC_ListWindowLast7';
-import labelWindowToday from '@salesforce/label/c.MSC_ListWindowToday';
-import labelWindowHelp from '@salesforce/label/c.MSC_StartTimeWindowHelp';
-import TIME_ZONE from '@salesforce/i18n/timeZone';
 
-/**
- * The one query the list sends. Its text never changes: filters, search text, sort and paging
- * all travel in `variables` ($where, $countWhere, $orderBy, $first, $after, $upperBound), so no
- * user input is ever spliced into it. The aggregate counts sessions by Status for the same
- * filters minus the status filter ($countWhere), in the same round trip; `first: 2000` because an
- * aggregate, like any subquery, returns only its first 10 groups by default (GraphQL API query limits).
- * Fields a user may be denied by field-level security are `@optional` (lightning/graphql, API
- * v65.0+; needed at every level): the server leaves them out instead of failing the query.
- * Owner is polymorphic: a User, or a Group when a queue owns the session.
- */
 const SESSION_LIST_QUERY = gql`
-    query messagingSessionList(
-        $where: MessagingSession_Filter
-        $countWhere: MessagingSession_Filter
-        $orderBy: MessagingSession_OrderBy
-        $first: Int
-        $after: String
-        $upperBound: Int
-    ) {
-        uiapi {
-            query {
-                MessagingSession(
-                    where: $where
-                    orderBy: $orderBy
-                    first: $first
-                    after: $after
-                    upperBound: $upperBound
-                ) {
-                    edges {
-                        node {
-                            Id
-                            Name {
-                                value
-                            }
-                            Status {
-                                value
-                                displayValue
-                            }
-                            ChannelType @optional {
-                                value
-                                displayValue
-                            }
-                            ChannelName @optional {
-                                value
-                            }
-                            AgentType @optional {
-                                value
-                                displayValue
-                            }
-                            Origin @optional {
-                                value
-                                displayValue
-                            }
-                            StartTime {
-                                value
-                            }
-                            AcceptTime @optional {
-                                value
-                            }
-                            EndTime @optional {
-                                value
-                            }
-                            PreviewDetails @optional {
-                                value
-                            }
-                            OwnerId @optional {
-                                value
-                            }
-                            Owner @optional {
-                                __typename
-                                ... on User {
-                                    Id
-                                    Name @optional {
-                                        value
-                                    }
-                                }
-                                ... on Group {
-                                    Id
-                                    Name @optional {
-                                        value
-                                    }
-                                }
-                            }
-                            MessagingEndUser @optional {
-                                Name @optional {
-                                    value
-                                }
-                            }
-                            Case @optional {
-                                CaseNumber @optional {
-                                    value
-                                }
-                            }
-                        }
-                        cursor
-                    }
-                    pageInfo {
-                        hasNextPage
-                        endCursor
-                    }
-                    totalCount
-                }
-            }
-            aggregate {
-                MessagingSession(
-                    where: $countWhere
-                    groupBy: { Status: { group: true } }
-                    first: 2000
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Status {
-                                    value
-                                }
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    ${SESSION_LIST_DOCUMENT}
 `;
 
 const SOURCE = 'messagingSessionList';
-/** The owner option shown while a backlog drill-in filters on a queue. */
-const QUEUE_OWNER = 'queue';
 /** The one timer that makes every open row's duration tick. */
 const CLOCK_INTERVAL_MS = 1000;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -306,43 +123,11 @@ const SCROLL_THRESHOLD_PX = 48;
 type SessionListResult = GraphQLResult<SessionListData> & {
     refresh?: () => Promise<unknown>;
 };
-type LiveMode = 'pending' | 'cdc' | 'polling' | 'manual';
-
-interface ComboOption {
-    label: string;
-    value: string;
-}
-
-interface StatusChipView {
-    value: string;
-    label: string;
-    count: number;
-    pressed: string;
-    className: string;
-    assistiveText: string;
-}
-
-interface SessionRowView extends SessionRow {
-    title: string;
-    ownerText: string;
-    ownerIsQueue: boolean;
-    queueBadge: string;
-    caseText: string | null;
-    detailText: string;
-    clockText: string;
-    flagged: boolean;
-    ariaCurrent: string;
-    itemClass: string;
-    openLabel: string;
-    hasPreview: boolean;
-}
-
-function options(list: readonly PicklistOption[]): ComboOption[] {
-    return [
-        { label: labelAllOption, value: '' },
-        ...list.map((option) => ({ label: option.label, value: option.value }))
-    ];
-}
+/** A filterchange detail: filter values, the typed search text, or the sort. */
+type FilterChange = Partial<SessionFilters> & {
+    sortKey?: unknown;
+    sortDirection?: unknown;
+};
 
 export default class MessagingSessionList extends NavigationMixin(
     LightningElement
@@ -370,35 +155,9 @@ export default class MessagingSessionList extends NavigationMixin(
     @wire(IsConsoleNavigation) isConsoleNavigation?: boolean;
     @wire(EnclosingTabId) enclosingTabId?: string | null;
 
-    labels = {
-        title: labelTitle,
-        refresh: labelRefresh,
-        search: labelSearch,
-        searchPlaceholder: labelSearchPlaceholder,
-        status: labelStatusFilter,
-        channel: labelChannelFilter,
-        agentType: labelAgentTypeFilter,
-        origin: labelOriginFilter,
-        owner: labelOwnerFilter,
-        window: labelWindowLabel,
-        customFrom: labelCustomFrom,
-        customTo: labelCustomTo,
-        sortBy: labelSortLabel,
-        loading: labelLoading,
-        loadMore: labelLoadMore,
-        empty: labelEmptyTitle,
-        clearFilters: labelClearFilters,
-        errorTitle: labelErrorTitle,
-        retry: labelRetry,
-        timesFlag: labelTimesFlag,
-        filters: labelFiltersToggle,
-        sessions: labelSessions,
-        clearDrillIn: labelDrillInClear,
-        windowHelp: formatLabel(labelWindowHelp, TIME_ZONE)
-    };
-
-    /** The queue badge, with the classes the detail gives it. */
-    queueBadgeClass = `${QUEUE_BADGE_CLASS} slds-m-left_xx-small`;
+    labels = LIST_LABELS;
+    picklistFilters = PICKLIST_FILTERS;
+    sortColumns = SORT_COLUMNS;
 
     filters: SessionFilters = emptyFilters();
     searchText = '';
@@ -409,90 +168,63 @@ export default class MessagingSessionList extends NavigationMixin(
         first: parsePageSize(undefined),
         upperBound: null
     };
-
-    rows: SessionRow[] = [];
-    statusCounts: StatusCount[] = [];
-    totalCount: number | null = null;
-    hasNextPage = false;
-    endCursor: string | null = null;
-    isLoading = true;
-    isLoadingMore = false;
-    errorText: string | null = null;
-    warningText: string | null = null;
-    now = Date.now();
-    selectedId: string | null = null;
-    filtersOpen = false;
-    liveMode: LiveMode = 'pending';
-    hiddenFields: string[] = [];
     /** The queue or channel last chosen in the backlog, while the filters still show it. */
     drillIn: BacklogDrillInMessage | null = null;
     /** The instant the start-time window is measured from; moves when the day changes. */
     windowNow = Date.now();
+
+    rows: SessionRow[] = [];
+    statusCounts = readStatusCounts(null);
+    totalCount: number | null = null;
+    totalText = '';
+    hiddenFieldsText = '';
+    liveModeText = '';
+    hasNextPage = false;
+    endCursor: string | null = null;
+    isLoading = true;
+    isLoadingMore = false;
+    /** What failed to load, shown by the error panel; null when nothing did. */
+    error: unknown = null;
+    warningText: string | null = null;
+    now = Date.now();
+    selectedId: string | null = null;
+    filtersOpen = false;
 
     private lastResult: SessionListResult | null = null;
     private lastSignature: string | null = null;
     private awaitingRefresh = false;
     private detectChanges = false;
     private refreshOnFirstPage = false;
-    private pendingChangeIds = new Set<string>();
-    private pendingCdc = false;
-    private pendingPoll = false;
-    private empSubscription: EmpSubscription | null = null;
-    private messageSubscription: Subscription | null = null;
     private drillInSubscription: Subscription | null = null;
-    private pollHandle: ReturnType<typeof setInterval> | null = null;
+    private liveRefresh: LiveRefreshController | null = null;
     private clockHandle: ReturnType<typeof setInterval> | null = null;
     private searchHandle: ReturnType<typeof setTimeout> | null = null;
-    private connected = false;
     private defaultsApplied = false;
-    private readonly scheduler = new CoalescingScheduler(
-        () => this.runScheduledRefresh(),
-        REFRESH_MIN_INTERVAL_MS,
-        REFRESH_SETTLE_MS,
-        BROWSER_CLOCK
-    );
 
-    // -----------------------------------------------------------------------------------------
-    // Data
-    // -----------------------------------------------------------------------------------------
-
-    get effectivePageSize(): number {
-        return parsePageSize(this.pageSize);
-    }
+    // ---- Data ----------------------------------------------------------------------------------
 
     /** The GraphQL variables: every filter value, the search text and the sort go here. */
     get variables(): SessionListVariables {
-        const variables = buildVariables({
+        return buildVariables({
             filters: this.filters,
             userId: USER_ID ?? null,
             sortKey: this.sortKey,
             sortDirection: this.sortDirection,
-            pageSize: this.effectivePageSize,
+            page: this.after
+                ? this.pageArgs
+                : { first: parsePageSize(this.pageSize), upperBound: null },
             after: this.after,
-            loadedCount: 0,
-            totalCount: null,
             now: this.windowNow
         });
-        // Page arguments are fixed when a page is asked for, so rows arriving don't re-query.
-        return this.after
-            ? {
-                  ...variables,
-                  first: this.pageArgs.first,
-                  upperBound: this.pageArgs.upperBound
-              }
-            : variables;
     }
 
     @wire(graphql, { query: SESSION_LIST_QUERY, variables: '$variables' })
     wiredSessions(result: SessionListResult): void {
         const { data, errors } = result ?? {};
-        if (!data && !errors?.length) {
-            return;
-        }
+        if (!data && !errors?.length) return;
         this.lastResult = result;
-        const connection = data?.uiapi?.query?.MessagingSession;
-        if (!connection) {
-            this.errorText = errorMessage(errors?.length ? { errors } : errors);
+        if (!data?.uiapi?.query?.MessagingSession) {
+            this.error = { errors: errors ?? [] };
             this.warningText = null;
             this.isLoading = false;
             this.isLoadingMore = false;
@@ -500,35 +232,17 @@ export default class MessagingSessionList extends NavigationMixin(
         }
         const page = readSessionPage(data);
         if (this.after === null) {
-            const signature = pageSignature(page);
-            if (
-                this.awaitingRefresh &&
-                this.detectChanges &&
-                this.lastSignature !== null &&
-                signature !== this.lastSignature
-            ) {
-                this.publishChanged([]);
-            }
-            if (this.awaitingRefresh) {
-                this.awaitingRefresh = false;
-                this.detectChanges = false;
-            }
-            this.lastSignature = signature;
-            this.rows = page.rows;
-            if (this.refreshOnFirstPage) {
-                // Back on the first page after a refresh request: the cached copy may be stale.
-                this.refreshOnFirstPage = false;
-                this.refreshResult(result);
-            }
+            this.showFirstPage(page.rows, pageSignature(page), result);
         } else {
             this.rows = mergeRows(this.rows, page.rows);
         }
         this.statusCounts = readStatusCounts(data);
-        this.hiddenFields = hiddenListFields(data);
+        this.hiddenFieldsText = hiddenFieldsText(hiddenListFields(data));
         this.totalCount = page.totalCount;
+        this.totalText = totalText(this.rows.length, page.totalCount);
         this.hasNextPage = page.hasNextPage && Boolean(page.endCursor);
         this.endCursor = page.endCursor;
-        this.errorText = null;
+        this.error = null;
         this.warningText = errors?.length
             ? `${labelPartialData} ${errorMessage({ errors })}`
             : null;
@@ -537,12 +251,37 @@ export default class MessagingSessionList extends NavigationMixin(
         this.updateClock();
     }
 
+    /** The first page replaces the rows; after a poll's refresh, a change is told to the others. */
+    private showFirstPage(
+        rows: SessionRow[],
+        signature: string,
+        result: SessionListResult
+    ): void {
+        if (
+            this.awaitingRefresh &&
+            this.detectChanges &&
+            this.lastSignature !== null &&
+            signature !== this.lastSignature
+        ) {
+            this.publishChanged([]);
+        }
+        if (this.awaitingRefresh) {
+            this.awaitingRefresh = false;
+            this.detectChanges = false;
+        }
+        this.lastSignature = signature;
+        this.rows = rows;
+        if (this.refreshOnFirstPage) {
+            // Back on the first page after a refresh request: the cached copy may be stale.
+            this.refreshOnFirstPage = false;
+            this.refreshResult(result);
+        }
+    }
+
     /** Refetches through the wire result's own refresh function (LWC guide, "Refresh GraphQL Results"). */
     private refreshResult(result: SessionListResult | null): void {
-        if (typeof result?.refresh !== 'function') {
-            // No result has arrived yet: the wire's first answer is still to come.
-            return;
-        }
+        // No result has arrived yet: the wire's first answer is still to come.
+        if (typeof result?.refresh !== 'function') return;
         this.awaitingRefresh = true;
         Promise.resolve(result.refresh())
             .then(() => {
@@ -551,7 +290,7 @@ export default class MessagingSessionList extends NavigationMixin(
             })
             .catch((error: unknown) => {
                 this.awaitingRefresh = false;
-                this.errorText = errorMessage(error);
+                this.error = error ?? {};
             });
     }
 
@@ -568,7 +307,10 @@ export default class MessagingSessionList extends NavigationMixin(
 
     private resetPaging(): void {
         this.after = null;
-        this.pageArgs = { first: this.effectivePageSize, upperBound: null };
+        this.pageArgs = {
+            first: parsePageSize(this.pageSize),
+            upperBound: null
+        };
     }
 
     /** The filters or the sort changed: a different list, starting over. */
@@ -579,35 +321,63 @@ export default class MessagingSessionList extends NavigationMixin(
     }
 
     loadMore(): void {
-        if (
-            !this.hasNextPage ||
-            !this.endCursor ||
-            this.isLoadingMore ||
-            this.isLoading
-        ) {
-            return;
-        }
+        if (!this.hasNextPage || !this.endCursor) return;
+        if (this.isLoadingMore || this.isLoading) return;
         this.pageArgs = pageArguments(
             this.rows.length,
-            this.effectivePageSize,
+            parsePageSize(this.pageSize),
             this.totalCount
         );
         this.isLoadingMore = true;
         this.after = this.endCursor;
     }
 
-    // -----------------------------------------------------------------------------------------
-    // Lifecycle, live updates
-    // -----------------------------------------------------------------------------------------
+    // ---- Lifecycle and live updates ------------------------------------------------------------
 
     override connectedCallback(): void {
-        this.connected = true;
-        this.applyDefaults();
-        this.messageSubscription = subscribe(
-            this.messageContext,
-            SESSIONS_CHANGED,
-            (message) => this.handleSessionsChanged(message)
+        if (!this.defaultsApplied) {
+            this.defaultsApplied = true;
+            this.filters = defaultFilters(this);
+            this.resetPaging();
+        }
+        const pollSeconds = readRefreshSeconds(this.refreshIntervalSeconds);
+        const safetySeconds = parseSafetyRefreshSeconds(
+            this.safetyRefreshIntervalSeconds
         );
+        this.liveRefresh = new LiveRefreshController({
+            refresh: (batch) => this.runScheduledRefresh(batch),
+            intervalMs: REFRESH_MIN_INTERVAL_MS,
+            settleMs: REFRESH_SETTLE_MS,
+            clock: BROWSER_CLOCK,
+            messages: {
+                subscribe: (onMessage) =>
+                    subscribe(this.messageContext, SESSIONS_CHANGED, onMessage),
+                unsubscribe
+            },
+            // Other lists see the same changes themselves; refetch for everyone else's news.
+            acceptMessage: (message) => {
+                const change = readSessionsChangedMessage(message);
+                return change !== null && change.source !== SOURCE;
+            },
+            changeEvents: {
+                isEmpEnabled,
+                subscribe: empSubscribe,
+                unsubscribe: empUnsubscribe,
+                onError: onEmpError
+            },
+            pollSeconds,
+            // Change events may never come (CDC not selected, no View All): a slow poll checks.
+            safetyPollSeconds: safetySeconds,
+            onPoll: () => this.checkWindowDay(),
+            onModeChange: (mode: LiveRefreshMode) => {
+                this.liveModeText = liveModeText(
+                    mode,
+                    pollSeconds,
+                    safetySeconds
+                );
+            }
+        });
+        this.liveRefresh.start();
         // Application scope: the backlog may sit in the utility bar or on another page of the app.
         this.drillInSubscription = subscribe(
             this.messageContext,
@@ -615,169 +385,27 @@ export default class MessagingSessionList extends NavigationMixin(
             (message) => this.handleBacklogDrillIn(message),
             { scope: APPLICATION_SCOPE }
         );
-        this.startLiveUpdates().catch(() => this.startPolling());
     }
 
     override disconnectedCallback(): void {
-        this.connected = false;
-        if (this.messageSubscription) {
-            unsubscribe(this.messageSubscription);
-            this.messageSubscription = null;
-        }
+        this.liveRefresh?.stop();
+        this.liveRefresh = null;
         if (this.drillInSubscription) {
             unsubscribe(this.drillInSubscription);
             this.drillInSubscription = null;
         }
-        if (this.empSubscription) {
-            empUnsubscribe(this.empSubscription).catch(() => undefined);
-            this.empSubscription = null;
-        }
-        this.stopPolling();
         this.stopClock();
-        this.scheduler.cancel();
         this.cancelSearch();
     }
 
-    private applyDefaults(): void {
-        if (this.defaultsApplied) {
-            return;
-        }
-        this.defaultsApplied = true;
-        this.filters = this.defaultFilters();
-        this.resetPaging();
-    }
-
-    private defaultFilters(): SessionFilters {
-        return {
-            ...emptyFilters(),
-            statuses: parsePicklistList(this.defaultStatuses),
-            channelTypes: parsePicklistList(this.defaultChannelType).slice(
-                0,
-                1
-            ),
-            owner: parseOwnerScope(this.defaultScope, 'me'),
-            window: parseTimeWindow(this.defaultTimeWindow, 'any')
-        };
-    }
-
-    private async startLiveUpdates(): Promise<void> {
-        try {
-            const enabled = await isEmpEnabled();
-            if (!this.connected) {
-                return;
-            }
-            if (!enabled) {
-                this.startPolling();
-                return;
-            }
-            onEmpError(() => this.handleEmpError());
-            const subscription = await empSubscribe(
-                SESSION_CHANGE_EVENT_CHANNEL,
-                -1,
-                (message) => this.handleChangeEvent(message)
-            );
-            if (!this.connected) {
-                if (subscription)
-                    empUnsubscribe(subscription).catch(() => undefined);
-                return;
-            }
-            if (!subscription) {
-                this.startPolling();
-                return;
-            }
-            this.empSubscription = subscription;
-            this.liveMode = 'cdc';
-            this.startSafetyPoll();
-        } catch {
-            if (this.connected) {
-                this.startPolling();
-            }
-        }
-    }
-
-    private handleEmpError(): void {
-        if (!this.connected || this.liveMode === 'polling') {
-            return;
-        }
-        this.empSubscription = null;
-        this.startPolling();
-    }
-
-    private startPolling(): void {
-        const seconds = readRefreshSeconds(this.refreshIntervalSeconds);
-        this.liveMode = seconds === 0 ? 'manual' : 'polling';
-        this.pollEvery(seconds);
-    }
-
-    /**
-     * While subscribed, change events may still never come: MessagingSession may not be selected
-     * for Change Data Capture, and only users with View All on the object receive them (CDC guide,
-     * "Required Permissions for Change Event Subscribers"). A slow poll keeps the list honest.
-     */
-    private startSafetyPoll(): void {
-        this.pollEvery(
-            parseSafetyRefreshSeconds(this.safetyRefreshIntervalSeconds)
-        );
-    }
-
-    /** One poll timer at a time; 0 seconds stops polling. A poll that finds changes tells the others. */
-    private pollEvery(seconds: number): void {
-        this.stopPolling();
-        if (seconds === 0) {
-            return;
-        }
-        // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
-        this.pollHandle = setInterval(() => {
-            this.checkWindowDay();
-            this.pendingPoll = true;
-            this.scheduler.request();
-        }, seconds * 1000);
-    }
-
-    /** A new day in the user's time zone moves the start-time window ("today" is a new day). */
-    private checkWindowDay(): void {
-        const now = Date.now();
-        if (windowDayKey(now) !== windowDayKey(this.windowNow)) {
-            this.windowNow = now;
-            if (this.filters.window !== 'any') {
-                this.restart();
-            }
-        }
-    }
-
-    private stopPolling(): void {
-        if (this.pollHandle !== null) {
-            clearInterval(this.pollHandle);
-            this.pollHandle = null;
-        }
-    }
-
-    handleChangeEvent(message: StreamingMessage): void {
-        changeEventRecordIds(message).forEach((id) =>
-            this.pendingChangeIds.add(id)
-        );
-        this.pendingCdc = true;
-        this.scheduler.request();
-    }
-
-    private handleSessionsChanged(message: unknown): void {
-        const change = readSessionsChangedMessage(message);
-        // Other lists see the same changes themselves; refetch for everyone else's news.
-        if (!change || change.source === SOURCE) {
-            return;
-        }
-        this.scheduler.request();
-    }
-
-    private runScheduledRefresh(): void {
-        const ids = [...this.pendingChangeIds];
-        const fromCdc = this.pendingCdc;
-        const fromPoll = this.pendingPoll;
-        this.pendingChangeIds.clear();
-        this.pendingCdc = false;
-        this.pendingPoll = false;
+    /** Change events are told to the others; a poll tells them only if it finds changes. */
+    private runScheduledRefresh(batch: RefreshBatch): void {
+        const fromCdc = batch.triggers.has('changeEvent');
+        const fromPoll = batch.triggers.has('poll');
         if (fromCdc) {
-            this.publishChanged(ids);
+            this.publishChanged([
+                ...new Set(batch.changeEvents.flatMap(changeEventRecordIds))
+            ]);
         }
         this.refreshList(fromPoll && !fromCdc);
     }
@@ -791,24 +419,25 @@ export default class MessagingSessionList extends NavigationMixin(
         publish(this.messageContext, SESSIONS_CHANGED, { ...message });
     }
 
-    // -----------------------------------------------------------------------------------------
-    // Live durations: one timer for the whole list
-    // -----------------------------------------------------------------------------------------
+    /** A new day in the user's time zone moves the start-time window ("today" is a new day). */
+    private checkWindowDay(): void {
+        const now = Date.now();
+        if (windowDayKey(now) === windowDayKey(this.windowNow)) return;
+        this.windowNow = now;
+        if (this.filters.window !== 'any') this.restart();
+    }
 
+    /** One timer for the whole list, running while any row's duration does. */
     private updateClock(): void {
         this.now = Date.now();
-        const ticking = this.rows.some(
-            (row) =>
-                row.isOpen && !row.endTime && (row.startTime || row.acceptTime)
-        );
-        if (ticking && this.clockHandle === null) {
+        if (!hasRunningClock(this.rows)) {
+            this.stopClock();
+        } else if (this.clockHandle === null) {
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
             this.clockHandle = setInterval(() => {
                 this.now = Date.now();
                 this.checkWindowDay();
             }, CLOCK_INTERVAL_MS);
-        } else if (!ticking) {
-            this.stopClock();
         }
     }
 
@@ -819,119 +448,32 @@ export default class MessagingSessionList extends NavigationMixin(
         }
     }
 
-    // -----------------------------------------------------------------------------------------
-    // View models
-    // -----------------------------------------------------------------------------------------
+    // ---- View ----------------------------------------------------------------------------------
 
     get rowViews(): SessionRowView[] {
-        return this.rows.map((row) => {
-            const clock = sessionClock(row, this.now);
-            const clockText = sessionClockText(clock);
-            const title = row.endUserName ?? labelUnknownEndUser;
-            const selected = row.id === this.selectedId;
-            return {
-                ...row,
-                title,
-                ...this.ownerTexts(row),
-                caseText: row.caseNumber
-                    ? formatLabel(labelCase, row.caseNumber)
-                    : null,
-                detailText: [row.name, row.channelLabel, row.channelName]
-                    .filter(Boolean)
-                    .join(' · '),
-                clockText,
-                flagged: clock.flagged,
-                ariaCurrent: selected ? 'true' : 'false',
-                itemClass: selected
-                    ? 'slds-item session-row session-row_selected'
-                    : 'slds-item session-row',
-                openLabel: formatLabel(labelOpenSession, row.name),
-                hasPreview: Boolean(row.preview)
-            };
-        });
+        return this.rows.map((row) =>
+            sessionRowView(row, this.now, this.selectedId)
+        );
     }
 
-    /** "Owner: Ada Agent", "Owner: Messaging Queue" with the queue badge, or "Owner hidden". */
-    private ownerTexts(
-        row: SessionRow
-    ): Pick<SessionRowView, 'ownerText' | 'ownerIsQueue' | 'queueBadge'> {
-        const owner = ownerView(row.owner, labelNotSet);
-        return {
-            ownerText: owner.isHidden
-                ? owner.text
-                : formatLabel(labelOwner, owner.text),
-            ownerIsQueue: owner.isQueue,
-            queueBadge: owner.queueBadge
-        };
+    get drillInText(): string {
+        return drillInText(this.drillIn, this.filters);
     }
 
-    /** Which optional fields the server left out (field-level security), and that they are hidden. */
-    get hiddenFieldsText(): string {
-        const labels: Record<string, string> = {
-            ChannelType: labelChannelFilter,
-            ChannelName: labelColumnChannelName,
-            AgentType: labelAgentTypeFilter,
-            Origin: labelOriginFilter,
-            AcceptTime: labelColumnAcceptTime,
-            EndTime: labelColumnEndTime,
-            PreviewDetails: labelColumnPreview,
-            OwnerId: labelOwnerFilter,
-            Owner: labelOwnerFilter,
-            MessagingEndUser: labelColumnEndUser,
-            'MessagingEndUser.Name': labelColumnEndUser,
-            Case: labelColumnCaseNumber,
-            'Case.CaseNumber': labelColumnCaseNumber
-        };
-        const names = [
-            ...new Set(this.hiddenFields.map((path) => labels[path] ?? path))
-        ];
-        return names.length
-            ? formatLabel(labelFieldsHidden, names.join(', '))
-            : '';
-    }
-
-    get statusChips(): StatusChipView[] {
-        const counts = this.statusCounts.length
-            ? this.statusCounts
-            : readStatusCounts(null);
-        // A selected status the org doesn't report (e.g. an unknown default) still gets a chip.
-        const listed = new Set(counts.map((count) => count.value));
-        const extra = this.filters.statuses
-            .filter((value) => !listed.has(value))
-            .map((value) => ({ value, label: value, count: 0, known: false }));
-        return [...counts, ...extra].map((count) => {
-            const pressed = this.filters.statuses.includes(count.value);
-            return {
-                value: count.value,
-                label: count.label,
-                count: count.count,
-                pressed: pressed ? 'true' : 'false',
-                className: pressed
-                    ? 'slds-button slds-button_brand status-chip'
-                    : 'slds-button slds-button_neutral status-chip',
-                assistiveText: `${count.label}: ${count.count}`
-            };
-        });
-    }
-
-    get hasRows(): boolean {
-        return this.rows.length > 0;
+    get queueName(): string {
+        return drillInQueueName(this.drillIn, this.filters);
     }
 
     get showSpinner(): boolean {
-        return this.isLoading && !this.errorText;
-    }
-
-    get showError(): boolean {
-        return Boolean(this.errorText);
+        return this.isLoading && !this.error;
     }
 
     get showEmpty(): boolean {
-        return !this.isLoading && !this.errorText && this.rows.length === 0;
+        return !this.isLoading && !this.error && this.rows.length === 0;
     }
 
     get showList(): boolean {
-        return !this.errorText && this.rows.length > 0;
+        return !this.error && this.rows.length > 0;
     }
 
     get showLoadMore(): boolean {
@@ -940,42 +482,6 @@ export default class MessagingSessionList extends NavigationMixin(
 
     get ariaBusy(): string {
         return this.isLoading || this.isLoadingMore ? 'true' : 'false';
-    }
-
-    get totalText(): string {
-        if (this.totalCount === null) {
-            return '';
-        }
-        if (this.rows.length < this.totalCount) {
-            return formatLabel(
-                labelShownOfTotal,
-                this.rows.length,
-                this.totalCount
-            );
-        }
-        return formatLabel(labelTotalCount, this.totalCount);
-    }
-
-    get liveModeText(): string {
-        switch (this.liveMode) {
-            case 'cdc': {
-                const seconds = parseSafetyRefreshSeconds(
-                    this.safetyRefreshIntervalSeconds
-                );
-                return seconds
-                    ? formatLabel(labelLiveUpdatesChecked, seconds)
-                    : labelLiveUpdates;
-            }
-            case 'polling':
-                return formatLabel(
-                    labelPolling,
-                    readRefreshSeconds(this.refreshIntervalSeconds)
-                );
-            case 'manual':
-                return labelManualRefresh;
-            default:
-                return '';
-        }
     }
 
     get containerClass(): string {
@@ -992,265 +498,39 @@ export default class MessagingSessionList extends NavigationMixin(
         return this.showFilters ? 'true' : 'false';
     }
 
-    get channelOptions(): ComboOption[] {
-        return options(CHANNEL_TYPES);
-    }
+    // ---- Handlers ------------------------------------------------------------------------------
 
-    get agentTypeOptions(): ComboOption[] {
-        return options(AGENT_TYPES);
-    }
-
-    get originOptions(): ComboOption[] {
-        return options(SESSION_ORIGINS);
-    }
-
-    get ownerOptions(): ComboOption[] {
-        const scopes = [
-            { label: labelOwnerMe, value: 'me' },
-            { label: labelOwnerAll, value: 'all' }
-        ];
-        return this.filters.queueId
-            ? [
-                  ...scopes,
-                  {
-                      label: formatLabel(labelOwnerQueue, this.queueName),
-                      value: QUEUE_OWNER
-                  }
-              ]
-            : scopes;
-    }
-
-    /** The drill-in's queue name, or its Id when the message named none. */
-    private get queueName(): string {
-        return this.drillIn?.queueId === this.filters.queueId &&
-            this.drillIn?.label
-            ? this.drillIn.label
-            : (this.filters.queueId ?? '');
-    }
-
-    /** "Waiting in Support EMEA, oldest first" while the list shows a backlog drill-in. */
-    get drillInText(): string {
-        const drillIn = this.drillIn;
-        if (!drillIn || !drillInActive(drillIn, this.filters)) return '';
-        const name =
-            drillIn.label ||
-            drillIn.queueId ||
-            drillIn.channelType ||
-            drillIn.messagingChannelId ||
-            '';
-        return formatLabel(labelDrillIn, name);
-    }
-
-    get windowOptions(): ComboOption[] {
-        return [
-            { label: labelWindowAny, value: 'any' },
-            { label: labelWindowToday, value: 'today' },
-            { label: labelWindowLast7, value: 'last7' },
-            { label: labelWindowLast30, value: 'last30' },
-            { label: labelWindowCustom, value: 'custom' }
-        ];
-    }
-
-    get sortOptions(): ComboOption[] {
-        return [
-            { label: labelColumnStartTime, value: 'startTime' },
-            { label: labelColumnAcceptTime, value: 'acceptTime' },
-            { label: labelColumnEndTime, value: 'endTime' },
-            { label: labelColumnName, value: 'name' },
-            { label: labelStatusFilter, value: 'status' },
-            { label: labelChannelFilter, value: 'channelType' },
-            { label: labelColumnChannelName, value: 'channelName' },
-            { label: labelAgentTypeFilter, value: 'agentType' },
-            { label: labelOriginFilter, value: 'origin' },
-            { label: labelColumnEndUser, value: 'endUser' },
-            { label: labelColumnCaseNumber, value: 'caseNumber' }
-        ];
-    }
-
-    get channelValue(): string {
-        return this.filters.channelTypes[0] ?? '';
-    }
-
-    get agentTypeValue(): string {
-        return this.filters.agentTypes[0] ?? '';
-    }
-
-    get originValue(): string {
-        return this.filters.origins[0] ?? '';
-    }
-
-    get ownerValue(): OwnerScope | typeof QUEUE_OWNER {
-        return this.filters.queueId ? QUEUE_OWNER : this.filters.owner;
-    }
-
-    get windowValue(): TimeWindow {
-        return this.filters.window;
-    }
-
-    get isCustomWindow(): boolean {
-        return this.filters.window === 'custom';
-    }
-
-    get customFrom(): string {
-        return this.filters.customFrom ?? '';
-    }
-
-    get customTo(): string {
-        return this.filters.customTo ?? '';
-    }
-
-    get rangeProblemText(): string {
-        const problem = customRangeProblem(this.filters);
-        if (problem === 'reversed') return labelRangeReversed;
-        if (problem === 'unreadable') return labelRangeUnreadable;
-        return '';
-    }
-
-    get sortDirectionIcon(): string {
-        return this.sortDirection === 'ASC'
-            ? 'utility:arrowup'
-            : 'utility:arrowdown';
-    }
-
-    get sortDirectionLabel(): string {
-        return this.sortDirection === 'ASC'
-            ? labelSortAscending
-            : labelSortDescending;
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // Handlers
-    // -----------------------------------------------------------------------------------------
-
-    private setFilters(changes: Partial<SessionFilters>): void {
-        this.filters = { ...this.filters, ...changes };
-        this.restart();
-    }
-
-    handleStatusToggle(event: Event): void {
-        const value = (event.currentTarget as HTMLElement).dataset.value;
-        if (!value) {
-            return;
+    /** From the filters: new filter values, typed search text, or the sort. */
+    handleFilterChange(event: CustomEvent<FilterChange>): void {
+        const { search, sortKey, sortDirection, ...filters } =
+            event.detail ?? {};
+        if (typeof search === 'string') this.typeSearch(search);
+        if (isSortKey(sortKey) && sortKey !== this.sortKey) {
+            this.sortKey = sortKey;
+            this.restart();
         }
-        const statuses = this.filters.statuses.includes(value)
-            ? this.filters.statuses.filter((status) => status !== value)
-            : [...this.filters.statuses, value];
-        this.setFilters({ statuses });
-    }
-
-    private picked(event: Event): string {
-        const detail = (event as CustomEvent<{ value?: unknown }>).detail;
-        return typeof detail?.value === 'string' ? detail.value : '';
-    }
-
-    handleChannelChange(event: Event): void {
-        const value = this.picked(event);
-        // A channel from the backlog is narrower than a channel type: choosing a type replaces it.
-        this.setFilters({
-            channelTypes: value ? [value] : [],
-            messagingChannelId: null
-        });
-    }
-
-    handleAgentTypeChange(event: Event): void {
-        const value = this.picked(event);
-        this.setFilters({ agentTypes: value ? [value] : [] });
-    }
-
-    handleOriginChange(event: Event): void {
-        const value = this.picked(event);
-        this.setFilters({ origins: value ? [value] : [] });
-    }
-
-    handleOwnerChange(event: Event): void {
-        const value = this.picked(event);
-        if (value === QUEUE_OWNER) {
-            return;
+        if (sortDirection === 'ASC' || sortDirection === 'DESC') {
+            this.sortDirection = sortDirection;
+            this.restart();
         }
-        this.setFilters({
-            owner: parseOwnerScope(value, this.filters.owner),
-            queueId: null
-        });
+        if (Object.keys(filters).length) {
+            this.filters = { ...this.filters, ...filters };
+            this.restart();
+        }
     }
 
-    handleWindowChange(event: Event): void {
-        const value = this.picked(event);
-        const current =
-            this.filters.window === 'custom' ? 'any' : this.filters.window;
-        const nextWindow: TimeWindow =
-            value === 'custom' ? 'custom' : parseTimeWindow(value, current);
-        this.setFilters({ window: nextWindow });
-    }
-
-    handleCustomFromChange(event: Event): void {
-        this.setFilters({ customFrom: this.picked(event) || null });
-    }
-
-    handleCustomToChange(event: Event): void {
-        this.setFilters({ customTo: this.picked(event) || null });
-    }
-
-    handleSearchChange(event: Event): void {
-        this.searchText = this.picked(event);
+    /** The search applies after a pause in typing. */
+    private typeSearch(text: string): void {
+        this.searchText = text;
         this.cancelSearch();
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- one timer, cleared in disconnectedCallback
         this.searchHandle = setTimeout(() => {
             this.searchHandle = null;
             if (this.searchText !== this.filters.search) {
-                this.setFilters({ search: this.searchText });
+                this.filters = { ...this.filters, search: this.searchText };
+                this.restart();
             }
         }, SEARCH_DEBOUNCE_MS);
-    }
-
-    handleSortChange(event: Event): void {
-        const key = this.picked(event);
-        if (!isSortKey(key) || key === this.sortKey) {
-            return;
-        }
-        this.sortKey = key;
-        this.restart();
-    }
-
-    handleSortDirection(): void {
-        this.sortDirection = this.sortDirection === 'ASC' ? 'DESC' : 'ASC';
-        this.restart();
-    }
-
-    handleClearFilters(): void {
-        this.searchText = '';
-        this.filters = emptyFilters();
-        this.drillIn = null;
-        this.restart();
-    }
-
-    /**
-     * A queue or channel chosen in the backlog: exactly its waiting sessions, oldest first, in any
-     * time window and without search, from the first page.
-     */
-    handleBacklogDrillIn(message: unknown): void {
-        const drillIn = readBacklogDrillIn(message);
-        if (!drillIn) {
-            return;
-        }
-        const view = drillInView(drillIn);
-        this.cancelSearch();
-        this.searchText = '';
-        this.drillIn = drillIn;
-        this.filters = view.filters;
-        this.sortKey = view.sortKey;
-        this.sortDirection = view.sortDirection;
-        this.restart();
-    }
-
-    /** Back to the list as App Builder set it up. */
-    handleClearDrillIn(): void {
-        this.cancelSearch();
-        this.searchText = '';
-        this.drillIn = null;
-        this.filters = this.defaultFilters();
-        this.sortKey = DEFAULT_SORT.key;
-        this.sortDirection = DEFAULT_SORT.direction;
-        this.restart();
     }
 
     private cancelSearch(): void {
@@ -1260,17 +540,70 @@ export default class MessagingSessionList extends NavigationMixin(
         }
     }
 
+    /** A status chip toggled: the status joins or leaves the selected ones. */
+    handleStatusChange(event: CustomEvent<StatusChangeDetail>): void {
+        const value = event.detail?.value;
+        if (!value) return;
+        const selected = this.filters.statuses;
+        const statuses = selected.includes(value)
+            ? selected.filter((status) => status !== value)
+            : [...selected, value];
+        this.filters = { ...this.filters, statuses };
+        this.restart();
+    }
+
+    /** Shows `filters` and `sort` from the first page, without search and without pending typing. */
+    private showView(
+        filters: SessionFilters,
+        drillIn: BacklogDrillInMessage | null,
+        sort: { key: string; direction: SortDirection } = DEFAULT_SORT
+    ): void {
+        this.cancelSearch();
+        this.searchText = '';
+        this.drillIn = drillIn;
+        this.filters = filters;
+        this.sortKey = sort.key;
+        this.sortDirection = sort.direction;
+        this.restart();
+    }
+
+    handleClearFilters(): void {
+        this.showView(emptyFilters(), null, {
+            key: this.sortKey,
+            direction: this.sortDirection
+        });
+    }
+
+    /**
+     * A queue or channel chosen in the backlog: exactly its waiting sessions, oldest first, in any
+     * time window and without search, from the first page.
+     */
+    handleBacklogDrillIn(message: unknown): void {
+        const drillIn = readBacklogDrillIn(message);
+        if (!drillIn) return;
+        const view = drillInView(drillIn);
+        this.showView(view.filters, drillIn, {
+            key: view.sortKey,
+            direction: view.sortDirection
+        });
+    }
+
+    /** Back to the list as App Builder set it up. */
+    handleClearDrillIn(): void {
+        this.showView(defaultFilters(this), null);
+    }
+
     handleToggleFilters(): void {
         this.filtersOpen = !this.filtersOpen;
     }
 
     handleRefresh(): void {
-        this.errorText = null;
+        this.error = null;
         this.refreshList(false);
     }
 
     handleRetry(): void {
-        this.errorText = null;
+        this.error = null;
         this.isLoading = true;
         this.refreshList(false);
     }
@@ -1281,51 +614,26 @@ export default class MessagingSessionList extends NavigationMixin(
 
     handleScroll(event: Event): void {
         const scroller = event.currentTarget as HTMLElement;
-        if (
-            scroller.scrollHeight -
-                scroller.scrollTop -
-                scroller.clientHeight <=
-            SCROLL_THRESHOLD_PX
-        ) {
-            this.loadMore();
-        }
+        const left =
+            scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+        if (left <= SCROLL_THRESHOLD_PX) this.loadMore();
     }
 
-    /** Choosing a row selects it; in "openTab" mode (the utility bar) it also opens the session. */
-    handleSelect(event: Event): void {
-        const recordId = (event.currentTarget as HTMLElement).dataset.id;
-        if (!recordId) {
-            return;
-        }
-        this.select(recordId);
-        if (parseSelectionMode(this.selectionMode) === 'openTab') {
-            this.openSession(recordId);
-        }
-    }
-
-    /** Enter on a row's focused name is its explicit Open action, whatever the selection mode. */
-    handleRowKeydown(event: KeyboardEvent): void {
-        const recordId = (event.currentTarget as HTMLElement).dataset.id;
-        if (event.key !== 'Enter' || !recordId) {
-            return;
-        }
-        // Keeps the button's own click (a plain selection) from following.
-        event.preventDefault();
-        this.select(recordId);
-        this.openSession(recordId);
-    }
-
-    private select(recordId: string): void {
+    /** Choosing a row selects it; in "openTab" mode (the utility bar), or on request, it also opens it. */
+    handleSelect(event: CustomEvent<SessionSelectDetail>): void {
+        const { recordId, open } = event.detail ?? {};
+        if (!recordId) return;
         this.selectedId = recordId;
         const message: SessionSelectedMessage = { recordId, source: SOURCE };
         publish(this.messageContext, SESSION_SELECTED, { ...message });
-    }
-
-    handleOpen(event: Event): void {
-        const recordId = (event.currentTarget as HTMLElement).dataset.id;
-        if (recordId) {
+        if (open || parseSelectionMode(this.selectionMode) === 'openTab') {
             this.openSession(recordId);
         }
+    }
+
+    handleOpen(event: CustomEvent<SessionOpenDetail>): void {
+        const recordId = event.detail?.recordId;
+        if (recordId) this.openSession(recordId);
     }
 
     /** A workspace tab (or a subtab of the enclosing tab) in a console app; a page navigation elsewhere. */

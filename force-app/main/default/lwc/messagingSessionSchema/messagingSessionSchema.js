@@ -390,19 +390,28 @@ export function recordField(record, path) {
     }
     return undefined;
 }
-/** The scalar value at a path: undefined when not returned, null when empty, never a nested record. */
-export function recordValue(record, path) {
-    const field = recordField(record, path);
-    if (field === undefined) {
+/**
+ * A field value (as getFieldValue returns it) as a scalar: undefined stays undefined (not
+ * returned), a nested record (a relationship) reads as null.
+ */
+export function scalarValue(value) {
+    if (value === undefined) {
         return undefined;
     }
-    const value = field.value;
     return isObject(value) ? null : value;
+}
+/** A field value (as getFieldValue returns it) as a string: null when absent, empty or a record. */
+export function scalarText(value) {
+    const scalar = scalarValue(value);
+    return scalar == null || scalar === '' ? null : String(scalar);
+}
+/** The scalar value at a path: undefined when not returned, null when empty, never a nested record. */
+export function recordValue(record, path) {
+    return scalarValue(recordField(record, path)?.value);
 }
 /** The scalar value at a path as a string, null when absent or empty. */
 export function recordString(record, path) {
-    const value = recordValue(record, path);
-    return value == null || value === '' ? null : String(value);
+    return scalarText(recordValue(record, path));
 }
 /** The nested record of a relationship field ("Owner"), null when absent or empty. */
 export function relatedRecord(record, relationshipName) {
@@ -410,25 +419,32 @@ export function relatedRecord(record, relationshipName) {
     return isObject(value) ? value : null;
 }
 /**
- * Appends a page of related-list records to those already shown. A record already present (same
- * id) is replaced in place, so a page that is served again (a refresh) never duplicates rows.
+ * Appends a page to the items already shown. An item whose key is already present is replaced in
+ * place, so a page served again (a refresh, or an item that moved between pages) never duplicates
+ * it. Items without a key are appended as they come.
  */
-export function mergeRecordPages(existing, incoming) {
+export function mergeByKey(existing, incoming, keyOf) {
     const merged = [...existing];
     const positions = new Map();
-    merged.forEach((record, index) => {
-        if (record.id) positions.set(record.id, index);
+    merged.forEach((item, index) => {
+        const key = keyOf(item);
+        if (key) positions.set(key, index);
     });
-    for (const record of incoming) {
-        const position = record.id ? positions.get(record.id) : undefined;
+    for (const item of incoming) {
+        const key = keyOf(item);
+        const position = key ? positions.get(key) : undefined;
         if (position === undefined) {
-            if (record.id) positions.set(record.id, merged.length);
-            merged.push(record);
+            if (key) positions.set(key, merged.length);
+            merged.push(item);
         } else {
-            merged[position] = record;
+            merged[position] = item;
         }
     }
     return merged;
+}
+/** Appends a page of related-list records to those already shown, by record id (see mergeByKey). */
+export function mergeRecordPages(existing, incoming) {
+    return mergeByKey(existing, incoming, (record) => record.id);
 }
 /** Key prefix of Group records: an OwnerId starting with it is a queue, not a user. */
 const GROUP_KEY_PREFIX = '00G';

@@ -528,17 +528,29 @@ export function recordField(
     return undefined;
 }
 
+/**
+ * A field value (as getFieldValue returns it) as a scalar: undefined stays undefined (not
+ * returned), a nested record (a relationship) reads as null.
+ */
+export function scalarValue(value: unknown): ScalarValue | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    return isObject(value) ? null : (value as ScalarValue);
+}
+
+/** A field value (as getFieldValue returns it) as a string: null when absent, empty or a record. */
+export function scalarText(value: unknown): string | null {
+    const scalar = scalarValue(value);
+    return scalar == null || scalar === '' ? null : String(scalar);
+}
+
 /** The scalar value at a path: undefined when not returned, null when empty, never a nested record. */
 export function recordValue(
     record: UiApi.RecordRepresentation | null | undefined,
     path: string
 ): ScalarValue | undefined {
-    const field = recordField(record, path);
-    if (field === undefined) {
-        return undefined;
-    }
-    const value = field.value;
-    return isObject(value) ? null : (value as ScalarValue);
+    return scalarValue(recordField(record, path)?.value);
 }
 
 /** The scalar value at a path as a string, null when absent or empty. */
@@ -546,8 +558,7 @@ export function recordString(
     record: UiApi.RecordRepresentation | null | undefined,
     path: string
 ): string | null {
-    const value = recordValue(record, path);
-    return value == null || value === '' ? null : String(value);
+    return scalarText(recordValue(record, path));
 }
 
 /** The nested record of a relationship field ("Owner"), null when absent or empty. */
@@ -560,28 +571,40 @@ export function relatedRecord(
 }
 
 /**
- * Appends a page of related-list records to those already shown. A record already present (same
- * id) is replaced in place, so a page that is served again (a refresh) never duplicates rows.
+ * Appends a page to the items already shown. An item whose key is already present is replaced in
+ * place, so a page served again (a refresh, or an item that moved between pages) never duplicates
+ * it. Items without a key are appended as they come.
  */
+export function mergeByKey<T>(
+    existing: readonly T[],
+    incoming: readonly T[],
+    keyOf: (item: T) => string | null | undefined
+): T[] {
+    const merged = [...existing];
+    const positions = new Map<string, number>();
+    merged.forEach((item, index) => {
+        const key = keyOf(item);
+        if (key) positions.set(key, index);
+    });
+    for (const item of incoming) {
+        const key = keyOf(item);
+        const position = key ? positions.get(key) : undefined;
+        if (position === undefined) {
+            if (key) positions.set(key, merged.length);
+            merged.push(item);
+        } else {
+            merged[position] = item;
+        }
+    }
+    return merged;
+}
+
+/** Appends a page of related-list records to those already shown, by record id (see mergeByKey). */
 export function mergeRecordPages(
     existing: readonly UiApi.RecordRepresentation[],
     incoming: readonly UiApi.RecordRepresentation[]
 ): UiApi.RecordRepresentation[] {
-    const merged = [...existing];
-    const positions = new Map<string, number>();
-    merged.forEach((record, index) => {
-        if (record.id) positions.set(record.id, index);
-    });
-    for (const record of incoming) {
-        const position = record.id ? positions.get(record.id) : undefined;
-        if (position === undefined) {
-            if (record.id) positions.set(record.id, merged.length);
-            merged.push(record);
-        } else {
-            merged[position] = record;
-        }
-    }
-    return merged;
+    return mergeByKey(existing, incoming, (record) => record.id);
 }
 
 /** Key prefix of Group records: an OwnerId starting with it is a queue, not a user. */

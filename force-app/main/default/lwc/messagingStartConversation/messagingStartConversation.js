@@ -4,7 +4,6 @@ import { MessageContext, publish } from 'lightning/messageService';
 import { CurrentPageReference } from 'lightning/navigation';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import { formatLabel } from 'c/messagingTime';
-import { describeError } from 'c/messagingErrors';
 import labelTitle from '@salesforce/label/c.MSC_StartTitle';
 import labelUtilityHint from '@salesforce/label/c.MSC_StartUtilityHint';
 import labelObjectLabel from '@salesforce/label/c.MSC_StartObjectLabel';
@@ -114,7 +113,8 @@ export default class StartConversation extends LightningElement {
     resultTitle = '';
     resultMessage = '';
     resultVariant = 'success';
-    errorText = '';
+    /** What the flow reported on ERROR, read by the error panel. */
+    flowError;
     errorHint = '';
     /** True once lightning-flow reported the interview running (STARTED or PAUSED). */
     interviewStarted = false;
@@ -227,7 +227,7 @@ export default class StartConversation extends LightningElement {
     handleRestart() {
         this.state = 'running';
         this.interviewStarted = false;
-        this.errorText = '';
+        this.flowError = undefined;
         this.errorHint = '';
         this.resultMessage = '';
         this.resultTitle = '';
@@ -284,9 +284,7 @@ export default class StartConversation extends LightningElement {
         this.errorHint = flowErrorHint(
             this.interviewStarted || Boolean(detail?.guid)
         );
-        this.errorText = describeError(
-            raw.errorMessage ?? raw.message ?? detail
-        ).message;
+        this.flowError = raw.errorMessage ?? raw.message ?? detail;
     }
     showResult(title, message, variant) {
         this.resultTitle = title;

@@ -10,7 +10,6 @@ import type {
 } from 'lightning/flowSupport';
 import SESSIONS_CHANGED from '@salesforce/messageChannel/MSC_MessagingSessionsChanged__c';
 import { formatLabel } from 'c/messagingTime';
-import { describeError } from 'c/messagingErrors';
 import type { SessionsChangedMessage } from 'c/messagingChannels';
 
 import labelTitle from '@salesforce/label/c.MSC_StartTitle';
@@ -143,7 +142,8 @@ export default class StartConversation extends LightningElement {
     resultTitle = '';
     resultMessage = '';
     resultVariant: ResultVariant = 'success';
-    errorText = '';
+    /** What the flow reported on ERROR, read by the error panel. */
+    flowError: unknown;
     errorHint = '';
     /** True once lightning-flow reported the interview running (STARTED or PAUSED). */
     private interviewStarted = false;
@@ -273,7 +273,7 @@ export default class StartConversation extends LightningElement {
     handleRestart(): void {
         this.state = 'running';
         this.interviewStarted = false;
-        this.errorText = '';
+        this.flowError = undefined;
         this.errorHint = '';
         this.resultMessage = '';
         this.resultTitle = '';
@@ -336,9 +336,7 @@ export default class StartConversation extends LightningElement {
         this.errorHint = flowErrorHint(
             this.interviewStarted || Boolean(detail?.guid)
         );
-        this.errorText = describeError(
-            raw.errorMessage ?? raw.message ?? detail
-        ).message;
+        this.flowError = raw.errorMessage ?? raw.message ?? detail;
     }
 
     private showResult(

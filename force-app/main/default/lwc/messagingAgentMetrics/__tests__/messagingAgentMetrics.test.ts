@@ -4,6 +4,7 @@ import { subscribe } from 'lightning/messageService';
 import { formatDuration, startTimeWindowFilter } from 'c/messagingTime';
 import {
     $,
+    $$,
     clearDocumentBody,
     clone,
     flushMicrotasks,
@@ -132,12 +133,47 @@ function createPanel(
     );
 }
 
+/** The panel's children: the table, the chart and the error box draw in their own shadow. */
+function child(
+    element: HTMLElement,
+    tag:
+        | 'c-messaging-metrics-table'
+        | 'c-messaging-metrics-chart'
+        | 'c-messaging-error-panel'
+): HTMLElement | null {
+    return $(element, tag);
+}
+
+/** The first match in the metrics table, or null when the panel shows no table. */
+function inTable(element: HTMLElement, selector: string): HTMLElement | null {
+    const table = child(element, 'c-messaging-metrics-table');
+    return table ? $(table, selector) : null;
+}
+
+function allInTable(element: HTMLElement, selector: string): HTMLElement[] {
+    const table = child(element, 'c-messaging-metrics-table');
+    return table ? $$(table, selector) : [];
+}
+
+/** The error box's alert, or null when the panel shows none. */
+function errorAlert(element: HTMLElement): HTMLElement | null {
+    const panel = child(element, 'c-messaging-error-panel');
+    return panel ? $(panel, '[role="alert"]') : null;
+}
+
+function errorText(element: HTMLElement): string {
+    return errorAlert(element)?.textContent ?? '';
+}
+
 function cell(
     element: HTMLElement,
     ownerId: string,
     name: string
 ): HTMLElement | null {
-    return $(element, `tr[data-owner="${ownerId}"] [data-cell="${name}"]`);
+    return inTable(
+        element,
+        `tr[data-owner="${ownerId}"] [data-cell="${name}"]`
+    );
 }
 
 /** What a cell shows on screen: its text without the assistive-only parts. */
@@ -283,9 +319,8 @@ describe('c-messaging-agent-metrics', () => {
             change(element, 'from', '2026-03-05');
             change(element, 'to', '2026-02-01');
             await flush();
-            expect($(element, '[data-id="error"]')!.textContent).toContain(
-                'start on or before the end'
-            );
+            expect($(element, '[data-id="error"]')).not.toBeNull();
+            expect(errorText(element)).toContain('start on or before the end');
             expect(configOf('agentMetrics')).toBeUndefined();
             expect(configOf('agentMetricsSessionMetrics')).toBeUndefined();
             await expectAccessible(element);
@@ -566,8 +601,9 @@ describe('c-messaging-agent-metrics', () => {
             });
             emitAll();
             await flush();
-            expect($(element, '[data-cell="response"]')).toBeNull();
-            expect($(element, '[data-cell="firstResponse"]')).toBeNull();
+            expect(inTable(element, '[data-cell="messages"]')).not.toBeNull();
+            expect(inTable(element, '[data-cell="response"]')).toBeNull();
+            expect(inTable(element, '[data-cell="firstResponse"]')).toBeNull();
             expect(text(element, ADA, 'messages')).toBe(
                 '80 / 95 (4 not counted)'
             );
@@ -582,10 +618,11 @@ describe('c-messaging-agent-metrics', () => {
             emitAll();
             await flush();
             expect($(element, 'lightning-spinner')).toBeNull();
-            const owners = Array.from(
-                element.shadowRoot!.querySelectorAll('tbody tr')
-            ).map((row) => row.getAttribute('data-owner'));
-            expect(owners).toEqual([ADA, BEN, DEE, CY, QUEUE]);
+            // One row template for every row: the team totals come last.
+            const owners = allInTable(element, 'tbody tr').map((row) =>
+                row.getAttribute('data-owner')
+            );
+            expect(owners).toEqual([ADA, BEN, DEE, CY, QUEUE, 'totals']);
             expect(text(element, ADA, 'name')).toBe('Ada Lovelace');
             expect(text(element, ADA, 'handled')).toBe('10');
             expect(text(element, ADA, 'open')).toBe('3');
@@ -646,9 +683,9 @@ describe('c-messaging-agent-metrics', () => {
             expect(text(element, 'totals', 'messages')).toBe(
                 '83 / 99 (9 not counted)'
             );
-            for (const row of element.shadowRoot!.querySelectorAll(
-                '[data-cell="messages"]'
-            )) {
+            const messageCells = allInTable(element, '[data-cell="messages"]');
+            expect(messageCells).toHaveLength(6);
+            for (const row of messageCells) {
                 expect(row.textContent!.trim()).not.toMatch(/^0\b/);
             }
             // Why, for assistive technology and as a tooltip.
@@ -697,14 +734,25 @@ describe('c-messaging-agent-metrics', () => {
             await flush();
             emitAll();
             await flush();
-            const svg = $(element, 'svg')!;
-            expect(svg.getAttribute('role')).toBe('img');
-            const bars = element.shadowRoot!.querySelectorAll('g.chart-bar');
-            expect(bars).toHaveLength(4);
-            expect(bars[0].querySelector('title')!.textContent).toBe(
-                'Ada Lovelace: 10 handled, 3 open now'
+            const chart = child(element, 'c-messaging-metrics-chart')!;
+            expect($(chart, 'ul')!.getAttribute('aria-label')).toBe(
+                'Sessions handled and open now, per agent. ' +
+                    'Bar chart of the sessions each agent handled in the period and has open now. The table has the same figures.'
             );
-            expect($(element, 'table caption')!.textContent).toContain('Today');
+            const bars = $$(chart, 'li.chart-bar');
+            expect(bars).toHaveLength(4);
+            expect(bars.map((bar) => bar.getAttribute('data-owner'))).toEqual([
+                ADA,
+                BEN,
+                DEE,
+                CY
+            ]);
+            expect(
+                bars[0].querySelector('.slds-assistive-text')!.textContent
+            ).toBe('Ada Lovelace: 10 handled, 3 open now');
+            expect(inTable(element, 'table caption')!.textContent).toContain(
+                'Today'
+            );
         });
 
         it('highlights figures over the App Builder targets', async () => {
@@ -728,9 +776,14 @@ describe('c-messaging-agent-metrics', () => {
             expect(
                 cell(element, BEN, 'avgHandle')!.querySelector('lightning-icon')
             ).not.toBeNull();
-            expect($(element, `tr[data-owner="${ADA}"]`)!.className).toContain(
-                'row_over'
-            );
+            expect(
+                inTable(element, `tr[data-owner="${ADA}"]`)!.className
+            ).toContain('row_over');
+            // The chart colours Ada's bar from the same data.
+            const chart = child(element, 'c-messaging-metrics-chart')!;
+            expect(
+                $(chart, `li[data-owner="${ADA}"] .bar_handled`)!.classList
+            ).toContain('bar_over');
             await expectAccessible(element);
         });
 
@@ -760,6 +813,7 @@ describe('c-messaging-agent-metrics', () => {
             );
             await flush();
             expect($(element, '[data-id="error"]')).toBeNull();
+            expect(errorAlert(element)).toBeNull();
             expect(text(element, ADA, 'handled')).toBe('10');
             expect(text(element, ADA, 'avgWait')).toContain(formatDuration(46));
             expect(text(element, ADA, 'avgHandle')).toContain(
@@ -862,7 +916,8 @@ describe('c-messaging-agent-metrics', () => {
             expect($(element, '[data-id="empty"]')!.textContent).toContain(
                 'No sessions'
             );
-            expect($(element, 'table')).toBeNull();
+            expect(child(element, 'c-messaging-metrics-table')).toBeNull();
+            expect(inTable(element, 'table')).toBeNull();
             await expectAccessible(element);
         });
 
@@ -874,10 +929,12 @@ describe('c-messaging-agent-metrics', () => {
                 errorFixtures.insufficientAccess.errors
             );
             await flush();
-            const error = $(element, '[data-id="error"]')!;
+            expect($(element, '[data-id="error"]')).not.toBeNull();
+            const error = errorAlert(element)!;
             expect(error.getAttribute('role')).toBe('alert');
             expect(error.textContent).toContain("don't have access");
-            expect($(element, 'table')).toBeNull();
+            expect(child(element, 'c-messaging-metrics-table')).toBeNull();
+            expect(inTable(element, 'table')).toBeNull();
         });
 
         it('reports a team group the org refuses, and how to fall back to direct reports', async () => {
@@ -891,7 +948,8 @@ describe('c-messaging-agent-metrics', () => {
                 errorFixtures.teamGroupUnreadable.errors
             );
             await flush();
-            const error = $(element, '[data-id="error"]')!.textContent!;
+            expect($(element, '[data-id="error"]')).not.toBeNull();
+            const error = errorText(element);
             expect(error).toContain('Support_Team');
             expect(error).toContain('GroupMember');
             expect(error).toContain('report to you');
@@ -903,13 +961,12 @@ describe('c-messaging-agent-metrics', () => {
             await flush();
             emitErrorsTo('agentMetrics', errorFixtures.other.errors);
             await flush();
-            expect($(element, '[data-id="error"]')!.textContent).toContain(
-                'unexpected error'
-            );
+            expect($(element, '[data-id="error"]')).not.toBeNull();
+            expect(errorText(element)).toContain('unexpected error');
             emitAll();
             await flush();
             expect($(element, '[data-id="error"]')).toBeNull();
-            expect($(element, 'table')).not.toBeNull();
+            expect(inTable(element, 'table')).not.toBeNull();
         });
     });
 
@@ -1046,9 +1103,8 @@ describe('c-messaging-agent-metrics', () => {
             ($(element, '[data-id="refresh"]') as HTMLElement).click();
             jest.advanceTimersByTime(400);
             await flush();
-            expect($(element, '[data-id="error"]')!.textContent).toContain(
-                'Network down'
-            );
+            expect($(element, '[data-id="error"]')).not.toBeNull();
+            expect(errorText(element)).toContain('Network down');
         });
 
         it('moves the window to the new day instead of refetching the old one', async () => {

@@ -147,6 +147,16 @@ function note(element: HTMLElement, key: string): string {
     return text($(element, `[data-note="${key}"]`));
 }
 
+/** The error panel's alert, inside the child's own shadow root; null without an error. */
+function errorAlert(element: HTMLElement): HTMLElement | null {
+    const panel = $(element, 'c-messaging-error-panel[data-id="error"]');
+    return panel ? $(panel, '[role="alert"]') : null;
+}
+
+function errorText(element: HTMLElement): string {
+    return text(errorAlert(element));
+}
+
 function announcement(element: HTMLElement): string {
     return text($(element, '[data-id="announcement"]'));
 }
@@ -388,6 +398,26 @@ describe('c-messaging-backlog', () => {
             );
         });
 
+        it('marks queue rows by data-queue and channel rows by data-channel, never both', async () => {
+            const element = createBacklog();
+            await showData(element);
+            const rows = (table: string) =>
+                $$(element, `table[data-id="${table}"] tbody tr`);
+            expect(rows('queues').length).toBeGreaterThan(0);
+            expect(rows('channels').length).toBeGreaterThan(0);
+            for (const row of rows('queues')) {
+                expect(row.getAttribute('data-queue')).toBeTruthy();
+                expect(row.hasAttribute('data-channel')).toBe(false);
+            }
+            for (const row of rows('channels')) {
+                expect(row.getAttribute('data-channel')).toBeTruthy();
+                expect(row.hasAttribute('data-queue')).toBe(false);
+            }
+            expect($$(element, 'tr[data-queue]')).toHaveLength(
+                rows('queues').length
+            );
+        });
+
         it('makes every longest wait tick once a second on one timer', async () => {
             const element = createBacklog();
             await showData(element);
@@ -604,7 +634,7 @@ describe('c-messaging-backlog', () => {
             await showData(element);
             $(element, '[data-id="refresh"]')!.click();
             await advance(250);
-            expect(text($(element, '[data-id="error"]'))).toContain('offline');
+            expect(errorText(element)).toContain('offline');
         });
     });
 
@@ -637,7 +667,7 @@ describe('c-messaging-backlog', () => {
             await flush();
             graphqlAdapter.emitErrors(clone(errorsJson.access), isFigures);
             await flush();
-            const alert = $(element, '[data-id="error"]')!;
+            const alert = errorAlert(element)!;
             expect(alert.getAttribute('role')).toBe('alert');
             expect(text(alert)).toContain(
                 "You don't have access to MessagingSession"
@@ -678,9 +708,7 @@ describe('c-messaging-backlog', () => {
                 isFigures
             );
             await flush();
-            expect(text($(element, '[data-id="error"]'))).toContain(
-                "Field 'Group'"
-            );
+            expect(errorText(element)).toContain("Field 'Group'");
         });
 
         it('reports unknown queue names by name, and still shows the others', async () => {
@@ -751,11 +779,51 @@ describe('c-messaging-backlog', () => {
                 isQueueLookup
             );
             await flush();
-            expect(text($(element, '[data-id="error"]'))).toBe(
+            expect(errorText(element)).toBe(
                 "The chosen queues can't be looked up, so the backlog can't be limited to them: Validation error of type FieldUndefined: Field 'Group' in type 'RecordQuery' is undefined @ 'uiapi/query/Group'"
             );
             expect(configOf(isFigures)).toBeUndefined();
             expect($(element, 'lightning-spinner')).toBeNull();
+        });
+
+        it('asks the look-up again on refresh after it failed, then shows the figures', async () => {
+            const lookupRefresh = jest.fn(() => Promise.resolve());
+            const element = createBacklog({ queues: 'Support_EMEA, Billing' });
+            await flush();
+            graphqlAdapter.emitErrors(
+                clone(errorsJson.namesRefused),
+                isQueueLookup,
+                lookupRefresh
+            );
+            await flush();
+            expect(errorText(element)).toContain("can't be looked up");
+            $(element, '[data-id="refresh"]')!.click();
+            await advance(250);
+            expect(lookupRefresh).toHaveBeenCalledTimes(1);
+            // The look-up answers this time: the error goes, the figures are asked for and shown.
+            await answerQueueLookup();
+            expect(errorAlert(element)).toBeNull();
+            expect(lastConfig().variables.waitingWhere.and[1]).toEqual({
+                OwnerId: { in: [Q1, Q2] }
+            });
+            await showData(element);
+            expect(queueCell(element, Q1, 'waiting')).toBe('5');
+        });
+
+        it('says when asking the look-up again fails too', async () => {
+            const element = createBacklog({ queues: 'Support_EMEA' });
+            await flush();
+            graphqlAdapter.emitErrors(
+                clone(errorsJson.namesRefused),
+                isQueueLookup,
+                () =>
+                    Promise.reject({ status: 0, body: { message: 'offline' } })
+            );
+            await flush();
+            $(element, '[data-id="refresh"]')!.click();
+            await advance(250);
+            expect(errorText(element)).toContain("can't be looked up");
+            expect(errorText(element)).toContain('offline');
         });
 
         it('sends nothing when no chosen queue name can be one, and says why', async () => {

@@ -5,6 +5,7 @@ import {
     requestMore
 } from 'c/messagingRelatedListPager';
 import type { PagerState } from 'c/messagingRelatedListPager';
+import { describeError } from 'c/messagingErrors';
 
 // Paging reads only the record ids (to merge pages).
 const record = (id: string): UiApi.RecordRepresentation =>
@@ -43,7 +44,6 @@ const limitError = {
     status: 403,
     statusText: 'Forbidden'
 };
-const labels = { loadMore: 'Load more', loadingMore: 'Loading…' };
 const ids = (state: PagerState): (string | null)[] =>
     state.records.map((row) => row.id);
 
@@ -54,11 +54,11 @@ describe('initialPagerState', () => {
         expect(state.pageToken).toBeUndefined();
         expect(state.nextPageToken).toBeNull();
         expect(state.visibleLimit).toBe(20);
-        const view = pagerView(state, true, labels);
+        const view = pagerView(state, true);
         expect(view.isLoading).toBe(true);
         expect(view.hasRows || view.isEmpty || view.hasError).toBe(false);
         // Without a session there is nothing to load.
-        expect(pagerView(state, false, labels).isLoading).toBe(false);
+        expect(pagerView(state, false).isLoading).toBe(false);
     });
 });
 
@@ -70,7 +70,7 @@ describe('receivePage', () => {
         expect(ids(state)).toEqual(['r0', 'r1', 'r2']);
         expect(state.nextPageToken).toBe('next-3');
         expect(state.loaded).toBe(true);
-        const view = pagerView(state, true, labels);
+        const view = pagerView(state, true);
         expect(view.hasRows).toBe(true);
         expect(view.isLoading).toBe(false);
         expect(view.hasMore).toBe(true);
@@ -80,7 +80,7 @@ describe('receivePage', () => {
         const state = receivePage(initialPagerState(20), {
             data: page([], null)
         });
-        const view = pagerView(state, true, labels);
+        const view = pagerView(state, true);
         expect(view.isEmpty).toBe(true);
         expect(view.hasRows).toBe(false);
         expect(view.hasMore).toBe(false);
@@ -96,7 +96,7 @@ describe('receivePage', () => {
         state = receivePage(state, { data: page(records(2, 2), null) });
         expect(ids(state)).toEqual(['r0', 'r1', 'r2', 'r3']);
         expect(state.loadingMore).toBe(false);
-        expect(pagerView(state, true, labels).hasMore).toBe(false);
+        expect(pagerView(state, true).hasMore).toBe(false);
     });
 
     it('reports a failed first page as the error and drops the rows', () => {
@@ -105,13 +105,16 @@ describe('receivePage', () => {
         });
         expect(state.records).toEqual([]);
         expect(state.loaded).toBe(false);
-        const view = pagerView(state, true, labels);
+        const view = pagerView(state, true);
         expect(view.hasError).toBe(true);
         expect(view.isLoading).toBe(false);
-        expect(view.errorText).toContain('Too many requests.');
+        expect(view.error).toBe(limitError);
+        expect(describeError(view.error).message).toContain(
+            'Too many requests.'
+        );
         expect(view.hasLoadMoreError).toBe(false);
         // Without a session no error is shown.
-        expect(pagerView(state, false, labels).hasError).toBe(false);
+        expect(pagerView(state, false).hasError).toBe(false);
     });
 
     it('keeps the shown rows when only the next page fails, and clears that error on retry', () => {
@@ -123,17 +126,20 @@ describe('receivePage', () => {
         expect(ids(state)).toEqual(['r0', 'r1']);
         expect(state.error).toBeUndefined();
         expect(state.loadingMore).toBe(false);
-        let view = pagerView(state, true, labels);
+        let view = pagerView(state, true);
         expect(view.hasRows).toBe(true);
         expect(view.hasError).toBe(false);
         expect(view.hasLoadMoreError).toBe(true);
-        expect(view.loadMoreErrorText).toContain('Too many requests.');
+        expect(view.loadMoreError).toBe(limitError);
+        expect(describeError(view.loadMoreError).message).toContain(
+            'Too many requests.'
+        );
 
         state = requestMore(state);
         expect(state.loadingMore).toBe(true);
         expect(state.loadMoreError).toBeUndefined();
         state = receivePage(state, { data: page(records(2, 1), null) });
-        view = pagerView(state, true, labels);
+        view = pagerView(state, true);
         expect(view.hasLoadMoreError).toBe(false);
         expect(ids(state)).toEqual(['r0', 'r1', 'r2']);
     });
@@ -177,15 +183,14 @@ describe('requestMore', () => {
 });
 
 describe('pagerView', () => {
-    it('labels the button by whether a page is loading', () => {
+    // The button's label for each state is asserted in c-messaging-related-list-frame's tests.
+    it('reports whether a page is loading', () => {
         const first = receivePage(initialPagerState(2), {
             data: page(records(0, 2), 'next-2')
         });
-        const view = pagerView(first, true, labels);
-        expect(view.loadMoreLabel).toBe('Load more');
+        const view = pagerView(first, true);
         expect(view.loadingMore).toBe(false);
-        const loading = pagerView(requestMore(first), true, labels);
-        expect(loading.loadMoreLabel).toBe('Loading…');
+        const loading = pagerView(requestMore(first), true);
         expect(loading.loadingMore).toBe(true);
     });
 
@@ -193,7 +198,7 @@ describe('pagerView', () => {
         const state = receivePage(initialPagerState(2), {
             data: page(records(0, 3), null)
         });
-        expect(pagerView(state, true, labels).hasMore).toBe(true);
-        expect(pagerView(requestMore(state), true, labels).hasMore).toBe(false);
+        expect(pagerView(state, true).hasMore).toBe(true);
+        expect(pagerView(requestMore(state), true).hasMore).toBe(false);
     });
 });

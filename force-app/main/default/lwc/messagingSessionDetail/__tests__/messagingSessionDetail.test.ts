@@ -61,6 +61,11 @@ function mount(recordId: string | null = SID): DetailElement {
 }
 const text = (element: HTMLElement, selector: string): string =>
     ($(element, selector)?.textContent ?? '').trim();
+/** The message of an error panel (c-messaging-error-panel), read through its shadow root. */
+const panelText = (element: HTMLElement, selector: string): string => {
+    const panel = $(element, selector);
+    return panel ? text(panel, '.message') : '';
+};
 /** A linked record's shown name: the base button's label when it opens, else the text. */
 const linkText = (element: HTMLElement, key: string): string => {
     const cell = $(element, `[data-link="${key}"]`);
@@ -134,7 +139,7 @@ describe('states', () => {
             getRecordError.statusText
         );
         await flush();
-        const error = text(element, '.error');
+        const error = panelText(element, '.error');
         expect(error).toContain("You don't have access to this record");
         expect($(element, 'lightning-spinner')).toBeNull();
         await expect(element).toBeAccessible();
@@ -512,7 +517,7 @@ describe('inline edit', () => {
         expect(reportValidity).toHaveBeenCalled();
         expect(picker(element, 'CaseId').value).toBe('0015g00000XyZAbAAN');
         expect(picker(element, 'LeadId').value).toBe('00Qxx000000LeaAAA');
-        expect(text(element, '.form-error')).toContain(
+        expect(panelText(element, '.form-error')).toContain(
             "The session wasn't saved."
         );
         // A field error is not a conflict: nothing to reload.
@@ -527,7 +532,7 @@ describe('inline edit', () => {
         const element = await editing();
         choose(element, 'CaseId', '500xx000000Cas3AAA');
         await save(element);
-        const error = text(element, '.form-error');
+        const error = panelText(element, '.form-error');
         expect(error).toContain('Someone else changed this record');
         expect(error).toContain(
             'modified since the specified If-Unmodified-Since date'
@@ -549,7 +554,7 @@ describe('inline edit', () => {
         const element = await editing();
         choose(element, 'CaseId', '500xx000000Cas3AAA');
         await save(element);
-        const error = text(element, '.form-error');
+        const error = panelText(element, '.form-error');
         expect(error).toContain('Someone else changed this record');
         expect(error).toContain('modified by Bob Supervisor');
         expect($(element, '.reload-button')).not.toBeNull();
@@ -564,7 +569,7 @@ describe('inline edit', () => {
         const element = await editing();
         choose(element, 'CaseId', '500xx000000Cas3AAA');
         await save(element);
-        const error = text(element, '.form-error');
+        const error = panelText(element, '.form-error');
         expect(error).toContain("The session wasn't saved.");
         expect(error).toContain('This record is locked');
         expect(error).toContain('entity is locked for approval');

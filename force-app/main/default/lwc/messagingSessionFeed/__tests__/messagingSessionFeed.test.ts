@@ -37,6 +37,18 @@ function mount(recordId: string | null = SID): FeedElement {
     );
 }
 
+/** The related-list frame: its shadow holds the states and "load more"; the rows stay slotted in ours. */
+function inFrame(element: HTMLElement, selector: string): HTMLElement | null {
+    const frame = $(element, 'c-messaging-related-list-frame');
+    return frame ? $(frame, selector) : null;
+}
+
+/** The message of one of the frame's error panels ('' when it shows none). */
+function panelMessage(element: HTMLElement, selector: string): string {
+    const panel = inFrame(element, selector);
+    return panel ? text($(panel, '.message')) : '';
+}
+
 async function loaded(
     collection: unknown = feedsFixture
 ): Promise<FeedElement> {
@@ -111,13 +123,13 @@ describe('states', () => {
     it('loading', async () => {
         const element = mount();
         await flush();
-        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(inFrame(element, 'lightning-spinner')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
 
     it('empty', async () => {
         const element = await loaded(feedsEmpty);
-        expect(text($(element, '.empty'))).toBe(
+        expect(text(inFrame(element, '.empty'))).toBe(
             'Nothing has been posted on this session yet.'
         );
         await expect(element).toBeAccessible();
@@ -132,7 +144,7 @@ describe('states', () => {
             unsupported.statusText
         );
         await flush();
-        expect(text($(element, '.error'))).toContain(
+        expect(panelMessage(element, '.error')).toContain(
             "This org can't serve this request"
         );
         await expect(element).toBeAccessible();
@@ -154,7 +166,7 @@ describe('states', () => {
         mockSubscribe.mockReturnValueOnce(subscription);
         const element = mount(null);
         await flush();
-        expect(text($(element, '.empty-selection'))).toBe(
+        expect(text(inFrame(element, '.empty-selection'))).toBe(
             'Select a messaging session in the list to see its feed.'
         );
         (mockSubscribe.mock.calls[0][2] as (message: unknown) => void)({
@@ -240,12 +252,12 @@ describe('paging', () => {
     it('loads more with the nextPageToken', async () => {
         const element = await loaded(generatedPage(0, 20, 'next-20'));
         expect($$(element, '.feed-item')).toHaveLength(20);
-        ($(element, '.load-more') as HTMLElement).click();
+        (inFrame(element, '.load-more') as HTMLElement).click();
         await flush();
         expect(feedAdapter.getLastConfig().pageToken).toBe('next-20');
         feedAdapter.emit(generatedPage(20, 5, null));
         await flush();
         expect($$(element, '.feed-item')).toHaveLength(25);
-        expect($(element, '.load-more')).toBeNull();
+        expect(inFrame(element, '.load-more')).toBeNull();
     });
 });

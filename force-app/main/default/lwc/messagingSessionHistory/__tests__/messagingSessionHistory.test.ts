@@ -40,6 +40,18 @@ function mount(recordId: string | null = SID): HistoryElement {
     );
 }
 
+/** The related-list frame: its shadow holds the states and "load more"; the rows stay slotted in ours. */
+function inFrame(element: HTMLElement, selector: string): HTMLElement | null {
+    const frame = $(element, 'c-messaging-related-list-frame');
+    return frame ? $(frame, selector) : null;
+}
+
+/** The message of one of the frame's error panels ('' when it shows none). */
+function panelMessage(element: HTMLElement, selector: string): string {
+    const panel = inFrame(element, selector);
+    return panel ? text($(panel, '.message')) : '';
+}
+
 /** A page of `size` generated history rows, numbered from `start`, one minute apart, newest first. */
 function generatedPage(
     start: number,
@@ -123,16 +135,16 @@ describe('states', () => {
     it('loading', async () => {
         const element = mount();
         await flush();
-        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(inFrame(element, 'lightning-spinner')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
 
     it('empty', async () => {
         const element = await loaded(historiesEmpty);
-        expect(text($(element, '.empty'))).toContain(
+        expect(text(inFrame(element, '.empty'))).toContain(
             'No changes have been recorded'
         );
-        expect($(element, '.load-more')).toBeNull();
+        expect(inFrame(element, '.load-more')).toBeNull();
     });
 
     it('says plainly when the org cannot serve the related list', async () => {
@@ -144,7 +156,7 @@ describe('states', () => {
             unsupported.statusText
         );
         await flush();
-        const error = text($(element, '.error'));
+        const error = panelMessage(element, '.error');
         expect(error).toContain("This org can't serve this request");
         expect(error).toContain("Histories isn't a supported related list");
         await expect(element).toBeAccessible();
@@ -178,7 +190,7 @@ describe('states', () => {
         mockSubscribe.mockReturnValueOnce(subscription);
         const element = mount(null);
         await flush();
-        expect(text($(element, '.empty-selection'))).toBe(
+        expect(text(inFrame(element, '.empty-selection'))).toBe(
             'Select a messaging session in the list to see its history.'
         );
         const listener = mockSubscribe.mock.calls[0][2] as (
@@ -240,6 +252,8 @@ describe('timeline', () => {
         const time = groups[6].querySelector('time')!;
         expect(time.getAttribute('datetime')).toBe('2026-11-20T09:00:05.000Z');
         expect(text(time)).toContain('1:00');
+        // The rows are slotted into the frame but stay in this shadow: the text below covers them.
+        expect(element.shadowRoot!.textContent).toContain('Billing Queue');
         expect(element.shadowRoot!.textContent).not.toContain(
             '00Gxx000000QueAAA'
         );
@@ -251,7 +265,7 @@ describe('paging', () => {
     it('loads the next page with the nextPageToken and appends it', async () => {
         const element = await loaded(generatedPage(0, 50, 'token-50'));
         expect($$(element, '.history-entry')).toHaveLength(50);
-        ($(element, '.load-more') as HTMLElement).click();
+        (inFrame(element, '.load-more') as HTMLElement).click();
         await flush();
         expect(historyAdapter.getLastConfig().pageToken).toBe('token-50');
         historyAdapter.emit(generatedPage(50, 50, 'token-100'));
@@ -261,18 +275,18 @@ describe('paging', () => {
         await flush();
         // A page served again does not duplicate rows.
         expect($$(element, '.history-entry')).toHaveLength(100);
-        ($(element, '.load-more') as HTMLElement).click();
+        (inFrame(element, '.load-more') as HTMLElement).click();
         await flush();
         historyAdapter.emit(generatedPage(100, 20, null));
         await flush();
         expect($$(element, '.history-entry')).toHaveLength(120);
-        expect($(element, '.load-more')).toBeNull();
+        expect(inFrame(element, '.load-more')).toBeNull();
     });
 
     it('never renders a 1999-record history at once', async () => {
         const element = await loaded(generatedPage(0, 1999, null));
         expect($$(element, '.history-entry')).toHaveLength(50);
-        ($(element, '.load-more') as HTMLElement).click();
+        (inFrame(element, '.load-more') as HTMLElement).click();
         await flush();
         expect($$(element, '.history-entry')).toHaveLength(100);
         // Revealing already-loaded rows needs no request.
@@ -281,7 +295,7 @@ describe('paging', () => {
 
     it('keeps the loaded rows when the next page fails', async () => {
         const element = await loaded(generatedPage(0, 50, 'token-50'));
-        ($(element, '.load-more') as HTMLElement).click();
+        (inFrame(element, '.load-more') as HTMLElement).click();
         await flush();
         historyAdapter.error(
             [
@@ -294,7 +308,7 @@ describe('paging', () => {
         );
         await flush();
         expect($$(element, '.history-entry')).toHaveLength(50);
-        expect(text($(element, '.load-more-error'))).toContain(
+        expect(panelMessage(element, '.load-more-error')).toContain(
             'Too many requests.'
         );
     });

@@ -82,8 +82,10 @@ const TODAY_LA = '2026-11-20T08:00:00.000Z';
 const LAST7_LA = '2026-11-14T08:00:00.000Z';
 const LAST30_LA = '2026-10-22T07:00:00.000Z';
 // gql runs once, when the component module loads; keep the query text it was given.
-const queryText = String(
-    (gql as unknown as jest.Mock).mock.calls[0]?.[0]?.join('') ?? ''
+const gqlCall = (gql as unknown as jest.Mock).mock.calls[0] ?? [[]];
+const queryText = String.raw(
+    { raw: gqlCall[0] as string[] },
+    ...(gqlCall.slice(1) as unknown[])
 );
 
 function flush(): Promise<void> {
@@ -109,8 +111,51 @@ function rows(element: HTMLElement): HTMLElement[] {
     );
 }
 
+/** A child component's shadow root, found in the list's shadow. */
+function childRoot(element: HTMLElement, tag: string): ShadowRoot {
+    return element.shadowRoot!.querySelector(tag)!.shadowRoot!;
+}
+
+/** A part of the filters (search, comboboxes, custom range, sort). */
+function inFilters<E extends Element = HTMLElement>(
+    element: HTMLElement,
+    selector: string
+): E | null {
+    return childRoot(element, 'c-messaging-session-filters').querySelector<E>(
+        selector
+    );
+}
+
+/** A part of one row, inside its list item component. */
+function inRow<E extends Element = HTMLElement>(
+    row: HTMLElement,
+    selector: string
+): E | null {
+    return row
+        .querySelector('c-messaging-session-list-item')!
+        .shadowRoot!.querySelector<E>(selector);
+}
+
+/** The text of one row, as its list item component shows it. */
+function rowText(row: HTMLElement): string {
+    return text(
+        row.querySelector('c-messaging-session-list-item')!.shadowRoot!
+            .firstElementChild
+    );
+}
+
+/** A part of the error panel. */
+function inErrorPanel(element: HTMLElement, selector: string): Element | null {
+    return childRoot(element, 'c-messaging-error-panel').querySelector(
+        selector
+    );
+}
+
 function chip(element: HTMLElement, value: string): HTMLButtonElement {
-    return element.shadowRoot!.querySelector<HTMLButtonElement>(
+    return childRoot(
+        element,
+        'c-messaging-status-chips'
+    ).querySelector<HTMLButtonElement>(
         `button.status-chip[data-value="${value}"]`
     )!;
 }
@@ -121,7 +166,7 @@ function chipText(element: HTMLElement, value: string): string {
 }
 
 function change(element: HTMLElement, selector: string, value: string): void {
-    const target = element.shadowRoot!.querySelector(selector)!;
+    const target = inFilters(element, selector)!;
     target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 
@@ -307,13 +352,13 @@ describe('c-messaging-session-list', () => {
             }
             expect(sent).toEqual(expected);
             expect(
-                element
-                    .shadowRoot!.querySelector('.window-filter')!
-                    .getAttribute('field-level-help') ??
+                inFilters(element, '.window-filter')!.getAttribute(
+                    'field-level-help'
+                ) ??
                     (
-                        element.shadowRoot!.querySelector(
-                            '.window-filter'
-                        ) as unknown as { fieldLevelHelp: string }
+                        inFilters(element, '.window-filter') as unknown as {
+                            fieldLevelHelp: string;
+                        }
                     ).fieldLevelHelp
             ).toBe(
                 'By start time, in whole calendar days in your time zone (America/Los_Angeles). Today: since midnight. Last 7 days: today and the 6 days before. Last 30 days: today and the 29 days before. Custom: from the start of the first date to the end of the last.'
@@ -378,9 +423,7 @@ describe('c-messaging-session-list', () => {
             change(element, '.custom-from', '2026-11-20');
             await flush();
             expect(variables().where).toEqual({});
-            expect(
-                text(element.shadowRoot!.querySelector('.range-problem'))
-            ).toBe(
+            expect(text(inFilters(element, '.range-problem'))).toBe(
                 "The start date is after the end date, so the date range isn't applied."
             );
         });
@@ -403,9 +446,7 @@ describe('c-messaging-session-list', () => {
                 },
                 after: null
             });
-            element
-                .shadowRoot!.querySelector<HTMLElement>('.sort-direction')!
-                .click();
+            inFilters<HTMLElement>(element, '.sort-direction')!.click();
             await flush();
             expect(variables().orderBy).toEqual({
                 MessagingEndUser: { Name: { order: 'ASC', nulls: 'LAST' } }
@@ -425,25 +466,23 @@ describe('c-messaging-session-list', () => {
             const element = await loaded();
             const items = rows(element);
             expect(items).toHaveLength(3);
-            expect(text(items[0].querySelector('.select-button'))).toBe(
+            expect(text(inRow(items[0], '.select-button'))).toBe(
                 'Grace Hopper'
             );
-            expect(text(items[0].querySelector('.slds-badge'))).toBe('Waiting');
-            expect(text(items[0].querySelector('.row-detail'))).toBe(
+            expect(text(inRow(items[0], '.slds-badge'))).toBe('Waiting');
+            expect(text(inRow(items[0], '.row-detail'))).toBe(
                 'MS-0001 · SMS · Support SMS'
             );
             expect(
-                items[0]
-                    .querySelector('lightning-icon.channel-icon')!
-                    .getAttribute('title')
+                inRow(items[0], 'lightning-icon.channel-icon')!.getAttribute(
+                    'title'
+                )
             ).toBe('SMS');
-            expect(text(items[0].querySelector('.row-preview'))).toBe(
+            expect(text(inRow(items[0], '.row-preview'))).toBe(
                 "Hi, my order hasn't arrived"
             );
-            expect(text(items[1].querySelector('.row-case'))).toBe(
-                'Case 00001042'
-            );
-            expect(text(items[1].querySelector('.row-owner'))).toBe(
+            expect(text(inRow(items[1], '.row-case'))).toBe('Case 00001042');
+            expect(text(inRow(items[1], '.row-owner'))).toBe(
                 'Owner: Ada Agent'
             );
 
@@ -459,16 +498,14 @@ describe('c-messaging-session-list', () => {
         it('shows a queue owner as a queue, with the badge the detail uses', async () => {
             const element = await loaded();
             const [waiting, active] = rows(element);
-            expect(text(waiting.querySelector('.row-owner'))).toBe(
+            expect(text(inRow(waiting, '.row-owner'))).toBe(
                 'Owner: Messaging Queue'
             );
-            const badge = waiting.querySelector('.row-meta .queue-badge')!;
+            const badge = inRow(waiting, '.row-meta .queue-badge')!;
             expect(text(badge)).toBe('Queue');
             expect(badge.classList).toContain('slds-badge');
-            expect(text(active.querySelector('.row-owner'))).toBe(
-                'Owner: Ada Agent'
-            );
-            expect(active.querySelector('.queue-badge')).toBeNull();
+            expect(text(inRow(active, '.row-owner'))).toBe('Owner: Ada Agent');
+            expect(inRow(active, '.queue-badge')).toBeNull();
             // Both union members are asked for, with __typename to tell them apart.
             const owner = queryText.slice(queryText.indexOf('Owner @optional'));
             expect(owner).toMatch(
@@ -482,7 +519,7 @@ describe('c-messaging-session-list', () => {
             adapter.emit(graphqlSessionsOpenStates);
             await flush();
             const owners = rows(element).map((row) =>
-                text(row.querySelector('.row-owner'))
+                text(inRow(row, '.row-owner'))
             );
             // Owner: null beside an OwnerId: the owner exists but is hidden from this user.
             expect(owners[0]).toBe('Owner hidden');
@@ -494,19 +531,17 @@ describe('c-messaging-session-list', () => {
             jest.useFakeTimers({ now: NOW });
             const element = await loaded();
             const [waiting, , ended] = rows(element);
-            expect(text(ended.querySelector('.row-owner'))).toBe(
-                'Owner hidden'
-            );
-            expect(waiting.querySelector('.row-case')).toBeNull();
-            expect(text(ended.querySelector('.select-button'))).toBe(
+            expect(text(inRow(ended, '.row-owner'))).toBe('Owner hidden');
+            expect(inRow(waiting, '.row-case')).toBeNull();
+            expect(text(inRow(ended, '.select-button'))).toBe(
                 'Unknown messaging user'
             );
-            expect(ended.querySelector('.row-preview')).toBeNull();
-            expect(text(ended.querySelector('.row-flag'))).toBe(
+            expect(inRow(ended, '.row-preview')).toBeNull();
+            expect(text(inRow(ended, '.row-flag'))).toBe(
                 'Check times: the session ends before it was accepted.'
             );
-            expect(ended.querySelector('.row-clock')).toBeNull();
-            expect(text(ended)).not.toMatch(/Lasted|Active|Waiting/);
+            expect(inRow(ended, '.row-clock')).toBeNull();
+            expect(rowText(ended)).not.toMatch(/Lasted|Active|Waiting/);
         });
 
         it('ticks the open rows with one timer for the whole list', async () => {
@@ -514,19 +549,19 @@ describe('c-messaging-session-list', () => {
             // Polling is off, so the only timer left is the clock.
             const element = await loaded({ refreshIntervalSeconds: 0 });
             expect(jest.getTimerCount()).toBe(1);
-            expect(text(rows(element)[0].querySelector('.row-clock'))).toBe(
+            expect(text(inRow(rows(element)[0], '.row-clock'))).toBe(
                 'Waiting for 5m 00s'
             );
-            expect(text(rows(element)[1].querySelector('.row-clock'))).toBe(
+            expect(text(inRow(rows(element)[1], '.row-clock'))).toBe(
                 'Active for 17m 30s'
             );
 
             jest.advanceTimersByTime(65000);
             await flush();
-            expect(text(rows(element)[0].querySelector('.row-clock'))).toBe(
+            expect(text(inRow(rows(element)[0], '.row-clock'))).toBe(
                 'Waiting for 6m 05s'
             );
-            expect(text(rows(element)[1].querySelector('.row-clock'))).toBe(
+            expect(text(inRow(rows(element)[1], '.row-clock'))).toBe(
                 'Active for 18m 35s'
             );
 
@@ -541,7 +576,7 @@ describe('c-messaging-session-list', () => {
             await flush();
             expect(rows(element)).toHaveLength(5);
             expect(jest.getTimerCount()).toBe(1);
-            expect(text(rows(element)[4].querySelector('.row-clock'))).toBe(
+            expect(text(inRow(rows(element)[4], '.row-clock'))).toBe(
                 'Lasted 32m 00s'
             );
         });
@@ -556,7 +591,7 @@ describe('c-messaging-session-list', () => {
             await flush();
             const lines = rows(element).map(
                 (row) =>
-                    `${text(row.querySelector('.row-body .slds-badge'))}: ${text(row.querySelector('.row-clock'))}`
+                    `${text(inRow(row, '.row-body .slds-badge'))}: ${text(inRow(row, '.row-clock'))}`
             );
             expect(lines).toEqual([
                 // Accepted long ago, paused now: no field says since when, so "open for".
@@ -582,13 +617,11 @@ describe('c-messaging-session-list', () => {
                 "Not shown, because your access doesn't include them: Preview, Owner, Case number"
             );
             const [row] = rows(element);
-            expect(text(row.querySelector('.select-button'))).toBe(
-                'Grace Hopper'
-            );
-            expect(text(row.querySelector('.row-owner'))).toBe('Owner hidden');
-            expect(row.querySelector('.row-preview')).toBeNull();
-            expect(row.querySelector('.row-case')).toBeNull();
-            expect(text(row.querySelector('.row-detail'))).toBe(
+            expect(text(inRow(row, '.select-button'))).toBe('Grace Hopper');
+            expect(text(inRow(row, '.row-owner'))).toBe('Owner hidden');
+            expect(inRow(row, '.row-preview')).toBeNull();
+            expect(inRow(row, '.row-case')).toBeNull();
+            expect(text(inRow(row, '.row-detail'))).toBe(
                 'MS-0001 · SMS · Support SMS'
             );
         });
@@ -641,16 +674,12 @@ describe('c-messaging-session-list', () => {
                 '0Mw5g000000AbC4CAK',
                 '0Mw5g000000AbC5CAK'
             ]);
-            expect(text(items[2].querySelector('.row-owner'))).toBe(
-                'Owner: Bo Bot'
-            );
-            expect(text(items[3].querySelector('.slds-badge'))).toBe(
-                'Escalated'
-            );
+            expect(text(inRow(items[2], '.row-owner'))).toBe('Owner: Bo Bot');
+            expect(text(inRow(items[3], '.slds-badge'))).toBe('Escalated');
             expect(
-                items[3]
-                    .querySelector('lightning-icon.channel-icon')!
-                    .getAttribute('title')
+                inRow(items[3], 'lightning-icon.channel-icon')!.getAttribute(
+                    'title'
+                )
             ).toBe('Telepathy');
             expect(
                 element.shadowRoot!.querySelector('lightning-button.load-more')
@@ -733,27 +762,25 @@ describe('c-messaging-session-list', () => {
                 .click();
             await flush();
             expect(refresh).toHaveBeenCalledTimes(1);
-            expect(
-                text(element.shadowRoot!.querySelector('.error-message'))
-            ).toContain('Server unavailable');
+            expect(text(inErrorPanel(element, '.message'))).toContain(
+                'Server unavailable'
+            );
         });
     });
 
     describe('selection and navigation', () => {
         it('publishes the selected session and marks the row', async () => {
             const element = await loaded();
-            rows(element)[1]
-                .querySelector<HTMLElement>('.select-button')!
-                .click();
+            inRow<HTMLElement>(rows(element)[1], '.select-button')!.click();
             await flush();
             expect(publish).toHaveBeenCalledWith(undefined, SESSION_SELECTED, {
                 recordId: '0Mw5g000000AbC2CAK',
                 source: 'messagingSessionList'
             });
             expect(
-                rows(element)[1]
-                    .querySelector('.select-button')!
-                    .getAttribute('aria-current')
+                inRow(rows(element)[1], '.select-button')!.getAttribute(
+                    'aria-current'
+                )
             ).toBe('true');
             expect(openTab).not.toHaveBeenCalled();
             expect(mockNavigate).not.toHaveBeenCalled();
@@ -763,9 +790,7 @@ describe('c-messaging-session-list', () => {
             const element = await loaded();
             (IsConsoleNavigation as unknown as TestAdapter).emit(false);
             await flush();
-            rows(element)[0]
-                .querySelector<HTMLElement>('.open-button')!
-                .click();
+            inRow<HTMLElement>(rows(element)[0], '.open-button')!.click();
             await flush();
             expect(mockNavigate).toHaveBeenCalledWith({
                 type: 'standard__recordPage',
@@ -782,9 +807,7 @@ describe('c-messaging-session-list', () => {
             const element = await loaded();
             (IsConsoleNavigation as unknown as TestAdapter).emit(true);
             await flush();
-            rows(element)[0]
-                .querySelector<HTMLElement>('.select-button')!
-                .click();
+            inRow<HTMLElement>(rows(element)[0], '.select-button')!.click();
             await flush();
             expect(publish).toHaveBeenCalledWith(
                 undefined,
@@ -799,9 +822,7 @@ describe('c-messaging-session-list', () => {
             const element = await loaded({ selectionMode: 'openTab' });
             (IsConsoleNavigation as unknown as TestAdapter).emit(true);
             await flush();
-            rows(element)[0]
-                .querySelector<HTMLElement>('.select-button')!
-                .click();
+            inRow<HTMLElement>(rows(element)[0], '.select-button')!.click();
             await flush();
             expect(openTab).toHaveBeenCalledWith({
                 recordId: '0Mw5g000000AbC1CAK',
@@ -818,9 +839,7 @@ describe('c-messaging-session-list', () => {
             const element = await loaded({ selectionMode: 'teleport' });
             (IsConsoleNavigation as unknown as TestAdapter).emit(true);
             await flush();
-            rows(element)[0]
-                .querySelector<HTMLElement>('.select-button')!
-                .click();
+            inRow<HTMLElement>(rows(element)[0], '.select-button')!.click();
             await flush();
             expect(publish).toHaveBeenCalledTimes(1);
             expect(openTab).not.toHaveBeenCalled();
@@ -830,17 +849,17 @@ describe('c-messaging-session-list', () => {
             const element = await loaded({ selectionMode: 'publish' });
             (IsConsoleNavigation as unknown as TestAdapter).emit(true);
             await flush();
-            rows(element)[1]
-                .querySelector<HTMLElement>('.open-button')!
-                .click();
+            inRow<HTMLElement>(rows(element)[1], '.open-button')!.click();
             await flush();
             expect(openTab).toHaveBeenLastCalledWith({
                 recordId: '0Mw5g000000AbC2CAK',
                 focus: true
             });
 
-            const name =
-                rows(element)[0].querySelector<HTMLElement>('.select-button')!;
+            const name = inRow<HTMLElement>(
+                rows(element)[0],
+                '.select-button'
+            )!;
             const enter = new KeyboardEvent('keydown', {
                 key: 'Enter',
                 bubbles: true,
@@ -872,9 +891,7 @@ describe('c-messaging-session-list', () => {
             (IsConsoleNavigation as unknown as TestAdapter).emit(true);
             (EnclosingTabId as unknown as TestAdapter).emit('tab7');
             await flush();
-            rows(element)[1]
-                .querySelector<HTMLElement>('.open-button')!
-                .click();
+            inRow<HTMLElement>(rows(element)[1], '.open-button')!.click();
             await flush();
             expect(openSubtab).toHaveBeenCalledWith('tab7', {
                 recordId: '0Mw5g000000AbC2CAK',
@@ -890,9 +907,7 @@ describe('c-messaging-session-list', () => {
             const element = await loaded();
             (IsConsoleNavigation as unknown as TestAdapter).emit(true);
             await flush();
-            rows(element)[0]
-                .querySelector<HTMLElement>('.open-button')!
-                .click();
+            inRow<HTMLElement>(rows(element)[0], '.open-button')!.click();
             await flush();
             expect(mockNavigate).toHaveBeenCalledTimes(1);
         });
@@ -1173,7 +1188,7 @@ describe('c-messaging-session-list', () => {
             value: string;
             options: Array<{ label: string; value: string }>;
         } {
-            return element.shadowRoot!.querySelector(selector)!;
+            return inFilters(element, selector)! as ReturnType<typeof combobox>;
         }
 
         it('subscribes in application scope, so a backlog anywhere in the app reaches it, and unsubscribes on disconnect', async () => {
@@ -1232,9 +1247,7 @@ describe('c-messaging-session-list', () => {
                 upperBound: null
             });
             expect(
-                element.shadowRoot!.querySelector<HTMLInputElement>(
-                    '.search-input'
-                )!.value
+                inFilters<HTMLInputElement>(element, '.search-input')!.value
             ).toBe('');
             adapter.emit(graphqlSessions);
             await flush();
@@ -1264,9 +1277,7 @@ describe('c-messaging-session-list', () => {
                 'false'
             );
             expect(
-                element
-                    .shadowRoot!.querySelector('.sort-direction')!
-                    .getAttribute('title')
+                inFilters(element, '.sort-direction')!.getAttribute('title')
             ).toBe('Sorted ascending. Sort descending');
         });
 
@@ -1443,9 +1454,7 @@ describe('c-messaging-session-list', () => {
             await flush();
             expect(variables().where).toEqual({});
             expect(
-                element.shadowRoot!.querySelector<HTMLInputElement>(
-                    '.search-input'
-                )!.value
+                inFilters<HTMLInputElement>(element, '.search-input')!.value
             ).toBe('');
         });
 
@@ -1455,12 +1464,11 @@ describe('c-messaging-session-list', () => {
             const refresh = jest.fn(() => Promise.resolve());
             adapter.emitErrors(graphqlErrors.errors, undefined, refresh);
             await flush();
-            expect(
-                text(element.shadowRoot!.querySelector('.error-state'))
-            ).toContain("Sessions couldn't be loaded.");
-            expect(
-                text(element.shadowRoot!.querySelector('.error-message'))
-            ).toBe(
+            expect(text(inErrorPanel(element, '.heading'))).toContain(
+                "Sessions couldn't be loaded."
+            );
+            expect(inErrorPanel(element, '[role="alert"]')).not.toBeNull();
+            expect(text(inErrorPanel(element, '.message'))).toBe(
                 'Cannot query field "MessagingSession" on type "RecordQuery".'
             );
             expect(rows(element)).toHaveLength(0);
@@ -1501,9 +1509,7 @@ describe('c-messaging-session-list', () => {
 
         it('folds the secondary filters in compact mode', async () => {
             const element = await loaded({ compact: true });
-            expect(
-                element.shadowRoot!.querySelector('.channel-filter')
-            ).toBeNull();
+            expect(inFilters(element, '.channel-filter')).toBeNull();
             expect(
                 element.shadowRoot!.querySelector('article')!.className
             ).toContain('session-list_compact');
@@ -1514,9 +1520,7 @@ describe('c-messaging-session-list', () => {
             expect(toggle.getAttribute('aria-expanded')).toBe('false');
             toggle.click();
             await flush();
-            expect(
-                element.shadowRoot!.querySelector('.channel-filter')
-            ).not.toBeNull();
+            expect(inFilters(element, '.channel-filter')).not.toBeNull();
         });
     });
 

@@ -3,37 +3,39 @@ import {
     CoalescingScheduler,
     readRefreshSeconds
 } from 'c/messagingLiveRefresh';
+import { customRangeProblem } from 'c/messagingTime';
 import {
-    DEFAULT_PAGE_SIZE,
+    PICKLIST_FILTERS,
     buildOrderBy,
     buildVariables,
     buildWhere,
-    changeEventRecordIds,
-    customRangeProblem,
-    drillInActive,
-    drillInView,
     emptyFilters,
-    hiddenListFields,
     likePattern,
-    mergeRows,
     normalizeSearch,
-    pageArguments,
+    pageArguments
+} from '../sessionListQuery';
+import type { SessionFilters } from '../sessionListQuery';
+import {
+    changeEventRecordIds,
+    hiddenListFields,
+    mergeRows,
     pageSignature,
+    readSessionPage,
+    readStatusCounts,
+    toSessionRow
+} from '../sessionListRows';
+import type { SessionListData, SessionNode } from '../sessionListRows';
+import {
+    DEFAULT_PAGE_SIZE,
+    defaultFilters,
     parseOwnerScope,
     parsePageSize,
     parsePicklistList,
     parseSafetyRefreshSeconds,
     parseSelectionMode,
-    parseTimeWindow,
-    readSessionPage,
-    readStatusCounts,
-    toSessionRow
-} from '../sessionListQuery';
-import type {
-    SessionFilters,
-    SessionListData,
-    SessionNode
-} from '../sessionListQuery';
+    parseTimeWindow
+} from '../sessionListSettings';
+import { drillInActive, drillInView } from '../sessionListDrillIn';
 
 import graphqlSessions from './data/graphqlSessions.json';
 import graphqlSessionsPage2 from './data/graphqlSessionsPage2.json';
@@ -113,6 +115,67 @@ describe('App Builder input', () => {
         expect(parseTimeWindow('last7')).toBe('last7');
         expect(parseTimeWindow('custom')).toBe('any');
         expect(parseTimeWindow('yesterday', 'today')).toBe('today');
+    });
+});
+
+describe('picklist filter definitions', () => {
+    it('give every picklist filter an empty value list, a label, options and a clause', () => {
+        const empty = emptyFilters();
+        for (const filter of PICKLIST_FILTERS) {
+            expect(empty[filter.key]).toEqual([]);
+            expect(filter.label).not.toBe('');
+            expect(filter.options.length).toBeGreaterThan(0);
+            expect(filter.where([], empty)).toEqual([]);
+        }
+        expect(PICKLIST_FILTERS.map((filter) => filter.className)).toEqual([
+            'channel-filter',
+            'agent-type-filter',
+            'origin-filter'
+        ]);
+    });
+
+    it('builds each chosen value into the where, in definition order', () => {
+        const state = filters();
+        for (const filter of PICKLIST_FILTERS) {
+            state[filter.key] = [filter.options[0].value];
+        }
+        expect(buildWhere(state, USER)).toEqual({
+            and: [
+                { ChannelType: { in: [PICKLIST_FILTERS[0].options[0].value] } },
+                { AgentType: { in: [PICKLIST_FILTERS[1].options[0].value] } },
+                { Origin: { in: [PICKLIST_FILTERS[2].options[0].value] } }
+            ]
+        });
+    });
+
+    it('resets the backlog channel when a channel type is chosen', () => {
+        const [channel] = PICKLIST_FILTERS;
+        expect(channel.resets).toEqual({ messagingChannelId: null });
+    });
+});
+
+describe('App Builder defaults', () => {
+    it('starts from the App Builder filters, defensively', () => {
+        expect(
+            defaultFilters({
+                defaultStatuses: 'Waiting, Active',
+                defaultChannelType: 'WhatsApp,Text',
+                defaultScope: 'all',
+                defaultTimeWindow: 'last7'
+            })
+        ).toEqual({
+            ...emptyFilters(),
+            statuses: ['Waiting', 'Active'],
+            channelTypes: ['WhatsApp'],
+            owner: 'all',
+            window: 'last7'
+        });
+        expect(
+            defaultFilters({ defaultScope: 'x', defaultTimeWindow: 'custom' })
+        ).toEqual({
+            ...emptyFilters(),
+            owner: 'me'
+        });
     });
 });
 
@@ -198,17 +261,29 @@ describe('buildWhere', () => {
             customTo: '2026-11-01'
         });
         expect(buildWhere(reversed, USER)).toEqual({});
-        expect(customRangeProblem(reversed)).toBe('reversed');
+        expect(customRangeProblem(reversed.customFrom, reversed.customTo)).toBe(
+            'reversed'
+        );
         const unreadable = filters({
             window: 'custom',
             customFrom: '2026-02-31'
         });
         expect(buildWhere(unreadable, USER)).toEqual({});
-        expect(customRangeProblem(unreadable)).toBe('unreadable');
-        expect(customRangeProblem(filters({ window: 'custom' }))).toBeNull();
         expect(
-            customRangeProblem(filters({ window: 'today', customFrom: 'x' }))
-        ).toBeNull();
+            customRangeProblem(unreadable.customFrom, unreadable.customTo)
+        ).toBe('unreadable');
+        expect(customRangeProblem(null, null)).toBeNull();
+        // Outside the custom window the dates are not used at all.
+        expect(
+            buildWhere(
+                filters({ window: 'today', customFrom: 'x' }),
+                USER,
+                true,
+                Date.parse('2026-11-20T09:10:00.000Z')
+            )
+        ).toEqual({
+            StartTime: { gte: { value: '2026-11-20T08:00:00.000Z' } }
+        });
     });
 
     it('puts search text in a like pattern over name, session key and end-user name, escaped', () => {
@@ -355,10 +430,8 @@ describe('sort and paging variables', () => {
             userId: USER,
             sortKey: 'status',
             sortDirection: 'ASC',
-            pageSize: 25,
-            after: null,
-            loadedCount: 0,
-            totalCount: null
+            page: { first: 25, upperBound: null },
+            after: null
         });
         expect(first).toEqual({
             where: {
@@ -384,10 +457,9 @@ describe('sort and paging variables', () => {
             userId: USER,
             sortKey: 'status',
             sortDirection: 'ASC',
-            pageSize: 25,
-            after: 'cursor',
-            loadedCount: 3990,
-            totalCount: 5000
+            // The page arguments the list fixed when it asked for the page after 3,990 rows.
+            page: pageArguments(3990, 25, 5000),
+            after: 'cursor'
         });
         expect(later).toMatchObject({
             after: 'cursor',

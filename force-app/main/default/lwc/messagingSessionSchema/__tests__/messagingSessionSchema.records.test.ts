@@ -4,7 +4,9 @@ import {
     recordField,
     recordString,
     recordValue,
-    relatedRecord
+    relatedRecord,
+    scalarText,
+    scalarValue
 } from 'c/messagingSessionSchema';
 
 const record = (
@@ -48,6 +50,20 @@ describe('UI API record helpers', () => {
         expect(relatedRecord(session, 'Owner')?.apiName).toBe('Group');
         expect(relatedRecord(session, 'Case')).toBeNull();
         expect(recordValue(null, 'Name')).toBeUndefined();
+    });
+
+    it('reads what getFieldValue returns as a scalar or as text', () => {
+        // Not returned (hidden) stays undefined; a related record reads as null, never as an object.
+        expect(scalarValue(undefined)).toBeUndefined();
+        expect(scalarValue(owner)).toBeNull();
+        expect(scalarValue(null)).toBeNull();
+        expect(scalarValue(false)).toBe(false);
+        expect(scalarValue(3)).toBe(3);
+        expect(scalarText(undefined)).toBeNull();
+        expect(scalarText(owner)).toBeNull();
+        expect(scalarText('')).toBeNull();
+        expect(scalarText(0)).toBe('0');
+        expect(scalarText('Active')).toBe('Active');
     });
 
     it('merges pages by id without duplicates', () => {

@@ -31,6 +31,15 @@ interface StartConversationElement extends HTMLElement {
     defaultMessagingComponentName?: string;
 }
 
+/** A part of the flow error, shown by c-messaging-error-panel: read through its shadow root. */
+function flowErrorPart(
+    element: HTMLElement,
+    selector = '[role="alert"]'
+): HTMLElement | null {
+    const panel = element.shadowRoot!.querySelector('.flow-error');
+    return panel?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+}
+
 // Tests drive the sfdx-lwc-jest test wire adapters directly, which this rule is not meant for.
 // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
 const messageContextAdapter = MessageContext as unknown as TestWireAdapter;
@@ -299,7 +308,7 @@ describe('c-messaging-start-conversation', () => {
                 errorMessage:
                     'Flow MSC_Start_Messaging_Conversation is inactive.'
             } as Partial<FlowStatusChangeDetail>);
-            const alert = element.shadowRoot!.querySelector('.flow-error')!;
+            const alert = flowErrorPart(element)!;
             expect(alert.getAttribute('role')).toBe('alert');
             expect(alert.textContent).toContain(
                 'The conversation flow stopped with an error.'
@@ -317,7 +326,7 @@ describe('c-messaging-start-conversation', () => {
             const element = create({ recordId: CONTACT_ID });
             await flush();
             await sendStatus(element, { status: 'ERROR' });
-            const hint = element.shadowRoot!.querySelector('.flow-error-hint')!;
+            const hint = flowErrorPart(element, '.friendly')!;
             expect(hint.textContent).toContain('not active yet');
             const text = hint.textContent ?? '';
             expect(
@@ -338,16 +347,15 @@ describe('c-messaging-start-conversation', () => {
                 status: 'ERROR',
                 errorMessage: 'An unhandled fault has occurred in this flow.'
             } as Partial<FlowStatusChangeDetail>);
-            const alert = element.shadowRoot!.querySelector('.flow-error')!;
-            const hint =
-                alert.querySelector('.flow-error-hint')!.textContent ?? '';
+            const alert = flowErrorPart(element)!;
+            const hint = alert.querySelector('.friendly')!.textContent ?? '';
             expect(hint).toContain(
                 'the send flow MSC_Send_Messaging_Notification is not active yet'
             );
             expect(hint).not.toContain('Nothing was sent.');
-            expect(
-                alert.querySelector('.flow-error-detail')!.textContent
-            ).toContain('An unhandled fault has occurred in this flow.');
+            expect(alert.querySelector('.message')!.textContent).toContain(
+                'An unhandled fault has occurred in this flow.'
+            );
         });
 
         it('restarting forgets that the previous interview had started', async () => {
@@ -358,19 +366,18 @@ describe('c-messaging-start-conversation', () => {
             buttonByClass(element, 'restart')!.click();
             await flush();
             await sendStatus(element, { status: 'ERROR' });
-            expect(
-                element.shadowRoot!.querySelector('.flow-error-hint')!
-                    .textContent
-            ).toContain('could not start its flow');
+            expect(flowErrorPart(element, '.friendly')!.textContent).toContain(
+                'could not start its flow'
+            );
         });
 
         it('on ERROR without details, falls back to the generic error text', async () => {
             const element = create({ recordId: CONTACT_ID });
             await flush();
             await sendStatus(element, { status: 'ERROR' });
-            expect(
-                element.shadowRoot!.querySelector('.flow-error')!.textContent
-            ).toContain("Salesforce didn't say what");
+            expect(flowErrorPart(element)!.textContent).toContain(
+                "Salesforce didn't say what"
+            );
         });
 
         it('restart runs the flow again for the same record', async () => {

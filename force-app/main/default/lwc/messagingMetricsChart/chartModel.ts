@@ -1,0 +1,84 @@
+/**
+ * The agent metrics chart's geometry: one horizontal bar per agent, handled sessions then open
+ * ones, scaled to the largest total. Widths are percentages of the bar's track, so the bars follow
+ * the panel's width while the text around them keeps its size.
+ */
+import { formatLabel } from 'c/messagingTime';
+
+/** What the chart needs to know of an agent's row. */
+export interface MetricsChartRow {
+    key: string;
+    name: string;
+    handled: number;
+    openNow: number;
+    /** A figure of the row is over its target: the handled bar says so in colour. */
+    isOver: boolean;
+}
+
+export interface ChartBar {
+    key: string;
+    name: string;
+    handled: number;
+    openNow: number;
+    /** Share of the track, 0 to PLOT_PERCENT. */
+    handledPercent: number;
+    openPercent: number;
+    handledStyle: string;
+    openStyle: string;
+    valueText: string;
+    /** The bar in words, for assistive technology. */
+    ariaLabel: string;
+    handledClass: string;
+}
+
+export interface ChartModel {
+    bars: ChartBar[];
+}
+
+/** The share of the track the longest bar takes; the rest keeps room for its value. */
+export const PLOT_PERCENT = 80;
+/** Bars drawn at most; the table lists everyone. */
+export const MAX_BARS = 25;
+
+function percent(value: number, largest: number): number {
+    return Math.round((value / largest) * PLOT_PERCENT * 100) / 100;
+}
+
+/** Horizontal stacked bars (handled, then open now) per agent, scaled to the largest total. */
+export function chartModel(
+    rows: readonly MetricsChartRow[],
+    barLabel: string,
+    maxBars = MAX_BARS
+): ChartModel {
+    const shown = rows.slice(0, maxBars);
+    const largest = Math.max(
+        1,
+        ...shown.map((row) => row.handled + row.openNow)
+    );
+    return {
+        bars: shown.map((row) => {
+            const handledPercent = percent(row.handled, largest);
+            const openPercent = percent(row.openNow, largest);
+            return {
+                key: row.key,
+                name: row.name,
+                handled: row.handled,
+                openNow: row.openNow,
+                handledPercent,
+                openPercent,
+                handledStyle: `width: ${handledPercent}%`,
+                openStyle: `width: ${openPercent}%`,
+                valueText: `${row.handled} / ${row.openNow}`,
+                ariaLabel: formatLabel(
+                    barLabel,
+                    row.name,
+                    row.handled,
+                    row.openNow
+                ),
+                handledClass: row.isOver
+                    ? 'bar bar_handled bar_over'
+                    : 'bar bar_handled'
+            };
+        })
+    };
+}
