@@ -174,7 +174,8 @@ function walk(
         if (!entry) return undefined;
         if (i === names.length - 1) return entry;
         current = entry.value as RecordLike | null;
-        if (!current) return undefined;
+        // An empty relationship partway along the path reads as null, as on the platform.
+        if (!current) return { value: null, displayValue: null };
     }
     return undefined;
 }
