@@ -11,8 +11,18 @@ export const MAX_BARS = 25;
 function percent(value, largest) {
     return Math.round((value / largest) * PLOT_PERCENT * 100) / 100;
 }
+/** A bar as a sentence: the colour of an over-target bar is also said in words. */
+function spokenBar(row, barLabel, overTargetLabel) {
+    const text = formatLabel(barLabel, row.name, row.handled, row.openNow);
+    return row.isOver ? formatLabel(overTargetLabel, text) : text;
+}
 /** Horizontal stacked bars (handled, then open now) per agent, scaled to the largest total. */
-export function chartModel(rows, barLabel, maxBars = MAX_BARS) {
+export function chartModel(
+    rows,
+    barLabel,
+    overTargetLabel,
+    maxBars = MAX_BARS
+) {
     const shown = rows.slice(0, maxBars);
     const largest = Math.max(
         1,
@@ -32,12 +42,7 @@ export function chartModel(rows, barLabel, maxBars = MAX_BARS) {
                 handledStyle: `width: ${handledPercent}%`,
                 openStyle: `width: ${openPercent}%`,
                 valueText: `${row.handled} / ${row.openNow}`,
-                ariaLabel: formatLabel(
-                    barLabel,
-                    row.name,
-                    row.handled,
-                    row.openNow
-                ),
+                ariaLabel: spokenBar(row, barLabel, overTargetLabel),
                 handledClass: row.isOver
                     ? 'bar bar_handled bar_over'
                     : 'bar bar_handled'

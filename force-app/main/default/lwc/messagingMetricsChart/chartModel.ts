@@ -44,10 +44,21 @@ function percent(value: number, largest: number): number {
     return Math.round((value / largest) * PLOT_PERCENT * 100) / 100;
 }
 
+/** A bar as a sentence: the colour of an over-target bar is also said in words. */
+function spokenBar(
+    row: MetricsChartRow,
+    barLabel: string,
+    overTargetLabel: string
+): string {
+    const text = formatLabel(barLabel, row.name, row.handled, row.openNow);
+    return row.isOver ? formatLabel(overTargetLabel, text) : text;
+}
+
 /** Horizontal stacked bars (handled, then open now) per agent, scaled to the largest total. */
 export function chartModel(
     rows: readonly MetricsChartRow[],
     barLabel: string,
+    overTargetLabel: string,
     maxBars = MAX_BARS
 ): ChartModel {
     const shown = rows.slice(0, maxBars);
@@ -69,12 +80,7 @@ export function chartModel(
                 handledStyle: `width: ${handledPercent}%`,
                 openStyle: `width: ${openPercent}%`,
                 valueText: `${row.handled} / ${row.openNow}`,
-                ariaLabel: formatLabel(
-                    barLabel,
-                    row.name,
-                    row.handled,
-                    row.openNow
-                ),
+                ariaLabel: spokenBar(row, barLabel, overTargetLabel),
                 handledClass: row.isOver
                     ? 'bar bar_handled bar_over'
                     : 'bar bar_handled'

@@ -10,6 +10,7 @@ import labelChartDesc from '@salesforce/label/c.MSC_MetricsChartDesc';
 import labelChartHandled from '@salesforce/label/c.MSC_MetricsChartHandled';
 import labelChartOpen from '@salesforce/label/c.MSC_MetricsChartOpen';
 import labelChartBar from '@salesforce/label/c.MSC_MetricsChartBarLabel';
+import labelChartOverTarget from '@salesforce/label/c.MSC_MetricsChartOverTarget';
 export default class MessagingMetricsChart extends LightningElement {
     labels = {
         desc: labelChartDesc,
@@ -17,8 +18,8 @@ export default class MessagingMetricsChart extends LightningElement {
         open: labelChartOpen
     };
     /** The list's accessible name: what the chart shows. */
-    ariaLabel = `${labelChartTitle}. ${labelChartDesc}`;
-    model = chartModel([], labelChartBar);
+    chartLabel = `${labelChartTitle}. ${labelChartDesc}`;
+    model = chartModel([], labelChartBar, labelChartOverTarget);
     chartRows = [];
     /** The agents to draw, in order (the geometry is computed when they change). */
     @api
@@ -27,6 +28,10 @@ export default class MessagingMetricsChart extends LightningElement {
     }
     set rows(value) {
         this.chartRows = value ?? [];
-        this.model = chartModel(this.chartRows, labelChartBar);
+        this.model = chartModel(
+            this.chartRows,
+            labelChartBar,
+            labelChartOverTarget
+        );
     }
 }

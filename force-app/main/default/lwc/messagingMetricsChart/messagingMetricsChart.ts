@@ -12,6 +12,7 @@ import labelChartDesc from '@salesforce/label/c.MSC_MetricsChartDesc';
 import labelChartHandled from '@salesforce/label/c.MSC_MetricsChartHandled';
 import labelChartOpen from '@salesforce/label/c.MSC_MetricsChartOpen';
 import labelChartBar from '@salesforce/label/c.MSC_MetricsChartBarLabel';
+import labelChartOverTarget from '@salesforce/label/c.MSC_MetricsChartOverTarget';
 
 export type { MetricsChartRow };
 
@@ -23,9 +24,9 @@ export default class MessagingMetricsChart extends LightningElement {
     };
 
     /** The list's accessible name: what the chart shows. */
-    ariaLabel = `${labelChartTitle}. ${labelChartDesc}`;
+    chartLabel = `${labelChartTitle}. ${labelChartDesc}`;
 
-    model: ChartModel = chartModel([], labelChartBar);
+    model: ChartModel = chartModel([], labelChartBar, labelChartOverTarget);
 
     private chartRows: readonly MetricsChartRow[] = [];
 
@@ -36,6 +37,10 @@ export default class MessagingMetricsChart extends LightningElement {
     }
     set rows(value: readonly MetricsChartRow[] | null | undefined) {
         this.chartRows = value ?? [];
-        this.model = chartModel(this.chartRows, labelChartBar);
+        this.model = chartModel(
+            this.chartRows,
+            labelChartBar,
+            labelChartOverTarget
+        );
     }
 }

@@ -13,7 +13,7 @@ export default class MessagingSessionListItem extends LightningElement {
     labels = { timesFlag: labelTimesFlag };
     /** The queue badge, with the classes the detail gives it. */
     queueBadgeClass = `${QUEUE_BADGE_CLASS} slds-m-left_xx-small`;
-    get ariaCurrent() {
+    get currentState() {
         return this.row?.selected ? 'true' : 'false';
     }
     handleSelect() {

@@ -49,7 +49,7 @@ export default class MessagingSessionListItem extends LightningElement {
     /** The queue badge, with the classes the detail gives it. */
     queueBadgeClass = `${QUEUE_BADGE_CLASS} slds-m-left_xx-small`;
 
-    get ariaCurrent(): string {
+    get currentState(): string {
         return this.row?.selected ? 'true' : 'false';
     }
 

@@ -47,7 +47,7 @@ describe('c-messaging-metrics-chart', () => {
         );
         expect(text(bars[0].querySelector('.chart-value'))).toBe('10 / 3');
         expect(text(bars[0].querySelector('.slds-assistive-text'))).toBe(
-            'Ada Lovelace: 10 handled, 3 open now'
+            'Ada Lovelace: 10 handled, 3 open now, over target'
         );
         // The visible parts are hidden from assistive technology, which reads the sentence.
         expect(
