@@ -150,6 +150,10 @@ declare module 'lightning/graphql' {
         data?: TData;
         errors?: GraphQLError[];
     }
+    /** What the @wire graphql adapter emits: the result and the `refresh` function it carries. */
+    export type GraphQLWireResult<TData> = GraphQLResult<TData> & {
+        refresh?: () => Promise<unknown>;
+    };
     export type GraphQLQuery = unknown;
     export function gql(
         strings: TemplateStringsArray,
@@ -166,7 +170,7 @@ declare module 'lightning/graphql' {
             variables?: Record<string, unknown>;
             operationName?: string;
         },
-        GraphQLResult<any> & { refresh?: () => Promise<unknown> }
+        GraphQLWireResult<any>
     >;
     /** Imperative create, update and delete (LWC guide, reference-graphql-mutation.html); never @wire. */
     export function executeMutation<TData = any>(options: {

@@ -43,6 +43,7 @@ import type { SeedResult } from '../server/seed';
 import {
     BACKLOG_QUEUE_NAMES,
     consoleCases,
+    MEASURED_DOCUMENTS,
     graphqlData,
     median,
     summarize,
@@ -52,18 +53,6 @@ import {
     type Send
 } from '../server/perf';
 import { launchBrowser, type Browser } from '../e2e/browser';
-import { SESSION_LIST_DOCUMENT } from '../../force-app/main/default/lwc/messagingSessionList/sessionListDocument';
-import {
-    BACKLOG_DOCUMENT,
-    QUEUE_LOOKUP_DOCUMENT
-} from '../../force-app/main/default/lwc/messagingBacklog/backlogDocuments';
-import {
-    CORE_DOCUMENT,
-    HANDLE_TIMES_DOCUMENT,
-    QUEUE_NAMES_DOCUMENT,
-    SESSION_METRICS_DOCUMENT,
-    WAIT_TIMES_DOCUMENT
-} from '../../force-app/main/default/lwc/messagingAgentMetrics/metricsQueries';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -138,17 +127,7 @@ const round = (value: number, digits = 1): number => {
 /** The GraphQL documents perf.ts measures, by the text the components send. */
 function measuredDocuments(): Set<string> {
     const docs = new Set<string>();
-    const documents = [
-        SESSION_LIST_DOCUMENT,
-        CORE_DOCUMENT,
-        WAIT_TIMES_DOCUMENT,
-        HANDLE_TIMES_DOCUMENT,
-        SESSION_METRICS_DOCUMENT,
-        QUEUE_NAMES_DOCUMENT,
-        QUEUE_LOOKUP_DOCUMENT,
-        BACKLOG_DOCUMENT
-    ];
-    for (const document of documents)
+    for (const document of MEASURED_DOCUMENTS)
         docs.add(document.replace(/\s+/g, ' ').trim());
     return docs;
 }

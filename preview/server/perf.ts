@@ -25,6 +25,18 @@ import {
     WAIT_TIMES_DOCUMENT
 } from '../../force-app/main/default/lwc/messagingAgentMetrics/metricsQueries';
 import { SESSION_LIST_DOCUMENT } from '../../force-app/main/default/lwc/messagingSessionList/sessionListDocument';
+
+/** The components' documents these cases send (the backlog's figures-only document is not a case). */
+export const MEASURED_DOCUMENTS: readonly string[] = [
+    SESSION_LIST_DOCUMENT,
+    CORE_DOCUMENT,
+    WAIT_TIMES_DOCUMENT,
+    HANDLE_TIMES_DOCUMENT,
+    SESSION_METRICS_DOCUMENT,
+    QUEUE_NAMES_DOCUMENT,
+    QUEUE_LOOKUP_DOCUMENT,
+    BACKLOG_DOCUMENT
+];
 import { getMeta, openDatabase, warmUp } from './db';
 import { executeGraphql, getSchema } from './graphql';
 import { CURRENT_USER_ID, DEFAULT_DB_PATH, parseArgs } from './seed';

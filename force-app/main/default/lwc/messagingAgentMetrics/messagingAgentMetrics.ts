@@ -7,7 +7,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
-import type { GraphQLResult } from 'lightning/graphql';
+import type { GraphQLWireResult } from 'lightning/graphql';
 import {
     APPLICATION_SCOPE,
     MessageContext,
@@ -105,11 +105,6 @@ const QUEUE_NAMES_QUERY = gql`
 
 /** Refresh triggers that arrive within this many milliseconds make one request. */
 const REFRESH_COALESCE_MS = 300;
-
-/** What the graphql wire adapter provides: data, errors and the refresh function. */
-type WiredResult<TData> = GraphQLResult<TData> & {
-    refresh?: () => Promise<unknown>;
-};
 
 function sameFilter(a: GqlFilter | null, b: GqlFilter | null): boolean {
     return JSON.stringify(a) === JSON.stringify(b);
@@ -302,7 +297,7 @@ export default class AgentMetricsPanel extends LightningElement {
     }
 
     @wire(graphql, { query: '$coreQuery', variables: '$metricsVariables' })
-    wiredCore(result: WiredResult<CoreMetricsData>): void {
+    wiredCore(result: GraphQLWireResult<CoreMetricsData>): void {
         const data = this.receive('core', result);
         if (data) {
             this.problemMessage = '';
@@ -315,7 +310,7 @@ export default class AgentMetricsPanel extends LightningElement {
         query: '$waitTimesQuery',
         variables: '$durationVariables'
     })
-    wiredWaitTimes(result: WiredResult<DurationData>): void {
+    wiredWaitTimes(result: GraphQLWireResult<DurationData>): void {
         this.receive('waitTimes', result);
         this.refreshFigures();
     }
@@ -324,7 +319,7 @@ export default class AgentMetricsPanel extends LightningElement {
         query: '$handleTimesQuery',
         variables: '$durationVariables'
     })
-    wiredHandleTimes(result: WiredResult<DurationData>): void {
+    wiredHandleTimes(result: GraphQLWireResult<DurationData>): void {
         this.receive('handleTimes', result);
         this.refreshFigures();
     }
@@ -333,7 +328,7 @@ export default class AgentMetricsPanel extends LightningElement {
         query: '$sessionMetricsQuery',
         variables: '$sessionMetricsVariables'
     })
-    wiredSessionMetrics(result: WiredResult<SessionMetricsData>): void {
+    wiredSessionMetrics(result: GraphQLWireResult<SessionMetricsData>): void {
         this.receive('sessionMetrics', result);
         this.refreshFigures();
     }
@@ -342,7 +337,7 @@ export default class AgentMetricsPanel extends LightningElement {
         query: '$queueNamesQuery',
         variables: '$queueNamesVariables'
     })
-    wiredQueueNames(result: WiredResult<QueueNamesData>): void {
+    wiredQueueNames(result: GraphQLWireResult<QueueNamesData>): void {
         this.receive('queueNames', result);
         this.refreshFigures();
     }
@@ -364,7 +359,7 @@ export default class AgentMetricsPanel extends LightningElement {
      */
     private receive<K extends SourceKey>(
         key: K,
-        result: WiredResult<SourceData[K]> | undefined
+        result: GraphQLWireResult<SourceData[K]> | undefined
     ): SourceData[K] | undefined {
         if (!this.isActive(key)) return undefined;
         const { data, errors, refresh } = result ?? {};

@@ -7,7 +7,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
-import type { GraphQLResult } from 'lightning/graphql';
+import type { GraphQLWireResult } from 'lightning/graphql';
 import {
     APPLICATION_SCOPE,
     MessageContext,
@@ -86,12 +86,8 @@ const FIGURES_QUERY = gql`
 
 const CLOCK_INTERVAL_MS = 1000;
 
-/** A wire result; `refresh` asks the server again, past the cache. */
-type Refreshable<T> = GraphQLResult<T> & {
-    refresh?: () => Promise<unknown>;
-};
-type BacklogResult = Refreshable<BacklogData>;
-type QueueLookupResult = Refreshable<QueueLookupData>;
+type BacklogResult = GraphQLWireResult<BacklogData>;
+type QueueLookupResult = GraphQLWireResult<QueueLookupData>;
 
 export default class MessagingBacklog extends LightningElement {
     /** App Builder: seconds a session may wait before it is over target (default 120). */

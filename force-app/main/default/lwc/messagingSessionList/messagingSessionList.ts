@@ -7,7 +7,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
-import type { GraphQLResult } from 'lightning/graphql';
+import type { GraphQLWireResult } from 'lightning/graphql';
 import {
     APPLICATION_SCOPE,
     MessageContext,
@@ -119,10 +119,6 @@ const SEARCH_DEBOUNCE_MS = 300;
 /** Start loading the next page when the list is scrolled this close to its end (pixels). */
 const SCROLL_THRESHOLD_PX = 48;
 
-/** The wire result: lightning/graphql refreshes through the `refresh` function it carries. */
-type SessionListResult = GraphQLResult<SessionListData> & {
-    refresh?: () => Promise<unknown>;
-};
 /** A filterchange detail: filter values, the typed search text, or the sort. */
 type FilterChange = Partial<SessionFilters> & {
     sortKey?: unknown;
@@ -190,7 +186,7 @@ export default class MessagingSessionList extends NavigationMixin(
     selectedId: string | null = null;
     filtersOpen = false;
 
-    private lastResult: SessionListResult | null = null;
+    private lastResult: GraphQLWireResult<SessionListData> | null = null;
     private lastSignature: string | null = null;
     private awaitingRefresh = false;
     private detectChanges = false;
@@ -219,7 +215,7 @@ export default class MessagingSessionList extends NavigationMixin(
     }
 
     @wire(graphql, { query: SESSION_LIST_QUERY, variables: '$variables' })
-    wiredSessions(result: SessionListResult): void {
+    wiredSessions(result: GraphQLWireResult<SessionListData>): void {
         const { data, errors } = result ?? {};
         if (!data && !errors?.length) return;
         this.lastResult = result;
@@ -255,7 +251,7 @@ export default class MessagingSessionList extends NavigationMixin(
     private showFirstPage(
         rows: SessionRow[],
         signature: string,
-        result: SessionListResult
+        result: GraphQLWireResult<SessionListData>
     ): void {
         if (
             this.awaitingRefresh &&
@@ -279,7 +275,9 @@ export default class MessagingSessionList extends NavigationMixin(
     }
 
     /** Refetches through the wire result's own refresh function (LWC guide, "Refresh GraphQL Results"). */
-    private refreshResult(result: SessionListResult | null): void {
+    private refreshResult(
+        result: GraphQLWireResult<SessionListData> | null
+    ): void {
         // No result has arrived yet: the wire's first answer is still to come.
         if (typeof result?.refresh !== 'function') return;
         this.awaitingRefresh = true;
